@@ -1,0 +1,11 @@
+n = 37
+print(n.bit_length(), n.real, n.imag, n.numerator, n.denominator)
+print((-37).bit_length(), (0).bit_length(), (2 ** 100).bit_length(), (-(2 ** 100)).bit_length())
+print(type(n).__name__)
+print((5).conjugate(), (-(2 ** 70)).conjugate())
+print(divmod(17, 5), divmod(-17, 5), divmod(17, -5), divmod(-17, -5), divmod(0, 3))
+print(divmod(2 ** 80, 3 ** 20), divmod(-(2 ** 80), 3 ** 20))
+print(round(15, -1), round(25, -1), round(-25, -1), round(1234, -2), round(1250, -2), round(1350, -2))
+print(round(7), round(7, 0), round(7, 2), round(-7, -5), type(round(7, 1)))
+print(round(2 ** 70 + 5 * 10 ** 5, -6), round(-(10 ** 30) - 5, -1))
+print(abs(0), abs(-0), abs(True), abs(-(2 ** 63)))
