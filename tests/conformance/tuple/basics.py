@@ -1,0 +1,21 @@
+t = (1, 2, 3)
+print(t, t[0], t[-1], t[1:], t[::-1], len(t), (), (1,), (1, 2,), tuple())
+x = 1,
+print(x, type(x).__name__, (1), type((1)).__name__)
+print(t + (4,), t * 2, 0 * t, () * 5, 2 in t, 5 not in t, t.count(2), t.index(3))
+print(t == (1, 2, 3), t < (1, 2, 4), t < (1, 2), () < (0,), (1, 2) == [1, 2], (1, "a") < (1, "b"))
+print(tuple([1, 2]), tuple("ab"), tuple(range(3)), tuple({"a": 1}), tuple((5, 6)))
+nested = ((1, 2), (3, (4, 5)))
+print(nested[1][1][0], nested)
+mixed = (1, [2, 3])
+mixed[1].append(4)
+print(mixed)
+print(hash((1, 2)) == hash((1, 2)), hash(()) == hash(()), {(1, 2): "pair"}[(1, 2)])
+print(hash((1, 2)), hash(()), hash((1,)), hash((1, (2, 3))), hash((-1,)), hash((1.0, True)) == hash((1, 1)))
+a, b = t[0], t[1]
+print(a, b, max(t), min(t), sum(t), sorted((3, 1, 2)), list(reversed(t)))
+s = ()
+for i in range(3):
+    s += (i,)
+print(s)
+print(repr((1,)), repr(("a",)), str(((),)), ((),) == ((),), (("x",),))
