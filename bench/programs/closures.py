@@ -190,4 +190,4 @@ def run(events):
 
 
 if __name__ == "__main__":
-    main(run, normal=250000, short=3000)
+    main(run, normal=750000, short=3000)

@@ -55,4 +55,4 @@ def run(count):
 
 
 if __name__ == "__main__":
-    main(run, normal=150000, short=2000)
+    main(run, normal=600000, short=2000)

@@ -159,4 +159,4 @@ def run(per_producer):
 
 
 if __name__ == "__main__":
-    main(run, normal=25000, short=300)
+    main(run, normal=45000, short=300)

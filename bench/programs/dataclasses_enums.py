@@ -153,4 +153,4 @@ def run(nticks):
 
 
 if __name__ == "__main__":
-    main(run, normal=200000, short=3000)
+    main(run, normal=500000, short=3000)

@@ -385,4 +385,4 @@ def run(rounds):
 
 
 if __name__ == "__main__":
-    main(run, normal=300, short=5)
+    main(run, normal=700, short=5)

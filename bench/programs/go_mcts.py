@@ -237,4 +237,4 @@ def run(playouts):
 
 
 if __name__ == "__main__":
-    main(run, normal=120, short=10)
+    main(run, normal=120, short=2)

@@ -229,4 +229,4 @@ def run(ndocs):
 
 
 if __name__ == "__main__":
-    main(run, normal=4000, short=40)
+    main(run, normal=3500, short=40)

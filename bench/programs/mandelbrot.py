@@ -53,4 +53,4 @@ def run(size):
 
 
 if __name__ == "__main__":
-    main(run, normal=600, short=60)
+    main(run, normal=900, short=60)

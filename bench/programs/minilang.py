@@ -448,4 +448,4 @@ def run(scale):
 
 
 if __name__ == "__main__":
-    main(run, normal=12, short=2)
+    main(run, normal=15, short=2)

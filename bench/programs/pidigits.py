@@ -33,4 +33,4 @@ def run(count):
 
 
 if __name__ == "__main__":
-    main(run, normal=5000, short=300)
+    main(run, normal=7000, short=300)

@@ -239,4 +239,4 @@ def run(size):
 
 
 if __name__ == "__main__":
-    main(run, normal=240, short=32)
+    main(run, normal=360, short=32)

@@ -109,4 +109,4 @@ def run(depth):
 
 if __name__ == "__main__":
     sys.setrecursionlimit(10000)
-    main(run, normal=14, short=6)
+    main(run, normal=16, short=6)

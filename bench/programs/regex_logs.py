@@ -94,4 +94,4 @@ def run(count):
 
 
 if __name__ == "__main__":
-    main(run, normal=60000, short=800)
+    main(run, normal=110000, short=800)

@@ -255,4 +255,4 @@ def run(rounds):
 
 
 if __name__ == "__main__":
-    main(run, normal=40, short=1)
+    main(run, normal=50, short=1)

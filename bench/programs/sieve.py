@@ -54,7 +54,7 @@ def run(limit):
             twins += 1
     widest = max(gaps)
     # Goldbach: number of ways to write small even numbers as p + q
-    top = min(limit, 20000)
+    top = min(limit // 100, 20000)
     ways_total = 0
     for even in range(4, top + 1, 2):
         ways = 0
@@ -71,4 +71,4 @@ def run(limit):
 
 
 if __name__ == "__main__":
-    main(run, normal=2000000, short=20000)
+    main(run, normal=10000000, short=20000)

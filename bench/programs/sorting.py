@@ -96,4 +96,4 @@ def run(count):
 
 
 if __name__ == "__main__":
-    main(run, normal=60000, short=1000)
+    main(run, normal=180000, short=1000)

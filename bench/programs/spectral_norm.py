@@ -40,4 +40,4 @@ def run(n):
 
 
 if __name__ == "__main__":
-    main(run, normal=300, short=40)
+    main(run, normal=550, short=40)

@@ -191,4 +191,4 @@ def run(pages):
 
 
 if __name__ == "__main__":
-    main(run, normal=6000, short=60)
+    main(run, normal=15000, short=60)

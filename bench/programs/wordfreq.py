@@ -92,4 +92,4 @@ def run(nwords):
 
 
 if __name__ == "__main__":
-    main(run, normal=600000, short=10000)
+    main(run, normal=1300000, short=10000)
