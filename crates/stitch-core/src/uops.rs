@@ -1,0 +1,896 @@
+//! The micro-ops: every piece of instruction semantics, written once.
+//!
+//! Each micro-op is an `#[inline(always)]` function generic over [`Env`], declared with
+//! its stack effect (`[pops => pushes]`, which may use the oparg) and its flags. Tier-1
+//! instructions are sequences of micro-ops (see `instr.rs`); the interpreter inlines
+//! them into its dispatch loop, and the JIT compiles each one into a stencil.
+//!
+//! Rules: a micro-op that returns `Flow::Deopt` has changed nothing (guards check
+//! before they act); a micro-op that returns `Flow::Error` has set an exception; no
+//! micro-op panics, allocates, or calls anything but `Env` and `Helpers` methods.
+
+use crate::env::{EXHAUSTED, Env, ErrorCode, FRAME_PUSHED};
+use crate::layout::{CellObj, Kind, ListIterObj, ListObj, RangeIterObj, TupleObj};
+use crate::value::Value;
+
+/// What the interpreter does after a micro-op.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Flow {
+    /// Go on with the next micro-op (or instruction).
+    Next,
+    /// Jump to the instruction named by the oparg.
+    Jump,
+    /// A guard failed: nothing was changed; run the generic form instead.
+    Deopt,
+    /// An exception was raised.
+    Error,
+    /// A Python frame was pushed: continue in it.
+    Call,
+    /// The frame returned (its value is at `frame.ret`).
+    Return,
+    /// The frame yielded (its value is at `frame.ret`).
+    Yield,
+    /// The instruction was rewritten in place: dispatch it again.
+    Redispatch,
+}
+
+/// Micro-op flags (metadata for the optimizer and the stencil checker).
+pub mod flags {
+    /// May raise an exception.
+    pub const ERROR: u32 = 1;
+    /// May fail a guard.
+    pub const DEOPT: u32 = 2;
+    /// May run arbitrary code or allocate (interpreter state must be saved).
+    pub const ESCAPES: u32 = 4;
+    /// May jump.
+    pub const JUMP: u32 = 8;
+    /// May push a frame.
+    pub const CALL: u32 = 16;
+    /// Leaves the frame (return or yield).
+    pub const LEAVE: u32 = 32;
+    /// Tier-1 only (never part of a trace).
+    pub const TIER1: u32 = 64;
+}
+
+macro_rules! define_uops {
+    ($(
+        $(#[doc = $doc:literal])*
+        $name:ident ($e:ident, $arg:ident) [$pops:expr => $pushes:expr] ($($flag:ident)|*) $body:block
+    )*) => {
+        /// Every micro-op, by name.
+        #[allow(non_camel_case_types)]
+        #[repr(u16)]
+        #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+        pub enum Uop { $($name),* }
+
+        impl Uop {
+            pub const ALL: &'static [Uop] = &[$(Uop::$name),*];
+            pub fn name(self) -> &'static str {
+                match self { $(Uop::$name => stringify!($name)),* }
+            }
+            pub fn flags(self) -> u32 {
+                match self { $(Uop::$name => 0 $(| flags::$flag)*),* }
+            }
+            /// `(pops, pushes)` for the fall-through path, given the oparg.
+            #[allow(unused_variables, clippy::identity_op)]
+            pub fn stack_effect(self, oparg: u32) -> (usize, usize) {
+                match self { $(Uop::$name => { let $arg = oparg; (($pops) as usize, ($pushes) as usize) }),* }
+            }
+        }
+
+        $(
+            $(#[doc = $doc])*
+            #[inline(always)]
+            #[allow(non_snake_case, unused_variables, unreachable_code, unused_unsafe, clippy::missing_safety_doc)]
+            pub unsafe fn $name<E: Env>($e: &mut E) -> Flow {
+                let $arg = $e.oparg();
+                unsafe { $body }
+                Flow::Next
+            }
+        )*
+    };
+}
+
+macro_rules! tri {
+    ($e:expr) => {
+        match $e {
+            v if v.is_null() => return Flow::Error,
+            v => v,
+        }
+    };
+}
+
+define_uops! {
+    /// Does nothing.
+    NOP(e, a) [0 => 0] () {}
+
+    /// Tier 1: count down the adaptive counter; specialise the instruction when it
+    /// runs out.
+    SPECIALIZE(e, a) [0 => 0] (ESCAPES | TIER1) {
+        let r = e.specialize();
+        if r.is_true() {
+            return Flow::Redispatch;
+        }
+    }
+
+    /// Push constant `a`.
+    LOAD_CONST(e, a) [0 => 1] () {
+        let v = e.constant(a);
+        e.push(v);
+    }
+
+    /// Push local `a`; unbound is an error.
+    LOAD_FAST(e, a) [0 => 1] (ERROR) {
+        let v = e.local(a);
+        if v.is_null() {
+            e.raise_error(ErrorCode::UnboundLocal as u32, a as u64);
+            return Flow::Error;
+        }
+        e.push(v);
+    }
+
+    /// Pop into local `a`.
+    STORE_FAST(e, a) [1 => 0] () {
+        let v = e.pop();
+        e.set_local(a, v);
+    }
+
+    /// Unbind local `a`.
+    DELETE_FAST(e, a) [0 => 0] (ERROR) {
+        if e.local(a).is_null() {
+            e.raise_error(ErrorCode::UnboundLocal as u32, a as u64);
+            return Flow::Error;
+        }
+        e.set_local(a, Value::NULL);
+    }
+
+    /// Push NULL (the empty `self` slot of a call).
+    PUSH_NULL(e, a) [0 => 1] () {
+        e.push(Value::NULL);
+    }
+
+    /// Replace local `a` with a new cell holding its value.
+    MAKE_CELL(e, a) [0 => 0] (ESCAPES) {
+        let v = e.local(a);
+        let cell = e.make_cell(v);
+        e.set_local(a, cell);
+    }
+
+    /// Copy the `a` closure cells of the running function into the free slots.
+    COPY_FREE_VARS(e, a) [0 => 0] () {
+        let frame = e.frame();
+        let func = (*frame).func.ptr::<crate::layout::FunctionPrefix>();
+        let closure = &*(*func).closure.ptr::<TupleObj>();
+        let code = &*(*frame).code;
+        let first = (code.nlocals + code.ncells) as usize;
+        for (i, cell) in closure.as_slice().iter().enumerate() {
+            *(*frame).locals.add(first + i) = *cell;
+        }
+    }
+
+    /// Push the value of the cell in slot `a`.
+    LOAD_DEREF(e, a) [0 => 1] (ERROR) {
+        let cell = e.local(a).ptr::<CellObj>();
+        let v = (*cell).value;
+        if v.is_null() {
+            e.raise_error(ErrorCode::UnboundDeref as u32, a as u64);
+            return Flow::Error;
+        }
+        e.push(v);
+    }
+
+    /// Pop into the cell in slot `a`.
+    STORE_DEREF(e, a) [1 => 0] () {
+        let v = e.pop();
+        (*e.local(a).ptr::<CellObj>()).value = v;
+    }
+
+    /// Empty the cell in slot `a`.
+    DELETE_DEREF(e, a) [0 => 0] (ERROR) {
+        let cell = e.local(a).ptr::<CellObj>();
+        if (*cell).value.is_null() {
+            e.raise_error(ErrorCode::UnboundDeref as u32, a as u64);
+            return Flow::Error;
+        }
+        (*cell).value = Value::NULL;
+    }
+
+    /// Push the cell object in slot `a` itself (to build a closure).
+    LOAD_CLOSURE(e, a) [0 => 1] () {
+        let v = e.local(a);
+        e.push(v);
+    }
+
+    /// Class body: a free variable, looked up in the class namespace first.
+    LOAD_CLASSDEREF(e, a) [0 => 1] (ERROR | ESCAPES) {
+        let v = tri!(e.load_class_deref(a));
+        e.push(v);
+    }
+
+    /// Push global `a` (then builtins).
+    LOAD_GLOBAL(e, a) [0 => 1] (ERROR | ESCAPES) {
+        let v = tri!(e.load_global(a));
+        e.push(v);
+    }
+
+    STORE_GLOBAL(e, a) [1 => 0] (ERROR | ESCAPES) {
+        let v = e.peek(0);
+        tri!(e.store_global(a, v));
+        e.drop_n(1);
+    }
+
+    DELETE_GLOBAL(e, a) [0 => 0] (ERROR | ESCAPES) {
+        tri!(e.delete_global(a));
+    }
+
+    /// Module and class bodies: namespace, then globals, then builtins.
+    LOAD_NAME(e, a) [0 => 1] (ERROR | ESCAPES) {
+        let v = tri!(e.load_name(a));
+        e.push(v);
+    }
+
+    STORE_NAME(e, a) [1 => 0] (ERROR | ESCAPES) {
+        let v = e.peek(0);
+        tri!(e.store_name(a, v));
+        e.drop_n(1);
+    }
+
+    DELETE_NAME(e, a) [0 => 0] (ERROR | ESCAPES) {
+        tri!(e.delete_name(a));
+    }
+
+    /// `obj.name` with name `a`.
+    LOAD_ATTR(e, a) [1 => 1] (ERROR | ESCAPES) {
+        let obj = e.peek(0);
+        let v = tri!(e.load_attr(obj, a));
+        e.poke(0, v);
+    }
+
+    /// `obj.name` for a call: pushes `[callable, self]` for a method found on the type,
+    /// else `[attribute, NULL]`.
+    LOAD_METHOD(e, a) [1 => 2] (ERROR | ESCAPES) {
+        let obj = e.peek(0);
+        let out = e.slot(0);
+        tri!(e.load_method(obj, a, out));
+        e.set_sp(out.add(2));
+    }
+
+    /// `obj.name = v` with stack `[v, obj]`.
+    STORE_ATTR(e, a) [2 => 0] (ERROR | ESCAPES) {
+        let obj = e.peek(0);
+        let v = e.peek(1);
+        tri!(e.store_attr(obj, a, v));
+        e.drop_n(2);
+    }
+
+    DELETE_ATTR(e, a) [1 => 0] (ERROR | ESCAPES) {
+        let obj = e.peek(0);
+        tri!(e.delete_attr(obj, a));
+        e.drop_n(1);
+    }
+
+    /// `c[k]`.
+    BINARY_SUBSCR(e, a) [2 => 1] (ERROR | ESCAPES) {
+        let k = e.peek(0);
+        let c = e.peek(1);
+        let v = tri!(e.binary_subscr(c, k));
+        e.drop_n(1);
+        e.poke(0, v);
+    }
+
+    /// `c[k] = v` with stack `[v, c, k]`.
+    STORE_SUBSCR(e, a) [3 => 0] (ERROR | ESCAPES) {
+        let k = e.peek(0);
+        let c = e.peek(1);
+        let v = e.peek(2);
+        tri!(e.store_subscr(c, k, v));
+        e.drop_n(3);
+    }
+
+    DELETE_SUBSCR(e, a) [2 => 0] (ERROR | ESCAPES) {
+        let k = e.peek(0);
+        let c = e.peek(1);
+        tri!(e.delete_subscr(c, k));
+        e.drop_n(2);
+    }
+
+    /// `slice(start, stop[, step])` from `a` (2 or 3) values.
+    BUILD_SLICE(e, a) [a => 1] (ERROR | ESCAPES) {
+        let (x, y, z) = if a == 3 {
+            (e.peek(2), e.peek(1), e.peek(0))
+        } else {
+            (e.peek(1), e.peek(0), Value::NONE)
+        };
+        let s = tri!(e.build_slice(x, y, z));
+        e.drop_n(a as usize - 1);
+        e.poke(0, s);
+    }
+
+    /// Binary operator `a` (see `binop`).
+    BINARY_OP(e, a) [2 => 1] (ERROR | ESCAPES) {
+        let r = e.peek(0);
+        let l = e.peek(1);
+        let v = tri!(e.binary_op(a, l, r));
+        e.drop_n(1);
+        e.poke(0, v);
+    }
+
+    /// Unary operator `a` (see `unaryop`).
+    UNARY_OP(e, a) [1 => 1] (ERROR | ESCAPES) {
+        let x = e.peek(0);
+        let v = tri!(e.unary_op(a, x));
+        e.poke(0, v);
+    }
+
+    /// Comparison `a` (see `cmpop`).
+    COMPARE_OP(e, a) [2 => 1] (ERROR | ESCAPES) {
+        let r = e.peek(0);
+        let l = e.peek(1);
+        let v = tri!(e.compare_op(a, l, r));
+        e.drop_n(1);
+        e.poke(0, v);
+    }
+
+    /// `is` (`a` = 0) or `is not` (`a` = 1).
+    IS_OP(e, a) [2 => 1] () {
+        let r = e.pop();
+        let l = e.peek(0);
+        e.poke(0, Value::from_bool((l == r) != (a != 0)));
+    }
+
+    /// `in` (`a` = 0) or `not in` (`a` = 1).
+    CONTAINS_OP(e, a) [2 => 1] (ERROR | ESCAPES) {
+        let r = e.peek(0);
+        let l = e.peek(1);
+        let v = tri!(e.contains(l, r));
+        e.drop_n(1);
+        e.poke(0, Value::from_bool(v.is_true() != (a != 0)));
+    }
+
+    POP_TOP(e, a) [1 => 0] () {
+        e.drop_n(1);
+    }
+
+    /// Push a copy of the value `a - 1` below the top.
+    COPY(e, a) [a => a + 1] () {
+        let v = e.peek(a as usize - 1);
+        e.push(v);
+    }
+
+    /// Swap the top with the value `a - 1` below it.
+    SWAP(e, a) [a => a] () {
+        let top = e.peek(0);
+        let other = e.peek(a as usize - 1);
+        e.poke(0, other);
+        e.poke(a as usize - 1, top);
+    }
+
+    /// Jump forward to `a`.
+    JUMP(e, a) [0 => 0] (JUMP) {
+        return Flow::Jump;
+    }
+
+    /// Jump back to `a` (a loop edge: the place for periodic work).
+    JUMP_BACKWARD(e, a) [0 => 0] (JUMP | ESCAPES | ERROR) {
+        if e.pending() {
+            tri!(e.periodic());
+        }
+        return Flow::Jump;
+    }
+
+    /// Pop; jump to `a` if false.
+    POP_JUMP_IF_FALSE(e, a) [1 => 0] (JUMP | ERROR | ESCAPES) {
+        let v = e.pop();
+        let t = if v.is_bool() { v } else { tri!(e.truth(v)) };
+        if !t.is_true() {
+            return Flow::Jump;
+        }
+    }
+
+    /// Pop; jump to `a` if true.
+    POP_JUMP_IF_TRUE(e, a) [1 => 0] (JUMP | ERROR | ESCAPES) {
+        let v = e.pop();
+        let t = if v.is_bool() { v } else { tri!(e.truth(v)) };
+        if t.is_true() {
+            return Flow::Jump;
+        }
+    }
+
+    POP_JUMP_IF_NONE(e, a) [1 => 0] (JUMP) {
+        if e.pop().is_none() {
+            return Flow::Jump;
+        }
+    }
+
+    POP_JUMP_IF_NOT_NONE(e, a) [1 => 0] (JUMP) {
+        if !e.pop().is_none() {
+            return Flow::Jump;
+        }
+    }
+
+    /// `iter(v)`.
+    GET_ITER(e, a) [1 => 1] (ERROR | ESCAPES) {
+        let v = e.peek(0);
+        let it = tri!(e.get_iter(v));
+        e.poke(0, it);
+    }
+
+    /// Push the next item of the iterator on top, or pop it and jump to `a`.
+    FOR_ITER(e, a) [1 => 2] (JUMP | ERROR | ESCAPES) {
+        let it = e.peek(0);
+        let v = match it.kind() {
+            Some(Kind::ListIter) => {
+                let li = &mut *it.ptr::<ListIterObj>();
+                let list = &*li.list.ptr::<ListObj>();
+                if li.index < list.items.len {
+                    let v = list.items.get(li.index);
+                    li.index += 1;
+                    v
+                } else {
+                    EXHAUSTED
+                }
+            }
+            Some(Kind::RangeIter) => {
+                let ri = &mut *it.ptr::<RangeIterObj>();
+                if ri.remaining > 0 {
+                    let v = Value::small(ri.next);
+                    ri.remaining -= 1;
+                    ri.next = ri.next.wrapping_add(ri.step);
+                    v
+                } else {
+                    EXHAUSTED
+                }
+            }
+            _ => e.for_iter(it),
+        };
+        if v == EXHAUSTED {
+            e.drop_n(1);
+            return Flow::Jump;
+        }
+        let v = tri!(v);
+        e.push(v);
+    }
+
+    BUILD_TUPLE(e, a) [a => 1] (ESCAPES) {
+        let base = e.sp().sub(a as usize);
+        let t = tri!(e.build_tuple(base, a));
+        e.set_sp(base);
+        e.push(t);
+    }
+
+    BUILD_LIST(e, a) [a => 1] (ESCAPES) {
+        let base = e.sp().sub(a as usize);
+        let t = tri!(e.build_list(base, a));
+        e.set_sp(base);
+        e.push(t);
+    }
+
+    BUILD_SET(e, a) [a => 1] (ERROR | ESCAPES) {
+        let base = e.sp().sub(a as usize);
+        let t = tri!(e.build_set(base, a));
+        e.set_sp(base);
+        e.push(t);
+    }
+
+    /// A dict from `a` key/value pairs.
+    BUILD_MAP(e, a) [2 * a => 1] (ERROR | ESCAPES) {
+        let base = e.sp().sub(2 * a as usize);
+        let t = tri!(e.build_map(base, a));
+        e.set_sp(base);
+        e.push(t);
+    }
+
+    /// Concatenate `a` strings.
+    BUILD_STRING(e, a) [a => 1] (ESCAPES) {
+        let base = e.sp().sub(a as usize);
+        let t = tri!(e.build_string(base, a));
+        e.set_sp(base);
+        e.push(t);
+    }
+
+    /// Append the top to the list `a` below it (comprehensions).
+    LIST_APPEND(e, a) [1 => 0] (ESCAPES) {
+        let v = e.peek(0);
+        let list = e.peek(a as usize);
+        tri!(e.list_append(list, v));
+        e.drop_n(1);
+    }
+
+    SET_ADD(e, a) [1 => 0] (ERROR | ESCAPES) {
+        let v = e.peek(0);
+        let set = e.peek(a as usize);
+        tri!(e.set_add(set, v));
+        e.drop_n(1);
+    }
+
+    /// `[map, ..., k, v]`: store into the map `a` below the key.
+    MAP_ADD(e, a) [2 => 0] (ERROR | ESCAPES) {
+        let v = e.peek(0);
+        let k = e.peek(1);
+        let map = e.peek(a as usize + 1);
+        tri!(e.map_add(map, k, v));
+        e.drop_n(2);
+    }
+
+    LIST_EXTEND(e, a) [1 => 0] (ERROR | ESCAPES) {
+        let it = e.peek(0);
+        let list = e.peek(a as usize);
+        tri!(e.list_extend(list, it));
+        e.drop_n(1);
+    }
+
+    SET_UPDATE(e, a) [1 => 0] (ERROR | ESCAPES) {
+        let it = e.peek(0);
+        let set = e.peek(a as usize);
+        tri!(e.set_update(set, it));
+        e.drop_n(1);
+    }
+
+    DICT_UPDATE(e, a) [1 => 0] (ERROR | ESCAPES) {
+        let other = e.peek(0);
+        let d = e.peek(a as usize);
+        tri!(e.dict_update(d, other));
+        e.drop_n(1);
+    }
+
+    /// `**other` into the call's keyword dict `a` below: `[callable, self, args, dict, .., other]`.
+    DICT_MERGE(e, a) [1 => 0] (ERROR | ESCAPES) {
+        let other = e.peek(0);
+        let d = e.peek(a as usize);
+        let func = e.peek(a as usize + 3);
+        tri!(e.dict_merge(func, d, other));
+        e.drop_n(1);
+    }
+
+    LIST_TO_TUPLE(e, a) [1 => 1] (ESCAPES) {
+        let l = e.peek(0);
+        let t = tri!(e.list_to_tuple(l));
+        e.poke(0, t);
+    }
+
+    /// Unpack the top into `a` values, the first on top.
+    UNPACK_SEQUENCE(e, a) [1 => a] (ERROR | ESCAPES) {
+        let seq = e.peek(0);
+        if seq.is_kind(Kind::Tuple) && (*seq.ptr::<TupleObj>()).len == a as usize {
+            let items = (*seq.ptr::<TupleObj>()).as_slice();
+            e.drop_n(1);
+            for v in items.iter().rev() {
+                e.push(*v);
+            }
+            return Flow::Next;
+        }
+        let out = e.slot(0);
+        tri!(e.unpack_sequence(seq, a, out));
+        e.set_sp(out.add(a as usize));
+    }
+
+    /// Unpack with one starred target: `a` = before | after << 8.
+    UNPACK_EX(e, a) [1 => (a & 0xff) + (a >> 8) + 1] (ERROR | ESCAPES) {
+        let seq = e.peek(0);
+        let out = e.slot(0);
+        tri!(e.unpack_ex(seq, a, out));
+        e.set_sp(out.add(((a & 0xff) + (a >> 8) + 1) as usize));
+    }
+
+    /// Call with `a` positional arguments: `[callable, self_or_null, args...]`.
+    CALL(e, a) [a + 2 => 1] (CALL | ERROR | ESCAPES) {
+        let base = e.slot(a as usize + 1);
+        let r = tri!(e.call(base, a, Value::NULL));
+        if r == FRAME_PUSHED {
+            return Flow::Call;
+        }
+        e.set_sp(base);
+        e.push(r);
+    }
+
+    /// Call with `a` arguments, the last ones named by the tuple on top.
+    CALL_KW(e, a) [a + 3 => 1] (CALL | ERROR | ESCAPES) {
+        let kwnames = e.pop();
+        let base = e.slot(a as usize + 1);
+        let r = e.call(base, a, kwnames);
+        if r.is_null() {
+            e.push(kwnames);
+            return Flow::Error;
+        }
+        if r == FRAME_PUSHED {
+            return Flow::Call;
+        }
+        e.set_sp(base);
+        e.push(r);
+    }
+
+    /// `f(*args, **kwargs)`: `[callable, self_or_null, args_tuple, kwargs_or_null]`.
+    CALL_EX(e, a) [4 => 1] (CALL | ERROR | ESCAPES) {
+        let base = e.slot(3);
+        let r = tri!(e.call_ex(base));
+        if r == FRAME_PUSHED {
+            return Flow::Call;
+        }
+        e.set_sp(base);
+        e.push(r);
+    }
+
+    /// A function from `[extras..., code, qualname]`; `a` says which extras (see
+    /// `make_function_flags`) are present.
+    MAKE_FUNCTION(e, a) [a.count_ones() + 2 => 1] (ESCAPES) {
+        let n = a.count_ones() as usize + 2;
+        let base = e.sp().sub(n);
+        let f = tri!(e.make_function(base, a));
+        e.set_sp(base);
+        e.push(f);
+    }
+
+    /// Return the top from the frame.
+    RETURN_VALUE(e, a) [1 => 0] (LEAVE) {
+        let v = e.pop();
+        *(*e.frame()).ret = v;
+        return Flow::Return;
+    }
+
+    /// First instruction of a generator: turn the frame into a generator object and
+    /// return it.
+    RETURN_GENERATOR(e, a) [0 => 0] (LEAVE | ESCAPES) {
+        let g = tri!(e.make_generator());
+        *(*e.frame()).ret = g;
+        return Flow::Return;
+    }
+
+    /// Yield the top; the value sent in is pushed when the frame resumes.
+    YIELD_VALUE(e, a) [1 => 1] (LEAVE) {
+        let v = e.pop();
+        *(*e.frame()).ret = v;
+        return Flow::Yield;
+    }
+
+    /// `[receiver, v]`: send `v` into the sub-iterator. On a yield the stack becomes
+    /// `[receiver, yielded]`; on return, `[result]` and a jump to `a`.
+    SEND(e, a) [2 => 2] (JUMP | ERROR | ESCAPES) {
+        let v = e.peek(0);
+        let recv = e.peek(1);
+        let out = e.slot(1);
+        let r = tri!(e.send(recv, v, out));
+        if r == EXHAUSTED {
+            e.drop_n(1);
+            return Flow::Jump;
+        }
+        e.poke(0, r);
+    }
+
+    GET_YIELD_FROM_ITER(e, a) [1 => 1] (ERROR | ESCAPES) {
+        let v = e.peek(0);
+        let it = tri!(e.get_yield_from_iter(v));
+        e.poke(0, it);
+    }
+
+    /// `await v`: `a` says where (for error messages).
+    GET_AWAITABLE(e, a) [1 => 1] (ERROR | ESCAPES) {
+        let v = e.peek(0);
+        let it = tri!(e.get_awaitable(v, a));
+        e.poke(0, it);
+    }
+
+    GET_AITER(e, a) [1 => 1] (ERROR | ESCAPES) {
+        let v = e.peek(0);
+        let it = tri!(e.get_aiter(v));
+        e.poke(0, it);
+    }
+
+    /// `[aiter]` -> `[aiter, awaitable]`.
+    GET_ANEXT(e, a) [1 => 2] (ERROR | ESCAPES) {
+        let v = e.peek(0);
+        let it = tri!(e.get_anext(v));
+        e.push(it);
+    }
+
+    /// `[aiter, exc]`: end of an `async for` on StopAsyncIteration, else re-raise.
+    END_ASYNC_FOR(e, a) [2 => 0] (ERROR | ESCAPES) {
+        let exc = e.peek(0);
+        tri!(e.end_async_for(exc));
+        e.drop_n(2);
+    }
+
+    /// `[sub, last_sent, exc]` -> `[none, value]` when `exc` ends the sub-iterator.
+    CLEANUP_THROW(e, a) [3 => 2] (ERROR | ESCAPES) {
+        let exc = e.peek(0);
+        let sub = e.peek(2);
+        let out = e.slot(2);
+        tri!(e.cleanup_throw(sub, exc, out));
+        e.drop_n(1);
+    }
+
+    ASYNC_GEN_WRAP(e, a) [1 => 1] (ESCAPES) {
+        let v = e.peek(0);
+        let w = tri!(e.async_gen_wrap(v));
+        e.poke(0, w);
+    }
+
+    /// `raise` with `a` operands (0: re-raise, 1: exc, 2: exc from cause).
+    RAISE_VARARGS(e, a) [a => 0] (ERROR | ESCAPES) {
+        let (exc, cause) = match a {
+            0 => (Value::NULL, Value::NULL),
+            1 => (e.peek(0), Value::NULL),
+            _ => (e.peek(1), e.peek(0)),
+        };
+        e.raise(exc, cause);
+        return Flow::Error;
+    }
+
+    /// Re-raise the exception on top; `a` = 1 when `lasti` sits below it.
+    RERAISE(e, a) [a + 1 => 0] (ERROR) {
+        let exc = e.peek(0);
+        if a != 0 {
+            let lasti = e.peek(1);
+            (*e.frame()).lasti = lasti.small_value() as u32;
+        }
+        e.reraise(exc);
+        return Flow::Error;
+    }
+
+    /// `[exc]` -> `[previous handled exception, exc]`, making `exc` the handled one.
+    PUSH_EXC_INFO(e, a) [1 => 2] () {
+        let exc = e.peek(0);
+        let prev = e.push_exc_info(exc);
+        e.poke(0, prev);
+        e.push(exc);
+    }
+
+    /// Restore the handled exception popped from the stack.
+    POP_EXCEPT(e, a) [1 => 0] () {
+        let prev = e.pop();
+        e.pop_except(prev);
+    }
+
+    /// `[exc, type]` -> `[exc, matches]`.
+    CHECK_EXC_MATCH(e, a) [2 => 2] (ERROR | ESCAPES) {
+        let ty = e.peek(0);
+        let exc = e.peek(1);
+        let v = tri!(e.check_exc_match(exc, ty));
+        e.poke(0, v);
+    }
+
+    /// `except*`: `[exc, type]` -> `[rest, match]`.
+    CHECK_EG_MATCH(e, a) [2 => 2] (ERROR | ESCAPES) {
+        let ty = e.peek(0);
+        let exc = e.peek(1);
+        let out = e.slot(1);
+        tri!(e.check_eg_match(exc, ty, out));
+    }
+
+    /// `[orig, list_of_raised]` -> `[exception to re-raise or None]`.
+    PREP_RERAISE_STAR(e, a) [2 => 1] (ERROR | ESCAPES) {
+        let excs = e.peek(0);
+        let orig = e.peek(1);
+        let v = tri!(e.prep_reraise_star(orig, excs));
+        e.drop_n(1);
+        e.poke(0, v);
+    }
+
+    /// Push a builtin the compiler relies on (see `Helpers::load_special`).
+    LOAD_SPECIAL(e, a) [0 => 1] (ERROR) {
+        let v = tri!(e.load_special(a));
+        e.push(v);
+    }
+
+    /// `[mgr]` -> `[exit, enter_result]`.
+    BEFORE_WITH(e, a) [1 => 2] (ERROR | ESCAPES) {
+        let mgr = e.peek(0);
+        let out = e.slot(0);
+        tri!(e.before_with(mgr, out));
+        e.set_sp(out.add(2));
+    }
+
+    /// `[mgr]` -> `[aexit, aenter_awaitable]`.
+    BEFORE_ASYNC_WITH(e, a) [1 => 2] (ERROR | ESCAPES) {
+        let mgr = e.peek(0);
+        let out = e.slot(0);
+        tri!(e.before_async_with(mgr, out));
+        e.set_sp(out.add(2));
+    }
+
+    /// `[exit, lasti, prev, exc]` -> `[exit, lasti, prev, exc, exit(type, exc, tb)]`.
+    WITH_EXCEPT_START(e, a) [4 => 5] (ERROR | ESCAPES) {
+        let exc = e.peek(0);
+        let exit = e.peek(3);
+        let v = tri!(e.with_except_start(exit, exc));
+        e.push(v);
+    }
+
+    /// `[level, fromlist]` -> `[module]`.
+    IMPORT_NAME(e, a) [2 => 1] (ERROR | ESCAPES) {
+        let fromlist = e.peek(0);
+        let level = e.peek(1);
+        let m = tri!(e.import_name(a, fromlist, level));
+        e.drop_n(1);
+        e.poke(0, m);
+    }
+
+    /// `[module]` -> `[module, module.name]`.
+    IMPORT_FROM(e, a) [1 => 2] (ERROR | ESCAPES) {
+        let m = e.peek(0);
+        let v = tri!(e.import_from(m, a));
+        e.push(v);
+    }
+
+    IMPORT_STAR(e, a) [1 => 0] (ERROR | ESCAPES) {
+        let m = e.peek(0);
+        tri!(e.import_star(m));
+        e.drop_n(1);
+    }
+
+    SETUP_ANNOTATIONS(e, a) [0 => 0] (ERROR | ESCAPES) {
+        tri!(e.setup_annotations());
+    }
+
+    /// f-string piece: `[v]` or `[v, spec]` (when `a & 4`).
+    FORMAT_VALUE(e, a) [1 + ((a >> 2) & 1) => 1] (ERROR | ESCAPES) {
+        let (v, spec, n) = if a & 4 != 0 { (e.peek(1), e.peek(0), 2) } else { (e.peek(0), Value::NULL, 1) };
+        let s = tri!(e.format_value(v, spec, a));
+        e.drop_n(n);
+        e.push(s);
+    }
+
+    /// `[subject, cls, names]` -> `[attributes tuple or None]` for `a` positional patterns.
+    MATCH_CLASS(e, a) [3 => 1] (ERROR | ESCAPES) {
+        let names = e.peek(0);
+        let cls = e.peek(1);
+        let subject = e.peek(2);
+        let v = tri!(e.match_class(subject, cls, names, a));
+        e.drop_n(2);
+        e.poke(0, v);
+    }
+
+    MATCH_MAPPING(e, a) [1 => 2] (ESCAPES) {
+        let s = e.peek(0);
+        let v = tri!(e.match_mapping(s));
+        e.push(v);
+    }
+
+    MATCH_SEQUENCE(e, a) [1 => 2] (ESCAPES) {
+        let s = e.peek(0);
+        let v = tri!(e.match_sequence(s));
+        e.push(v);
+    }
+
+    /// `[subject, keys]` -> `[subject, keys, values tuple or None]`.
+    MATCH_KEYS(e, a) [2 => 3] (ERROR | ESCAPES) {
+        let keys = e.peek(0);
+        let s = e.peek(1);
+        let v = tri!(e.match_keys(s, keys));
+        e.push(v);
+    }
+
+    GET_LEN(e, a) [1 => 2] (ERROR | ESCAPES) {
+        let s = e.peek(0);
+        let v = tri!(e.get_len(s));
+        e.push(v);
+    }
+
+    /// `[subject, keys]` -> `[subject, rest dict]`.
+    COPY_DICT_WITHOUT_KEYS(e, a) [2 => 2] (ERROR | ESCAPES) {
+        let keys = e.peek(0);
+        let s = e.peek(1);
+        let v = tri!(e.copy_dict_without_keys(s, keys));
+        e.poke(0, v);
+    }
+
+    PRINT_EXPR(e, a) [1 => 0] (ERROR | ESCAPES) {
+        let v = e.peek(0);
+        tri!(e.print_expr(v));
+        e.drop_n(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_uop_has_a_unique_name_and_sane_effect() {
+        let mut names = std::collections::HashSet::new();
+        for u in Uop::ALL {
+            assert!(names.insert(u.name()), "duplicate {}", u.name());
+            let (p, q) = u.stack_effect(3);
+            assert!(p <= 16 && q <= 16, "{} effect", u.name());
+        }
+    }
+}
