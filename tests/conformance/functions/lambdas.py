@@ -2,7 +2,7 @@ sq = lambda x: x * x
 print(sq(7), (lambda: "no args")(), (lambda *a: a)(1, 2), (lambda **k: k)(a=1), (lambda a, b=2: a + b)(1))
 print((lambda x, /, y, *, z: (x, y, z))(1, 2, z=3))
 print(sorted([(1, "b"), (2, "a")], key=lambda p: p[1]))
-print(list(map(lambda x: x + 1, [1, 2])) if False else [(lambda x: x + 1)(i) for i in [1, 2]])
+print([(lambda x: x + 1)(i) for i in [1, 2]])
 adders = [lambda x, n=n: x + n for n in range(3)]
 print([a(10) for a in adders])
 late = [lambda x: x + n for n in range(3)]

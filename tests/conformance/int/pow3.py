@@ -29,4 +29,4 @@ try:
 except ZeroDivisionError as e:
     print(type(e).__name__, e)
 print(pow(base=2, exp=5), pow(2, exp=5, mod=3))
-print(pow(-8, 1 / 3) if False else "skip complex", (-8) ** 2, pow(-1, 10 ** 20), pow(-1, 10 ** 20 + 1))
+print((-8) ** 2, pow(-1, 10 ** 20), pow(-1, 10 ** 20 + 1))

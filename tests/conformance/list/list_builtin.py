@@ -1,5 +1,5 @@
 print(list(), list([1, 2]), list((3, 4)), list("ab"), list(range(3)), list({"k": 1, "j": 2}))
-print(list({1: "a"}.items()), list(x * 2 for x in [1]) if False else "skip", list(reversed([1, 2, 3])))
+print(list({1: "a"}.items()), list(reversed([1, 2, 3])))
 a = [1, 2]
 b = list(a)
 print(b == a, b is a)

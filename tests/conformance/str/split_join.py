@@ -12,9 +12,9 @@ print("abc".split("abc"), "aaa".split("a"), "aaa".split("aa"), "aaaa".rsplit("aa
 print("a::b::c".split("::"), "a::b::c".split("::", 1), "a::b::c".rsplit("::", 1))
 print("1 2 3".split(maxsplit=1), "1 2 3".rsplit(sep=" ", maxsplit=1), "x y".split(sep=None))
 print("line1\nline2\r\nline3\rline4\n".splitlines(), "a\n\nb".splitlines(), "".splitlines())
-print("x\ny\n".splitlines(True) if False else "skip keepends")
+print("x\ny\n".splitlines(True), "x\r\ny".splitlines(keepends=True))
 print(",".join(["a", "b", "c"]), "".join([]), "-".join("abc"), " ".join(["one"]), ", ".join(("x", "y")))
-print("".join(str(i) for i in range(5)) if False else "".join([str(i) for i in range(5)]))
+print("".join([str(i) for i in range(5)]))
 print("ab".join(["1", "2", "3"]), "/".join({"k": 1, "j": 2}))
 try:
     print(",".join(["a", 1, "b"]))

@@ -2,7 +2,7 @@ print(str(1), str(-1.5), str(None), str(True), str([1, "a"]), str((1,)), str({"a
 print(repr(1), repr("a"), repr([1, "a", None]), repr(("x", 2.5)), repr({1: "b"}))
 print(str(range(3)), repr(range(1, 10, 2)), str(len), str(print) == "<built-in function print>")
 print(str(int), str(float), str(type(None)), str(type), str(str))
-print(str(b"abc") if False else "skip bytes", str(str("x")), str(10 ** 20), str(1e20), str(-0.0))
+print(str(str("x")), str(10 ** 20), str(1e20), str(-0.0))
 x = [1, 2]
 x.append(x)
 print(x, str(x), repr(x))

@@ -12,5 +12,5 @@ print(x, rest, type(rest).__name__)
 print(len(((),) * 3), ((1, 2),)[0][1])
 for i, (p, q) in enumerate([(1, 2), (3, 4)]):
     print(i, p, q)
-print(tuple(x * x for x in range(4)) if False else tuple([x * x for x in range(4)]))
+print(tuple([x * x for x in range(4)]))
 print((1, 2, 3)[1:2], (1, 2, 3)[5:], (1, 2, 3)[::-2])

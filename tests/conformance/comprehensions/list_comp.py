@@ -1,0 +1,13 @@
+print([x * x for x in range(6)])
+print([x for x in range(20) if x % 3 == 0 if x % 2 == 0])
+print([(x, y) for x in range(3) for y in range(x)])
+print([[y for y in range(x)] for x in range(4)])
+print([c.upper() for c in "abc"], [w for w in "the quick brown fox".split() if len(w) > 3])
+print([x if x > 0 else 0 for x in [-1, 2, -3, 4]])
+print([i for i in []], [None for _ in range(2)])
+matrix = [[1, 2, 3], [4, 5, 6], [7, 8, 9]]
+print([v for row in matrix for v in row])
+print([row[i] for i, row in enumerate(matrix)])
+print([(a, b, c) for a in range(1, 20) for b in range(a, 20) for c in range(b, 20) if a * a + b * b == c * c])
+print([x for x in range(5) for x in range(x)])
+print(sum([x for x in range(101)]), len([1 for _ in "hello"]))
