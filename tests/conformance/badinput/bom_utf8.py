@@ -1,0 +1,1 @@
+﻿print("a BOM at the start of the file is allowed")

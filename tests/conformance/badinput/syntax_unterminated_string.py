@@ -1,0 +1,3 @@
+print("ok")
+x = "abc
+print(2)

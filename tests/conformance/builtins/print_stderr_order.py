@@ -1,0 +1,12 @@
+import sys
+print("out 1")
+print("err 1", file=sys.stderr)
+print("out 2", end="")
+print(" continued", flush=True)
+sys.stdout.write("write to stdout\n")
+sys.stderr.write("write to stderr\n")
+print("err", "multi", sep="|", end="!\n", file=sys.stderr)
+r = sys.stdout.write("abc")
+print()
+print(r)
+print(sys.stdout.write(""))
