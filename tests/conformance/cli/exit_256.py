@@ -1,0 +1,3 @@
+import sys
+# the OS keeps only the low 8 bits of the status
+sys.exit(256)

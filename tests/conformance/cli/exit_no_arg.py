@@ -1,0 +1,3 @@
+import sys
+print("exit without argument")
+sys.exit()

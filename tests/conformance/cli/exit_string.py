@@ -1,0 +1,3 @@
+import sys
+print("about to fail")
+sys.exit("fatal: configuration file not found")

@@ -1,0 +1,7 @@
+def validate(n):
+    assert n > 0
+    return n
+
+
+validate(5)
+validate(0)

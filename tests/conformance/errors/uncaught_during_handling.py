@@ -1,0 +1,6 @@
+data = {}
+try:
+    data["missing"]
+except KeyError:
+    print("handling the KeyError")
+    1 / 0

@@ -1,0 +1,2 @@
+def make(x=[][0]):
+    return x

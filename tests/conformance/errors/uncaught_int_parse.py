@@ -1,0 +1,2 @@
+user_input = "12a"
+number = int(user_input)

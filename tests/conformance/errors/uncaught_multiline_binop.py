@@ -1,0 +1,4 @@
+first = 1
+second = "two"
+result = (first +
+          second)

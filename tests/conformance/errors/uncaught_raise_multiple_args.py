@@ -1,0 +1,1 @@
+raise Exception("first", 2, None)

@@ -1,0 +1,5 @@
+def get_items():
+    return [1, 2, 3]
+
+
+value = get_items()[7]

@@ -1,0 +1,3 @@
+count = 5
+label = "items: "
+print(label + count)

@@ -1,0 +1,2 @@
+point = (1, 2, 3)
+x, y = point
