@@ -1,0 +1,12 @@
+nums = list(range(-5, 6))
+print([n for n in nums if n > 0])
+print([n for n in nums if n % 2 if n < 3])
+print([n * 2 if n > 0 else n for n in nums])
+print([(n, m) for n in range(4) if n % 2 == 0 for m in range(n) if m != 1])
+print({n: ("even" if n % 2 == 0 else "odd") for n in range(5)})
+print({n % 3 for n in nums if n})
+print([x for x in "a1b2c3" if x.isdigit()], [x.upper() for x in "a1b2c3" if x.isalpha()])
+print([[x for x in range(y) if x % 2] for y in range(6)])
+print([i for i in range(10) if i in {2, 3, 5, 7}], [w for w in ["", "a", None, 0, "b"] if w])
+flag = [False]
+print([1 for _ in range(3) if not flag[0]])
