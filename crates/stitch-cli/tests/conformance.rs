@@ -536,25 +536,33 @@ fn run_mode(mode: &Mode) {
     for p in &problems {
         eprintln!("--- {p}");
     }
+    if !failures.is_empty() {
+        let names: Vec<&str> = failures.iter().map(|(rel, _)| rel.as_str()).collect();
+        eprintln!("failing programs [{}]: {}", mode.name, names.join(" "));
+        eprintln!(
+            "rerun one with: STITCH_CONFORMANCE_FILTER={} cargo test -p stitch-cli --test conformance",
+            names[0]
+        );
+    }
     eprintln!(
         "conformance [{}]: {} of {total} programs passed",
         mode.name,
         total - failures.len()
     );
     assert!(
-        problems.is_empty(),
-        "{} stray files under tests/conformance",
-        problems.len()
-    );
-    assert!(
-        failures.is_empty(),
-        "{} of {total} conformance programs failed in mode {} (stitch {}SCRIPT)",
+        failures.is_empty() && problems.is_empty(),
+        "{} of {total} conformance programs failed in mode {} (stitch {}SCRIPT){}",
         failures.len(),
         mode.name,
         mode.args
             .iter()
             .map(|a| format!("{a} "))
-            .collect::<String>()
+            .collect::<String>(),
+        if problems.is_empty() {
+            String::new()
+        } else {
+            format!("; {} stray files under tests/conformance", problems.len())
+        }
     );
 }
 
