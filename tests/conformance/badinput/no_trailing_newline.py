@@ -1,0 +1,3 @@
+print("no trailing newline")
+x = 1
+print(x + 1)
