@@ -1,11 +1,11 @@
 d = {}
-for i in range(10000):
+for i in range(4000):
     d["key" + str(i)] = i
-print(len(d), d["key0"], d["key9999"], list(d)[:3], list(d)[-3:])
-for i in range(0, 10000, 2):
+print(len(d), d["key0"], d["key3999"], list(d)[:3], list(d)[-3:])
+for i in range(0, 4000, 2):
     del d["key" + str(i)]
 print(len(d), list(d)[:3], "key2" in d, "key3" in d)
-for i in range(0, 10000, 2):
+for i in range(0, 4000, 2):
     d["key" + str(i)] = -i
 print(len(d), list(d)[:3], list(d)[-3:], sum(d.values()))
 ints = {}

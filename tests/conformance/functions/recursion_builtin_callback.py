@@ -10,11 +10,12 @@ def forever(x):
 try:
     forever(1)
 except RecursionError as e:
-    print(type(e).__name__, e)
+    # the message suffix depends on where CPython detects the overflow; only the type is checked
+    print(type(e).__name__)
 def forever_max(x):
     return max([x], key=forever_max)
 try:
     forever_max(1)
 except RecursionError as e:
-    print(type(e).__name__, e)
+    print(type(e).__name__)
 print("done")
