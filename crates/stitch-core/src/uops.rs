@@ -628,8 +628,8 @@ define_uops! {
     }
 
     /// First instruction of a generator: turn the frame into a generator object and
-    /// return it.
-    RETURN_GENERATOR(e, a) [0 => 0] (LEAVE | ESCAPES) {
+    /// return it. When the generator first runs, the value sent in is on the stack.
+    RETURN_GENERATOR(e, a) [0 => 1] (LEAVE | ESCAPES) {
         let g = tri!(e.make_generator());
         *(*e.frame()).ret = g;
         return Flow::Return;
@@ -715,13 +715,9 @@ define_uops! {
         return Flow::Error;
     }
 
-    /// Re-raise the exception on top; `a` = 1 when `lasti` sits below it.
-    RERAISE(e, a) [a + 1 => 0] (ERROR) {
+    /// Re-raise the exception on top (no new traceback entry).
+    RERAISE(e, a) [1 => 0] (ERROR) {
         let exc = e.peek(0);
-        if a != 0 {
-            let lasti = e.peek(1);
-            (*e.frame()).lasti = lasti.small_value() as u32;
-        }
         e.reraise(exc);
         return Flow::Error;
     }
@@ -787,10 +783,10 @@ define_uops! {
         e.set_sp(out.add(2));
     }
 
-    /// `[exit, lasti, prev, exc]` -> `[exit, lasti, prev, exc, exit(type, exc, tb)]`.
-    WITH_EXCEPT_START(e, a) [4 => 5] (ERROR | ESCAPES) {
+    /// `[exit, prev, exc]` -> `[exit, prev, exc, exit(type, exc, tb)]`.
+    WITH_EXCEPT_START(e, a) [3 => 4] (ERROR | ESCAPES) {
         let exc = e.peek(0);
-        let exit = e.peek(3);
+        let exit = e.peek(2);
         let v = tri!(e.with_except_start(exit, exc));
         e.push(v);
     }
