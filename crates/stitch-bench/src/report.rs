@@ -207,33 +207,35 @@ pub fn markdown(r: &Results, title: &str, machine: &str, svg_name: &str) -> Stri
     s.push_str("\n## Output check\n\nStdout compared with `bench/programs/expected/` (recorded from CPython).\n\n");
     s.push_str(&check_table(r));
 
-    let mut failures = String::new();
-    for (p, prog) in r.programs.iter().enumerate() {
-        for (k, i) in r.interps.iter().enumerate() {
+    // Failures grouped by interpreter and reason, so that one missing binary
+    // gives one line rather than one per program.
+    let mut groups: Vec<(String, String, Vec<String>)> = Vec::new();
+    let mut note = |interp: &str, what: String, reason: &str| {
+        let reason = reason.replace('|', "\\|");
+        match groups
+            .iter_mut()
+            .find(|(i, r, _)| i == interp && *r == reason)
+        {
+            Some((_, _, list)) => list.push(what),
+            None => groups.push((interp.to_string(), reason, vec![what])),
+        }
+    };
+    for (k, i) in r.interps.iter().enumerate() {
+        for (p, prog) in r.programs.iter().enumerate() {
             let cell = &r.cells[p][k];
             if let Some(e) = cell.error() {
-                let _ = writeln!(
-                    failures,
-                    "- {} / {}: {}",
-                    prog.name,
-                    i.name,
-                    e.replace('|', "\\|")
-                );
+                note(&i.name, prog.name.clone(), e);
             } else if let Some(e) = cell.steady_error() {
-                let _ = writeln!(
-                    failures,
-                    "- {} / {} (steady): {}",
-                    prog.name,
-                    i.name,
-                    e.replace('|', "\\|")
-                );
+                note(&i.name, format!("{} (steady)", prog.name), e);
             }
         }
-    }
-    for (k, i) in r.interps.iter().enumerate() {
         if let Err(e) = r.startup(k) {
-            let _ = writeln!(failures, "- startup / {}: {e}", i.name);
+            note(&i.name, "startup".into(), &e);
         }
+    }
+    let mut failures = String::new();
+    for (interp, reason, what) in &groups {
+        let _ = writeln!(failures, "- {interp} ({}): {reason}", what.join(", "));
     }
     if !failures.is_empty() {
         s.push_str("\n## Failures\n\n");
