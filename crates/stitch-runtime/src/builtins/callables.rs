@@ -1,0 +1,365 @@
+//! Attributes and methods of functions, methods, builtin functions, code objects,
+//! cells, modules and generators.
+
+use stitch_core::layout::{CellObj, Kind, MethodObj};
+use stitch_core::value::Value;
+
+use super::{add_getsets, add_methods, add_static};
+use crate::object::{BuiltinObj, CodeObj, FunctionObj, GeneratorObj, ValueExt, dict, module, str as pystr, tuple, types};
+use crate::vm::{Args, PyResult, Vm};
+
+pub fn init(vm: &mut Vm) {
+    let f = vm.types.function;
+    add_methods(vm, f, &[("__repr__", function_repr), ("__get__", function_get)]);
+    add_getsets(
+        vm,
+        f,
+        &[
+            ("__name__", fn_name_get, Some(fn_name_set)),
+            ("__qualname__", fn_qualname_get, Some(fn_qualname_set)),
+            ("__doc__", fn_doc_get, Some(fn_doc_set)),
+            ("__module__", fn_module_get, Some(fn_module_set)),
+            ("__defaults__", fn_defaults_get, Some(fn_defaults_set)),
+            ("__kwdefaults__", fn_kwdefaults_get, None),
+            ("__code__", fn_code_get, None),
+            ("__globals__", fn_globals_get, None),
+            ("__closure__", fn_closure_get, None),
+            ("__annotations__", fn_annotations_get, Some(fn_annotations_set)),
+            ("__dict__", fn_dict_get, None),
+        ],
+    );
+    let m = vm.types.method;
+    add_methods(vm, m, &[("__repr__", method_repr)]);
+    add_getsets(vm, m, &[("__func__", method_func, None), ("__self__", method_self, None), ("__name__", method_name, None), ("__qualname__", method_qualname, None), ("__doc__", method_doc, None)]);
+    for t in [vm.types.builtin_function, vm.types.method_descriptor] {
+        add_methods(vm, t, &[("__repr__", builtin_repr)]);
+        add_getsets(vm, t, &[("__name__", builtin_name, None), ("__qualname__", builtin_qualname, None), ("__self__", builtin_self, None), ("__doc__", builtin_doc, None), ("__module__", builtin_module, None)]);
+    }
+    let c = vm.types.code;
+    add_getsets(vm, c, &[("co_name", code_name, None), ("co_filename", code_filename, None), ("co_firstlineno", code_firstlineno, None), ("co_argcount", code_argcount, None), ("co_varnames", code_varnames, None), ("co_qualname", code_qualname, None), ("co_flags", code_flags, None)]);
+    let cell = vm.types.cell;
+    add_getsets(vm, cell, &[("cell_contents", cell_contents, None)]);
+    let md = vm.types.module;
+    add_static(vm, md, &[("__new__", module_new)]);
+    add_methods(vm, md, &[("__repr__", module_repr), ("__init__", module_init)]);
+    add_getsets(vm, md, &[("__dict__", module_dict, None)]);
+    for g in [vm.types.generator, vm.types.coroutine] {
+        add_methods(vm, g, &[("send", gen_send), ("throw", gen_throw), ("close", gen_close), ("__repr__", gen_repr)]);
+        add_getsets(vm, g, &[("__name__", gen_name, None), ("__qualname__", gen_qualname, None)]);
+    }
+    let g = vm.types.generator;
+    add_methods(vm, g, &[("__iter__", gen_iter), ("__next__", gen_next)]);
+    add_getsets(vm, g, &[("gi_running", gen_running, None), ("gi_code", gen_code, None), ("gi_frame", gen_frame, None)]);
+    let co = vm.types.coroutine;
+    add_methods(vm, co, &[("__await__", gen_iter)]);
+    add_getsets(vm, co, &[("cr_running", gen_running, None), ("cr_code", gen_code, None), ("cr_frame", gen_frame, None)]);
+    for t in [vm.types.none_type, vm.types.not_implemented_type, vm.types.ellipsis_type] {
+        add_methods(vm, t, &[("__repr__", singleton_repr)]);
+    }
+    add_methods(vm, vm.types.none_type, &[("__bool__", none_bool)]);
+    add_static(vm, vm.types.none_type, &[("__new__", none_new)]);
+}
+
+fn func(v: Value) -> &'static mut FunctionObj {
+    unsafe { v.raw::<FunctionObj>() }
+}
+
+fn function_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let f = func(a.pos[0]);
+    let s = format!("<function {} at {:#x}>", pystr::text_of(f.qualname).unwrap_or("?"), vm.id_of(a.pos[0]));
+    Ok(pystr::new(vm, &s))
+}
+fn function_get(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let obj = a.pos.get(1).copied().unwrap_or(Value::NONE);
+    if obj.is_none() {
+        return Ok(a.pos[0]);
+    }
+    Ok(vm.new_method(a.pos[0], obj))
+}
+fn fn_name_get(_vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(func(v).name)
+}
+fn fn_name_set(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
+    if !n.is_kind(Kind::Str) {
+        return Err(vm.type_error("__name__ must be set to a string object"));
+    }
+    func(v).name = n;
+    Ok(())
+}
+fn fn_qualname_get(_vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(func(v).qualname)
+}
+fn fn_qualname_set(vm: &mut Vm, v: Value, n: Value) -> PyResult<()> {
+    if !n.is_kind(Kind::Str) {
+        return Err(vm.type_error("__qualname__ must be set to a string object"));
+    }
+    func(v).qualname = n;
+    Ok(())
+}
+fn fn_doc_get(_vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(func(v).doc)
+}
+fn fn_doc_set(_vm: &mut Vm, v: Value, d: Value) -> PyResult<()> {
+    func(v).doc = if d.is_null() { Value::NONE } else { d };
+    Ok(())
+}
+fn fn_module_get(_vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(func(v).module)
+}
+fn fn_module_set(_vm: &mut Vm, v: Value, m: Value) -> PyResult<()> {
+    func(v).module = if m.is_null() { Value::NONE } else { m };
+    Ok(())
+}
+fn fn_defaults_get(_vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let d = func(v).prefix.defaults;
+    Ok(if d.is_null() { Value::NONE } else { d })
+}
+fn fn_defaults_set(vm: &mut Vm, v: Value, d: Value) -> PyResult<()> {
+    if !d.is_none() && !d.is_null() && !d.is_kind(Kind::Tuple) {
+        return Err(vm.type_error("__defaults__ must be set to a tuple object"));
+    }
+    let f = func(v);
+    f.prefix.defaults = if d.is_none() { Value::NULL } else { d };
+    f.prefix.version += 1;
+    Ok(())
+}
+fn fn_kwdefaults_get(_vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let d = func(v).prefix.kwdefaults;
+    Ok(if d.is_null() { Value::NONE } else { d })
+}
+fn fn_code_get(_vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(Value::from_ptr(func(v).prefix.code))
+}
+fn fn_globals_get(_vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(Value::from_ptr(func(v).prefix.globals))
+}
+fn fn_closure_get(_vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let c = func(v).prefix.closure;
+    Ok(if c.is_null() { Value::NONE } else { c })
+}
+fn fn_annotations_get(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let f = func(v);
+    if f.annotations.is_null() {
+        let d = dict::new(vm);
+        func(v).annotations = d;
+    }
+    Ok(func(v).annotations)
+}
+fn fn_annotations_set(_vm: &mut Vm, v: Value, d: Value) -> PyResult<()> {
+    func(v).annotations = d;
+    Ok(())
+}
+fn fn_dict_get(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(super::object_type::instance_dict(vm, v)?.unwrap_or(Value::NONE))
+}
+
+fn mobj(v: Value) -> &'static MethodObj {
+    unsafe { v.raw::<MethodObj>() }
+}
+fn method_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let m = mobj(a.pos[0]);
+    let qn = vm.getattr_opt(m.func, vm.names.qualname)?.map(|q| vm.str_string(q)).transpose()?.unwrap_or_else(|| "?".into());
+    let r = vm.repr_string(m.self_)?;
+    Ok(pystr::new(vm, &format!("<bound method {qn} of {r}>")))
+}
+fn method_func(_vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(mobj(v).func)
+}
+fn method_self(_vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(mobj(v).self_)
+}
+fn method_name(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    vm.getattr(mobj(v).func, vm.names.name)
+}
+fn method_qualname(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    vm.getattr(mobj(v).func, vm.names.qualname)
+}
+fn method_doc(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    vm.getattr(mobj(v).func, vm.names.doc)
+}
+
+fn bobj(v: Value) -> &'static BuiltinObj {
+    unsafe { v.raw::<BuiltinObj>() }
+}
+fn builtin_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let b = bobj(a.pos[0]);
+    let s = if b.owner.is_kind(Kind::Type) && b.self_.is_null() {
+        format!("<method '{}' of '{}' objects>", b.name, types::name(b.owner))
+    } else if !b.self_.is_null() && !b.self_.is_kind(Kind::Module) {
+        let tn = vm.type_name(b.self_).to_string();
+        format!("<built-in method {} of {} object at {:#x}>", b.name, tn, vm.id_of(b.self_))
+    } else {
+        format!("<built-in function {}>", b.name)
+    };
+    Ok(pystr::new(vm, &s))
+}
+fn builtin_name(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(pystr::new(vm, bobj(v).name))
+}
+fn builtin_qualname(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let b = bobj(v);
+    let s = if b.owner.is_kind(Kind::Type) { format!("{}.{}", types::name(b.owner), b.name) } else { b.name.to_string() };
+    Ok(pystr::new(vm, &s))
+}
+fn builtin_self(_vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let b = bobj(v);
+    Ok(if b.self_.is_null() { if b.owner.is_null() { Value::NONE } else { b.owner } } else { b.self_ })
+}
+fn builtin_doc(_vm: &mut Vm, _v: Value) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+fn builtin_module(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let b = bobj(v);
+    if b.owner.is_kind(Kind::Module) {
+        return Ok(module::get(vm, b.owner, "__name__").unwrap_or(Value::NONE));
+    }
+    Ok(Value::NONE)
+}
+
+fn cobj(v: Value) -> &'static CodeObj {
+    unsafe { v.raw::<CodeObj>() }
+}
+fn code_name(_vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(cobj(v).name)
+}
+fn code_qualname(_vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(cobj(v).qualname)
+}
+fn code_filename(_vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(cobj(v).filename)
+}
+fn code_firstlineno(_vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(Value::small(cobj(v).unit.firstlineno as i64))
+}
+fn code_argcount(_vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(Value::small(cobj(v).prefix.argcount as i64))
+}
+fn code_flags(_vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(Value::small(cobj(v).prefix.flags as i64))
+}
+fn code_varnames(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let names = cobj(v).unit.varnames.clone();
+    let mut vals = crate::gc::Rooted::new();
+    for n in names {
+        let s = pystr::new(vm, &n);
+        vals.push(s);
+    }
+    Ok(tuple::new(vm, &vals))
+}
+fn cell_contents(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let c = unsafe { v.raw::<CellObj>() }.value;
+    if c.is_null() {
+        return Err(vm.value_error("Cell is empty"));
+    }
+    Ok(c)
+}
+
+fn module_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let name = a.pos.get(1).map(|n| pystr::text_of(*n).unwrap_or("?").to_string()).unwrap_or_default();
+    Ok(module::new(vm, &name))
+}
+fn module_init(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+fn module_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let m = a.pos[0];
+    let name = module::get(vm, m, "__name__").map(|n| pystr::text_of(n).unwrap_or("?").to_string()).unwrap_or_else(|| "?".into());
+    let s = match module::get(vm, m, "__file__").and_then(|f| pystr::text_of(f).map(str::to_string)) {
+        Some(f) => format!("<module '{name}' from '{f}'>"),
+        None => format!("<module '{name}' (built-in)>"),
+    };
+    Ok(pystr::new(vm, &s))
+}
+fn module_dict(_vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(module::dict_of(v))
+}
+
+fn gobj(v: Value) -> &'static GeneratorObj {
+    unsafe { v.raw::<GeneratorObj>() }
+}
+fn gen_send(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    super::args::count(vm, a, "send", 2, 2)?;
+    crate::vm::generator::send_method(vm, a.pos[0], a.pos[1])
+}
+fn gen_throw(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    super::args::count(vm, a, "throw", 2, 4)?;
+    let typ = a.pos[1];
+    let exc = if typ.is_kind(Kind::Type) {
+        let args: Vec<Value> = match a.pos.get(2) {
+            Some(v) if !v.is_none() => vec![*v],
+            _ => vec![],
+        };
+        let e = vm.call(typ, &args)?;
+        if !e.is_kind(Kind::Exception) {
+            return Err(vm.type_error("exceptions must derive from BaseException"));
+        }
+        e
+    } else if typ.is_kind(Kind::Exception) {
+        typ
+    } else {
+        return Err(vm.type_error(format!(
+            "exceptions must be classes or instances deriving from BaseException, not {}",
+            vm.type_name(typ)
+        )));
+    };
+    crate::vm::generator::throw_method(vm, a.pos[0], exc)
+}
+fn gen_close(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    crate::vm::generator::close(vm, a.pos[0])
+}
+fn gen_iter(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(a.pos[0])
+}
+fn gen_next(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    match crate::vm::generator::next(vm, a.pos[0])? {
+        Some(v) => Ok(v),
+        None => Err(vm.stop_iteration(Value::NONE)),
+    }
+}
+fn gen_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let g = gobj(a.pos[0]);
+    let kind = vm.type_name(a.pos[0]).to_string();
+    let s = format!("<{kind} object {} at {:#x}>", pystr::text_of(g.qualname).unwrap_or("?"), vm.id_of(a.pos[0]));
+    Ok(pystr::new(vm, &s))
+}
+fn gen_name(_vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(gobj(v).name)
+}
+fn gen_qualname(_vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(gobj(v).qualname)
+}
+fn gen_running(_vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(Value::from_bool(gobj(v).state == crate::vm::generator::RUNNING))
+}
+fn gen_code(_vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(gobj(v).code)
+}
+fn gen_frame(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let g = gobj(v);
+    if g.state == crate::vm::generator::CLOSED {
+        return Ok(Value::NONE);
+    }
+    let (code, globals, lasti) = (g.code, g.globals, g.lasti);
+    Ok(super::frame::snapshot(vm, code, globals, lasti, Value::NONE))
+}
+
+fn singleton_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let v = a.pos[0];
+    let s = if v.is_none() {
+        "None"
+    } else if v == vm.not_implemented {
+        "NotImplemented"
+    } else {
+        "Ellipsis"
+    };
+    Ok(pystr::new(vm, s))
+}
+fn none_bool(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Ok(Value::FALSE)
+}
+fn none_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if a.pos.len() > 1 || a.has_kwargs() {
+        return Err(vm.type_error("NoneType takes no arguments"));
+    }
+    Ok(Value::NONE)
+}

@@ -1,0 +1,745 @@
+//! The builtin functions: `print`, `len`, `min`/`max`, `sorted`, `getattr`, `exec`...
+
+use stitch_core::layout::Kind;
+use stitch_core::value::Value;
+
+use super::args::{self, Sig};
+use crate::object::function::{NativeFn, new_builtin};
+use crate::object::native;
+use crate::object::types;
+use crate::object::{ValueExt, dict, float, int, iterators, list, module, str as pystr, tuple};
+use crate::vm::{Args, PyResult, Vm};
+
+pub fn init(vm: &mut Vm, b: Value) {
+    let fns: &[(&'static str, NativeFn)] = &[
+        ("print", print),
+        ("len", len),
+        ("repr", repr),
+        ("ascii", ascii),
+        ("abs", abs),
+        ("min", min),
+        ("max", max),
+        ("sum", sum),
+        ("isinstance", isinstance),
+        ("issubclass", issubclass),
+        ("hash", hash),
+        ("id", id),
+        ("chr", chr),
+        ("ord", ord),
+        ("any", any),
+        ("all", all),
+        ("iter", iter),
+        ("next", next),
+        ("sorted", sorted),
+        ("divmod", divmod),
+        ("pow", pow),
+        ("round", round),
+        ("getattr", getattr),
+        ("setattr", setattr),
+        ("hasattr", hasattr),
+        ("delattr", delattr),
+        ("callable", callable),
+        ("vars", vars),
+        ("dir", dir),
+        ("globals", globals),
+        ("locals", locals),
+        ("format", format),
+        ("bin", bin),
+        ("oct", oct),
+        ("hex", hex),
+        ("input", input),
+        ("exec", exec),
+        ("eval", eval),
+        ("compile", compile),
+        ("__import__", import),
+        ("aiter", aiter),
+        ("anext", anext),
+    ];
+    let d = module::dict_of(b);
+    for (name, f) in fns {
+        let v = new_builtin(vm, name, *f, b, 0);
+        let k = pystr::intern(vm, name);
+        dict::set_str(d, k, v);
+    }
+    let t = &vm.types;
+    let type_entries: Vec<(&str, Value)> = vec![
+        ("object", t.object),
+        ("type", t.type_),
+        ("int", t.int),
+        ("bool", t.bool),
+        ("float", t.float),
+        ("complex", t.complex),
+        ("str", t.str),
+        ("bytes", t.bytes),
+        ("bytearray", t.bytearray),
+        ("tuple", t.tuple),
+        ("list", t.list),
+        ("dict", t.dict),
+        ("set", t.set),
+        ("frozenset", t.frozenset),
+        ("range", t.range),
+        ("slice", t.slice),
+        ("property", t.property),
+        ("classmethod", t.classmethod),
+        ("staticmethod", t.staticmethod),
+        ("super", t.super_),
+    ];
+    for (name, ty) in type_entries {
+        let k = pystr::intern(vm, name);
+        dict::set_str(d, k, ty);
+    }
+    for name in ["enumerate", "zip", "map", "filter", "reversed"] {
+        let ty = vm.registry[name];
+        let k = pystr::intern(vm, name);
+        dict::set_str(d, k, ty);
+    }
+    for (field, name, _) in crate::vm::tables::EXCEPTIONS {
+        let e = vm.exc.get(field).expect("exception type");
+        let k = pystr::intern(vm, name);
+        dict::set_str(d, k, e);
+    }
+    for alias in ["EnvironmentError", "IOError"] {
+        let k = pystr::intern(vm, alias);
+        dict::set_str(d, k, vm.exc.os_error);
+    }
+    let consts = [
+        ("None", Value::NONE),
+        ("True", Value::TRUE),
+        ("False", Value::FALSE),
+        ("NotImplemented", vm.not_implemented),
+        ("Ellipsis", vm.ellipsis),
+        ("__debug__", Value::TRUE),
+    ];
+    for (name, v) in consts {
+        let k = pystr::intern(vm, name);
+        dict::set_str(d, k, v);
+    }
+    let bc = vm.registry["__build_class__"];
+    let k = pystr::intern(vm, "__build_class__");
+    dict::set_str(d, k, bc);
+}
+
+/// Writes text to a file-like object (sys.stdout by default).
+pub fn write_to(vm: &mut Vm, file: Value, text: &str) -> PyResult<()> {
+    if let Some(s) = crate::modules::io::native_stream(file) {
+        return s.write(vm, text);
+    }
+    let s = pystr::new(vm, text);
+    vm.call_method(file, "write", &[s])?;
+    Ok(())
+}
+
+fn print(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let mut sep = Value::NONE;
+    let mut end = Value::NONE;
+    let mut file = Value::NONE;
+    let mut flush = Value::FALSE;
+    for (k, v) in a.kwnames.iter().zip(a.kwvals) {
+        match pystr::as_str(*k) {
+            "sep" => sep = *v,
+            "end" => end = *v,
+            "file" => file = *v,
+            "flush" => flush = *v,
+            other => {
+                return Err(vm.type_error(format!("print() got an unexpected keyword argument '{other}'")));
+            }
+        }
+    }
+    let text_or = |vm: &mut Vm, v: Value, default: &str, what: &str| -> PyResult<String> {
+        if v.is_none() {
+            return Ok(default.to_string());
+        }
+        match pystr::text_of(v) {
+            Some(s) => Ok(s.to_string()),
+            None => Err(vm.type_error(format!("{what} must be None or a string, not {}", vm.type_name(v)))),
+        }
+    };
+    let sep = text_or(vm, sep, " ", "sep")?;
+    let end = text_or(vm, end, "\n", "end")?;
+    if file.is_none() {
+        file = crate::object::module::get(vm, vm.sys, "stdout").unwrap_or(Value::NONE);
+        if file.is_none() {
+            return Ok(Value::NONE);
+        }
+    }
+    let mut out = String::new();
+    for (i, v) in a.pos.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        let s = vm.str(*v)?;
+        out.push_str(pystr::as_str(s));
+    }
+    out.push_str(&end);
+    write_to(vm, file, &out)?;
+    if vm.truth(flush)? {
+        if let Some(s) = crate::modules::io::native_stream(file) {
+            s.flush(vm)?;
+        } else {
+            vm.call_method(file, "flush", &[])?;
+        }
+    }
+    Ok(Value::NONE)
+}
+
+fn len(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    args::count(vm, a, "len", 1, 1).map_err(|_| vm.type_error(format!("len() takes exactly one argument ({} given)", a.pos.len())))?;
+    let n = vm.len(a.pos[0])?;
+    Ok(int::from_u64(vm, n as u64))
+}
+
+fn repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    args::no_kwargs(vm, a, "repr")?;
+    if a.pos.len() != 1 {
+        return Err(vm.type_error(format!("repr() takes exactly one argument ({} given)", a.pos.len())));
+    }
+    vm.repr(a.pos[0])
+}
+
+fn ascii(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if a.pos.len() != 1 {
+        return Err(vm.type_error(format!("ascii() takes exactly one argument ({} given)", a.pos.len())));
+    }
+    super::ascii(vm, a.pos[0])
+}
+
+fn abs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if a.pos.len() != 1 || a.has_kwargs() {
+        return Err(vm.type_error(format!("abs() takes exactly one argument ({} given)", a.pos.len())));
+    }
+    let v = a.pos[0];
+    if v.is_float() {
+        return Ok(Value::from_f64(v.as_f64().abs()));
+    }
+    if int::is_int(v) {
+        if int::cmp(v, Value::small(0)).is_lt() {
+            return Ok(int::neg(vm, v));
+        }
+        return Ok(if v.is_bool() { Value::small(v.is_true() as i64) } else { v });
+    }
+    match vm.call_special(v, vm.names.abs, &[])? {
+        Some(r) => Ok(r),
+        None => Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(v)))),
+    }
+}
+
+fn min_max(vm: &mut Vm, a: &Args, is_max: bool) -> PyResult<Value> {
+    let name = if is_max { "max" } else { "min" };
+    let mut key = Value::NONE;
+    let mut default = Value::NULL;
+    for (k, v) in a.kwnames.iter().zip(a.kwvals) {
+        match pystr::as_str(*k) {
+            "key" => key = *v,
+            "default" => default = *v,
+            other => {
+                return Err(vm.type_error(format!("{name}() got an unexpected keyword argument '{other}'")));
+            }
+        }
+    }
+    if a.pos.is_empty() {
+        return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0")));
+    }
+    let items = if a.pos.len() == 1 {
+        vm.collect_iter(a.pos[0])?
+    } else {
+        if !default.is_null() {
+            return Err(vm.type_error(format!(
+                "Cannot specify a default for {name}() with multiple positional arguments"
+            )));
+        }
+        crate::gc::Rooted::from_vec(a.pos.to_vec())
+    };
+    if items.is_empty() {
+        if !default.is_null() {
+            return Ok(default);
+        }
+        return Err(vm.value_error(format!("{name}() arg is an empty sequence")));
+    }
+    let mut best = items[0];
+    let mut best_key = if key.is_none() { best } else { vm.call(key, &[best])? };
+    let op = if is_max { stitch_core::instr::cmpop::GT } else { stitch_core::instr::cmpop::LT };
+    for x in items[1..].iter() {
+        let k = if key.is_none() { *x } else { vm.call(key, &[*x])? };
+        let r = vm.compare(k, best_key, op)?;
+        if vm.truth(r)? {
+            best = *x;
+            best_key = k;
+        }
+    }
+    Ok(best)
+}
+
+fn min(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    min_max(vm, a, false)
+}
+
+fn max(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    min_max(vm, a, true)
+}
+
+fn sum(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let [iterable, start] = args::parse::<2>(vm, a, &Sig {
+        name: "sum",
+        params: &["iterable", "start"],
+        required: 1,
+        kwonly_from: usize::MAX,
+        posonly_until: 1,
+    })?;
+    let mut acc = if start.is_null() { Value::small(0) } else { start };
+    if acc.is_kind(Kind::Str) {
+        return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    if acc.is_kind(Kind::Bytes) {
+        return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
+    }
+    let it = vm.iter(iterable)?;
+    while let Some(x) = vm.next(it)? {
+        acc = crate::vm::ops::binary_op(vm, stitch_core::instr::binop::ADD, acc, x)?;
+    }
+    Ok(acc)
+}
+
+fn isinstance(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    args::count(vm, a, "isinstance", 2, 2)?;
+    vm.isinstance(a.pos[0], a.pos[1]).map(Value::from_bool)
+}
+
+fn issubclass(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    args::count(vm, a, "issubclass", 2, 2)?;
+    vm.issubclass(a.pos[0], a.pos[1]).map(Value::from_bool)
+}
+
+fn hash(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if a.pos.len() != 1 {
+        return Err(vm.type_error(format!("hash() takes exactly one argument ({} given)", a.pos.len())));
+    }
+    let h = vm.hash(a.pos[0])?;
+    Ok(int::from_i64(vm, h))
+}
+
+fn id(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if a.pos.len() != 1 {
+        return Err(vm.type_error(format!("id() takes exactly one argument ({} given)", a.pos.len())));
+    }
+    let i = vm.id_of(a.pos[0]);
+    Ok(int::from_u64(vm, i))
+}
+
+fn chr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if a.pos.len() != 1 {
+        return Err(vm.type_error(format!("chr() takes exactly one argument ({} given)", a.pos.len())));
+    }
+    let v = a.pos[0];
+    if v.is_float() {
+        return Err(vm.type_error("integer argument expected, got float"));
+    }
+    let i = vm.index(v)?;
+    let Some(n) = int::to_i64(i).filter(|n| i32::try_from(*n).is_ok()) else {
+        return Err(vm.overflow_error("Python int too large to convert to C int"));
+    };
+    if !(0..=0x10ffff).contains(&n) {
+        return Err(vm.value_error("chr() arg not in range(0x110000)"));
+    }
+    match char::from_u32(n as u32) {
+        Some(c) => Ok(pystr::new(vm, &c.to_string())),
+        None => Err(vm.value_error("chr() arg is a surrogate code point, which Stitch cannot represent")),
+    }
+}
+
+fn ord(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if a.pos.len() != 1 {
+        return Err(vm.type_error(format!("ord() takes exactly one argument ({} given)", a.pos.len())));
+    }
+    let v = a.pos[0];
+    if let Some(s) = pystr::text_of(v) {
+        let n = s.chars().count();
+        if n != 1 {
+            return Err(vm.type_error(format!("ord() expected a character, but string of length {n} found")));
+        }
+        return Ok(Value::small(s.chars().next().map(|c| c as i64).unwrap_or(0)));
+    }
+    if let Some(b) = crate::object::bytes::native(v) {
+        let d = crate::object::bytes::data(b);
+        if d.len() != 1 {
+            return Err(vm.type_error(format!("ord() expected a character, but string of length {} found", d.len())));
+        }
+        return Ok(Value::small(d[0] as i64));
+    }
+    Err(vm.type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(v))))
+}
+
+fn any(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    args::count(vm, a, "any", 1, 1).map_err(|_| vm.type_error(format!("any() takes exactly one argument ({} given)", a.pos.len())))?;
+    let it = vm.iter(a.pos[0])?;
+    while let Some(x) = vm.next(it)? {
+        if vm.truth(x)? {
+            return Ok(Value::TRUE);
+        }
+    }
+    Ok(Value::FALSE)
+}
+
+fn all(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    args::count(vm, a, "all", 1, 1).map_err(|_| vm.type_error(format!("all() takes exactly one argument ({} given)", a.pos.len())))?;
+    let it = vm.iter(a.pos[0])?;
+    while let Some(x) = vm.next(it)? {
+        if !vm.truth(x)? {
+            return Ok(Value::FALSE);
+        }
+    }
+    Ok(Value::TRUE)
+}
+
+fn iter(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    args::no_kwargs(vm, a, "iter")?;
+    match a.pos.len() {
+        1 => vm.iter(a.pos[0]),
+        2 => {
+            if !vm.is_callable(a.pos[0]) {
+                return Err(vm.type_error("iter(v, w): v must be callable"));
+            }
+            let ty = vm.registry["callable_iterator"];
+            Ok(native::new(
+                vm,
+                ty,
+                Box::new(iterators::CallIter {
+                    func: a.pos[0],
+                    sentinel: a.pos[1],
+                    done: std::cell::Cell::new(false),
+                }),
+            ))
+        }
+        n => Err(vm.type_error(format!("iter expected at most 2 arguments, got {n}").replace("at most 2 arguments, got 0", "at least 1 argument, got 0"))),
+    }
+}
+
+fn next(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    args::count(vm, a, "next", 1, 2)?;
+    let it = a.pos[0];
+    let is_iter = crate::object::native::is_iterator(it)
+        || matches!(it.kind(), Some(Kind::ListIter | Kind::TupleIter | Kind::RangeIter))
+        || (it.is_kind(Kind::Generator) && vm.type_of(it) == vm.types.generator)
+        || vm.lookup_special(it, vm.names.next).is_some();
+    if !is_iter {
+        return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
+    }
+    if a.pos.len() == 2 {
+        return Ok(vm.next(it)?.unwrap_or(a.pos[1]));
+    }
+    if let Some(r) = crate::object::native::next_fast(vm, it)? {
+        return match r {
+            Some(v) => Ok(v),
+            None => Err(vm.stop_iteration(Value::NONE)),
+        };
+    }
+    match vm.call_special(it, vm.names.next, &[])? {
+        Some(v) => Ok(v),
+        None => Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it)))),
+    }
+}
+
+fn sorted(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if a.pos.len() != 1 {
+        return Err(vm.type_error(format!("sorted expected 1 argument, got {}", a.pos.len())));
+    }
+    let items = vm.collect_iter(a.pos[0])?;
+    let l = list::new(vm, &items);
+    let rest = Args {
+        pos: &[l],
+        kwnames: a.kwnames,
+        kwvals: a.kwvals,
+    };
+    super::containers::list_sort(vm, &rest)?;
+    Ok(l)
+}
+
+fn divmod(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    args::count(vm, a, "divmod", 2, 2)?;
+    super::numbers::divmod(vm, a.pos[0], a.pos[1])
+}
+
+fn pow(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let [base, exp, m] = args::parse::<3>(vm, a, &Sig::new("pow", &["base", "exp", "mod"], 2))?;
+    if m.is_null() || m.is_none() {
+        return crate::vm::ops::binary_op(vm, stitch_core::instr::binop::POW, base, exp);
+    }
+    super::numbers::pow3(vm, base, exp, m)
+}
+
+fn round(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let [number, ndigits] = args::parse::<2>(vm, a, &Sig::new("round", &["number", "ndigits"], 1))?;
+    super::numbers::round(vm, number, ndigits)
+}
+
+fn getattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    args::count(vm, a, "getattr", 2, 3)?;
+    let name = super::object_type::name_arg(vm, a.pos[1])
+        .map_err(|_| vm.type_error(format!("getattr(): attribute name must be string")))?;
+    if a.pos.len() == 3 {
+        return match vm.getattr_opt(a.pos[0], name) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => Ok(a.pos[2]),
+            Err(e) if vm.is_instance_of(e.0, vm.exc.attribute_error) => Ok(a.pos[2]),
+            Err(e) => Err(e),
+        };
+    }
+    vm.getattr(a.pos[0], name)
+}
+
+fn setattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    args::count(vm, a, "setattr", 3, 3)?;
+    let name = super::object_type::name_arg(vm, a.pos[1])?;
+    vm.setattr(a.pos[0], name, a.pos[2])?;
+    Ok(Value::NONE)
+}
+
+fn hasattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    args::count(vm, a, "hasattr", 2, 2)?;
+    let name = super::object_type::name_arg(vm, a.pos[1])
+        .map_err(|_| vm.type_error("hasattr(): attribute name must be string"))?;
+    match vm.getattr_opt(a.pos[0], name) {
+        Ok(r) => Ok(Value::from_bool(r.is_some())),
+        Err(e) if vm.is_instance_of(e.0, vm.exc.attribute_error) => Ok(Value::FALSE),
+        Err(e) => Err(e),
+    }
+}
+
+fn delattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    args::count(vm, a, "delattr", 2, 2)?;
+    let name = super::object_type::name_arg(vm, a.pos[1])?;
+    vm.delattr(a.pos[0], name)?;
+    Ok(Value::NONE)
+}
+
+fn callable(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if a.pos.len() != 1 {
+        return Err(vm.type_error(format!("callable() takes exactly one argument ({} given)", a.pos.len())));
+    }
+    Ok(Value::from_bool(vm.is_callable(a.pos[0])))
+}
+
+impl Vm {
+    pub fn is_callable(&self, v: Value) -> bool {
+        matches!(v.kind(), Some(Kind::Function | Kind::Builtin | Kind::Method | Kind::Type))
+            || types::lookup(self.type_of(v), self.names.call).is_some()
+    }
+}
+
+fn vars(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    args::count(vm, a, "vars", 0, 1)?;
+    if a.pos.is_empty() {
+        return locals(vm, a);
+    }
+    match vm.getattr_opt(a.pos[0], vm.names.dict)? {
+        Some(d) => Ok(d),
+        None => Err(vm.type_error("vars() argument must have __dict__ attribute")),
+    }
+}
+
+fn dir(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    args::count(vm, a, "dir", 0, 1)?;
+    let names = if a.pos.is_empty() {
+        let l = locals(vm, a)?;
+        let keys: Vec<Value> = dict::items(l).into_iter().map(|(k, _)| k).collect();
+        list::new(vm, &keys)
+    } else {
+        let r = match vm.call_special(a.pos[0], vm.names.dir, &[])? {
+            Some(r) => r,
+            None => return Err(vm.type_error("object does not provide __dir__")),
+        };
+        let items = vm.collect_iter(r)?;
+        list::new(vm, &items)
+    };
+    super::containers::list_sort(vm, &Args::new(&[names]))?;
+    Ok(names)
+}
+
+fn globals(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    match crate::vm::call::current_globals(vm) {
+        Some(g) => Ok(g),
+        None => Ok(dict::new(vm)),
+    }
+}
+
+fn locals(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    super::frame::locals_of_running(vm)
+}
+
+fn format(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    args::count(vm, a, "format", 1, 2)?;
+    let spec = if a.pos.len() == 2 { a.pos[1] } else { vm.empty_str };
+    if pystr::text_of(spec).is_none() {
+        return Err(vm.type_error(format!("format() argument 2 must be str, not {}", vm.type_name(spec))));
+    }
+    super::format(vm, a.pos[0], spec)
+}
+
+fn radix(vm: &mut Vm, a: &Args, name: &str, base: u32, prefix: &str) -> PyResult<Value> {
+    if a.pos.len() != 1 {
+        return Err(vm.type_error(format!("{name}() takes exactly one argument ({} given)", a.pos.len())));
+    }
+    let v = vm.index(a.pos[0])?;
+    let b = int::to_bigint(v);
+    let digits = b.magnitude().to_str_radix(base);
+    let sign = if b < num_bigint::BigInt::from(0) { "-" } else { "" };
+    Ok(pystr::new(vm, &format!("{sign}{prefix}{digits}")))
+}
+
+fn bin(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    radix(vm, a, "bin", 2, "0b")
+}
+fn oct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    radix(vm, a, "oct", 8, "0o")
+}
+fn hex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    radix(vm, a, "hex", 16, "0x")
+}
+
+fn input(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    args::count(vm, a, "input", 0, 1)?;
+    if let Some(p) = a.pos.first() {
+        let s = vm.str(*p)?;
+        let stdout = crate::object::module::get(vm, vm.sys, "stdout").unwrap_or(Value::NONE);
+        write_to(vm, stdout, pystr::as_str(s))?;
+        if let Some(st) = crate::modules::io::native_stream(stdout) {
+            st.flush(vm)?;
+        }
+    } else {
+        let stdout = crate::object::module::get(vm, vm.sys, "stdout").unwrap_or(Value::NONE);
+        if let Some(st) = crate::modules::io::native_stream(stdout) {
+            st.flush(vm)?;
+        }
+    }
+    let stdin = crate::object::module::get(vm, vm.sys, "stdin").unwrap_or(Value::NONE);
+    let line = vm.call_method(stdin, "readline", &[])?;
+    let s = pystr::text_of(line).unwrap_or("").to_string();
+    if s.is_empty() {
+        return Err(vm.new_error(vm.exc.eof_error, "EOF when reading a line"));
+    }
+    let s = s.strip_suffix('\n').unwrap_or(&s).to_string();
+    Ok(pystr::new(vm, &s))
+}
+
+/// The source text of an exec/eval/compile argument.
+fn source_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<String> {
+    if let Some(s) = pystr::text_of(v) {
+        return Ok(s.to_string());
+    }
+    if let Some(b) = crate::object::bytes::native(v) {
+        return Ok(String::from_utf8_lossy(crate::object::bytes::data(b)).into_owned());
+    }
+    Err(vm.type_error(format!("{what}() arg 1 must be a string, bytes or code object")))
+}
+
+fn exec_or_eval(vm: &mut Vm, a: &Args, is_eval: bool) -> PyResult<Value> {
+    let name = if is_eval { "eval" } else { "exec" };
+    let [src, g, l] = args::parse::<3>(vm, a, &Sig::positional(name, &["source", "globals", "locals"], 1))?;
+    let globals = if g.is_null() || g.is_none() {
+        match crate::vm::call::current_globals(vm) {
+            Some(g) => g,
+            None => dict::new(vm),
+        }
+    } else if g.is_kind(Kind::Dict) {
+        g
+    } else {
+        return Err(vm.type_error(format!(
+            "{name}() globals must be a dict, not {}",
+            vm.type_name(g)
+        )));
+    };
+    let locals = if l.is_null() || l.is_none() {
+        if g.is_null() || g.is_none() {
+            super::frame::locals_of_running(vm)?
+        } else {
+            globals
+        }
+    } else {
+        l
+    };
+    if dict::get_str(globals, vm.names.builtins).is_none() {
+        let b = vm.builtins;
+        dict::set_str(globals, vm.names.builtins, b);
+    }
+    let code = if src.is_kind(Kind::Code) {
+        src
+    } else {
+        let text = source_arg(vm, src, name)?;
+        let text = if is_eval { text.trim_start_matches([' ', '\t']).to_string() } else { text };
+        let mode = if is_eval { stitch_compiler::Mode::Expression } else { stitch_compiler::Mode::Module };
+        crate::run::compile(vm, &text, "<string>", mode)?
+    };
+    let r = crate::vm::call::run_code(vm, code, globals, locals)?;
+    Ok(if is_eval { r } else { Value::NONE })
+}
+
+fn exec(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    exec_or_eval(vm, a, false)
+}
+
+fn eval(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    exec_or_eval(vm, a, true)
+}
+
+fn compile(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let [src, filename, mode, _flags, _dont_inherit, _optimize] = args::parse::<6>(
+        vm,
+        a,
+        &Sig::new("compile", &["source", "filename", "mode", "flags", "dont_inherit", "optimize"], 3),
+    )?;
+    let text = source_arg(vm, src, "compile")?;
+    let fname = vm.str_string(filename)?;
+    let mode = match pystr::text_of(mode) {
+        Some("exec") => stitch_compiler::Mode::Module,
+        Some("eval") => stitch_compiler::Mode::Expression,
+        Some("single") => stitch_compiler::Mode::Interactive,
+        _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+    };
+    crate::run::compile(vm, &text, &fname, mode)
+}
+
+fn import(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let [name, globals, _locals, fromlist, level] = args::parse::<5>(
+        vm,
+        a,
+        &Sig::new("__import__", &["name", "globals", "locals", "fromlist", "level"], 1),
+    )?;
+    let g = if globals.is_null() || globals.is_none() { dict::new(vm) } else { globals };
+    let fl = if fromlist.is_null() { Value::NONE } else { fromlist };
+    let lv = if level.is_null() { Value::small(0) } else { level };
+    let n = pystr::text_of(name).map(str::to_string);
+    let Some(n) = n else {
+        return Err(vm.type_error(format!("module name must be str, not {}", vm.type_name(name))));
+    };
+    let nv = pystr::intern(vm, &n);
+    crate::import::import_name(vm, nv, g, fl, lv)
+}
+
+fn aiter(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    args::count(vm, a, "aiter", 1, 1)?;
+    crate::vm::generator::get_aiter(vm, a.pos[0])
+}
+
+fn anext(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    args::count(vm, a, "anext", 1, 2)?;
+    match vm.call_special(a.pos[0], vm.names.anext, &[])? {
+        Some(r) => Ok(r),
+        None => Err(vm.type_error(format!("'{}' object is not an async iterator", vm.type_name(a.pos[0])))),
+    }
+}
+
+/// `float(x)` used by several builtins.
+pub fn to_float(vm: &mut Vm, v: Value) -> PyResult<f64> {
+    if v.is_float() {
+        return Ok(v.as_f64());
+    }
+    match float::as_f64(vm, v)? {
+        Some(f) => Ok(f),
+        None => super::numbers::float_of(vm, v),
+    }
+}
+
+#[allow(dead_code)]
+fn unused(_: Value) -> Value {
+    tuple::items(Value::NONE);
+    Value::NONE
+}

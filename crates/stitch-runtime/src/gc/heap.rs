@@ -1,0 +1,209 @@
+//! The heap: size-class arenas for small objects, individual blocks for large ones,
+//! and the lookup that turns an arbitrary word into the object containing it (for
+//! conservative scanning of the native stack).
+
+use std::alloc::{Layout, alloc_zeroed, dealloc};
+use std::collections::{BTreeMap, HashMap};
+
+use stitch_core::layout::{Header, Kind};
+
+/// Arena chunks are this size and aligned to it.
+pub const CHUNK_SIZE: usize = 256 * 1024;
+/// Object sizes served from arenas; bigger objects are allocated alone.
+const SIZE_CLASSES: [usize; 16] = [16, 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384, 448, 512];
+pub const MAX_SMALL: usize = 512;
+
+struct Chunk {
+    base: usize,
+    class: usize,
+    /// First slot address (after nothing: chunks have no in-band header).
+    nslots: usize,
+}
+
+pub struct Heap {
+    free: [*mut Header; SIZE_CLASSES.len()],
+    chunks: Vec<Chunk>,
+    chunk_of: HashMap<usize, usize>,
+    large: BTreeMap<usize, usize>,
+    /// Bytes allocated since the last collection.
+    pub allocated: usize,
+    /// Bytes live after the last collection (estimate).
+    pub live: usize,
+    pub threshold: usize,
+}
+
+fn class_of(size: usize) -> usize {
+    SIZE_CLASSES.iter().position(|&s| s >= size).unwrap_or(SIZE_CLASSES.len())
+}
+
+impl Heap {
+    pub fn new() -> Heap {
+        Heap {
+            free: [std::ptr::null_mut(); SIZE_CLASSES.len()],
+            chunks: Vec::new(),
+            chunk_of: HashMap::new(),
+            large: BTreeMap::new(),
+            allocated: 0,
+            live: 0,
+            threshold: 16 * 1024 * 1024,
+        }
+    }
+
+    /// True when the next allocation should collect first.
+    #[inline]
+    pub fn wants_collection(&self) -> bool {
+        self.allocated >= self.threshold
+    }
+
+    /// Allocates `size` bytes of zeroed object memory. The caller writes the header.
+    pub fn alloc(&mut self, size: usize) -> *mut Header {
+        let size = size.max(16);
+        self.allocated += size;
+        let c = class_of(size);
+        if c == SIZE_CLASSES.len() {
+            let layout = Layout::from_size_align(size, 16).expect("object size fits a layout");
+            // SAFETY: the layout has a non-zero size.
+            let p = unsafe { alloc_zeroed(layout) };
+            if p.is_null() {
+                std::alloc::handle_alloc_error(layout);
+            }
+            self.large.insert(p as usize, size);
+            return p as *mut Header;
+        }
+        if self.free[c].is_null() {
+            self.new_chunk(c);
+        }
+        let p = self.free[c];
+        // SAFETY: free slots hold the next free slot in their `ty` field.
+        unsafe {
+            self.free[c] = (*p).ty as *mut Header;
+            std::ptr::write_bytes(p as *mut u8, 0, SIZE_CLASSES[c]);
+        }
+        p
+    }
+
+    fn new_chunk(&mut self, c: usize) {
+        let layout = Layout::from_size_align(CHUNK_SIZE, CHUNK_SIZE).expect("chunk layout");
+        // SAFETY: non-zero size.
+        let base = unsafe { alloc_zeroed(layout) };
+        if base.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        let size = SIZE_CLASSES[c];
+        let nslots = CHUNK_SIZE / size;
+        // Thread the free list through the slots, lowest address first.
+        let mut next: *mut Header = self.free[c];
+        for i in (0..nslots).rev() {
+            let p = unsafe { base.add(i * size) } as *mut Header;
+            // SAFETY: p is inside the fresh chunk; zeroed memory is a valid Free header.
+            unsafe {
+                (*p).kind = Kind::Free;
+                (*p).ty = next as *mut _;
+            }
+            next = p;
+        }
+        self.free[c] = next;
+        self.chunk_of.insert(base as usize, self.chunks.len());
+        self.chunks.push(Chunk {
+            base: base as usize,
+            class: c,
+            nslots,
+        });
+    }
+
+    /// The allocated object containing address `addr`, if any.
+    pub fn find(&self, addr: usize) -> Option<*mut Header> {
+        let base = addr & !(CHUNK_SIZE - 1);
+        if let Some(&ci) = self.chunk_of.get(&base) {
+            let ch = &self.chunks[ci];
+            let size = SIZE_CLASSES[ch.class];
+            let i = (addr - base) / size;
+            if i >= ch.nslots {
+                return None;
+            }
+            let p = (base + i * size) as *mut Header;
+            // SAFETY: p is a slot of a live chunk.
+            if unsafe { (*p).kind } == Kind::Free {
+                return None;
+            }
+            return Some(p);
+        }
+        let (&start, &size) = self.large.range(..=addr).next_back()?;
+        if addr < start + size { Some(start as *mut Header) } else { None }
+    }
+
+    /// Frees every unmarked object (calling `finalize` on it first) and clears the
+    /// marks of the others. Returns the bytes still live.
+    pub fn sweep(&mut self, mut finalize: impl FnMut(*mut Header)) -> usize {
+        let mut live = 0;
+        for ci in 0..self.chunks.len() {
+            let (base, c, nslots) = {
+                let ch = &self.chunks[ci];
+                (ch.base, ch.class, ch.nslots)
+            };
+            let size = SIZE_CLASSES[c];
+            for i in 0..nslots {
+                let p = (base + i * size) as *mut Header;
+                // SAFETY: p is a slot of a live chunk.
+                unsafe {
+                    if (*p).kind == Kind::Free {
+                        continue;
+                    }
+                    if (*p).gc != 0 {
+                        (*p).gc = 0;
+                        live += size;
+                        continue;
+                    }
+                    finalize(p);
+                    std::ptr::write_bytes(p as *mut u8, 0, size);
+                    (*p).kind = Kind::Free;
+                    (*p).ty = self.free[c] as *mut _;
+                    self.free[c] = p;
+                }
+            }
+        }
+        let mut dead = Vec::new();
+        for (&a, &s) in &self.large {
+            let p = a as *mut Header;
+            // SAFETY: large blocks hold a live header until freed.
+            unsafe {
+                if (*p).gc != 0 {
+                    (*p).gc = 0;
+                    live += s;
+                } else {
+                    dead.push((a, s));
+                }
+            }
+        }
+        for (a, s) in dead {
+            finalize(a as *mut Header);
+            self.large.remove(&a);
+            // SAFETY: allocated with this layout in `alloc`.
+            unsafe { dealloc(a as *mut u8, Layout::from_size_align(s, 16).expect("layout")) };
+        }
+        live
+    }
+
+    /// Calls `f` on every allocated object.
+    pub fn for_each(&self, mut f: impl FnMut(*mut Header)) {
+        for ch in &self.chunks {
+            let size = SIZE_CLASSES[ch.class];
+            for i in 0..ch.nslots {
+                let p = (ch.base + i * size) as *mut Header;
+                // SAFETY: p is a slot of a live chunk.
+                if unsafe { (*p).kind } != Kind::Free {
+                    f(p);
+                }
+            }
+        }
+        for &a in self.large.keys() {
+            f(a as *mut Header);
+        }
+    }
+}
+
+impl Default for Heap {
+    fn default() -> Self {
+        Heap::new()
+    }
+}

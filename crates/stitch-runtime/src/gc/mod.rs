@@ -1,0 +1,135 @@
+//! The tracing collector: non-moving mark-sweep over size-class arenas.
+//!
+//! Roots: the VM value stack and frame records, the VM's tables (types, modules,
+//! interned strings, builtins), values rooted explicitly with [`Rooted`], and —
+//! conservatively — every word of the native stack and callee-saved registers, so
+//! Rust code may hold `Value`s in locals across allocations. Values kept in Rust heap
+//! buffers across an allocation must live in a heap object or a [`Rooted`] vector.
+//!
+//! Stress mode (`-X gc-stress` or `STITCH_GC_STRESS=1`) collects at every allocation.
+
+pub mod heap;
+pub mod stack;
+
+use std::cell::RefCell;
+
+use stitch_core::layout::Header;
+use stitch_core::value::Value;
+
+pub use heap::Heap;
+
+/// The mark phase's worklist.
+pub struct Tracer {
+    stack: Vec<*mut Header>,
+}
+
+impl Tracer {
+    pub fn new() -> Tracer {
+        Tracer { stack: Vec::with_capacity(1024) }
+    }
+    #[inline]
+    pub fn mark(&mut self, v: Value) {
+        if v.is_ptr() {
+            self.mark_ptr(v.ptr());
+        }
+    }
+    #[inline]
+    pub fn mark_all(&mut self, vs: &[Value]) {
+        for v in vs {
+            self.mark(*v);
+        }
+    }
+    #[inline]
+    pub fn mark_ptr(&mut self, p: *mut Header) {
+        if p.is_null() {
+            return;
+        }
+        // SAFETY: p is a live heap object (values and type pointers always are).
+        unsafe {
+            if (*p).gc == 0 {
+                (*p).gc = 1;
+                self.stack.push(p);
+            }
+        }
+    }
+    /// Traces everything reachable from what was marked so far.
+    pub fn drain(&mut self) {
+        while let Some(p) = self.stack.pop() {
+            // SAFETY: only live objects are pushed.
+            unsafe { crate::object::trace_object(p, self) };
+        }
+    }
+}
+
+impl Default for Tracer {
+    fn default() -> Self {
+        Tracer::new()
+    }
+}
+
+thread_local! {
+    static ROOTED: RefCell<Vec<*const Vec<Value>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A vector of values that the collector treats as a root while it exists.
+pub struct Rooted {
+    inner: Box<Vec<Value>>,
+}
+
+impl Rooted {
+    pub fn new() -> Rooted {
+        Rooted::from_vec(Vec::new())
+    }
+    pub fn from_vec(v: Vec<Value>) -> Rooted {
+        let inner = Box::new(v);
+        let p: *const Vec<Value> = &*inner;
+        ROOTED.with(|r| r.borrow_mut().push(p));
+        Rooted { inner }
+    }
+    /// The values, leaving the vector unrooted (the caller stores them somewhere
+    /// traced before allocating again).
+    pub fn into_vec(mut self) -> Vec<Value> {
+        std::mem::take(&mut *self.inner)
+    }
+}
+
+impl Default for Rooted {
+    fn default() -> Self {
+        Rooted::new()
+    }
+}
+
+impl Drop for Rooted {
+    fn drop(&mut self) {
+        let p: *const Vec<Value> = &*self.inner;
+        ROOTED.with(|r| {
+            let mut r = r.borrow_mut();
+            if let Some(i) = r.iter().rposition(|&q| q == p) {
+                r.swap_remove(i);
+            }
+        });
+    }
+}
+
+impl std::ops::Deref for Rooted {
+    type Target = Vec<Value>;
+    fn deref(&self) -> &Vec<Value> {
+        &self.inner
+    }
+}
+
+impl std::ops::DerefMut for Rooted {
+    fn deref_mut(&mut self) -> &mut Vec<Value> {
+        &mut self.inner
+    }
+}
+
+/// Marks every value in live `Rooted` vectors.
+pub fn mark_rooted(t: &mut Tracer) {
+    ROOTED.with(|r| {
+        for &p in r.borrow().iter() {
+            // SAFETY: registered vectors are alive until dropped (which unregisters).
+            t.mark_all(unsafe { &*p });
+        }
+    });
+}

@@ -1,0 +1,264 @@
+//! The object model: the Rust layout of every heap object kind, how the collector
+//! traces and frees each kind, and typed access to values.
+//!
+//! Layouts the micro-ops read are defined in `stitch_core::layout`; the rest are
+//! here. Each kind module (`str.rs`, `list.rs`, ...) owns its type's behaviour.
+
+pub mod bytes;
+pub mod complex;
+pub mod dict;
+pub mod exception;
+pub mod float;
+pub mod function;
+pub mod instance;
+pub mod int;
+pub mod iterators;
+pub mod list;
+pub mod module;
+pub mod native;
+pub mod range;
+pub mod set;
+pub mod slice;
+pub mod str;
+pub mod tuple;
+pub mod types;
+
+use num_bigint::BigInt;
+use stitch_core::layout::{
+    CellObj, DictObj, Header, InstanceObj, Kind, ListIterObj, ListObj, MethodObj, RangeIterObj, StrObj,
+    TupleIterObj, TupleObj, ValueVec,
+};
+use stitch_core::value::Value;
+
+pub use function::{BuiltinObj, CodeObj, FunctionObj};
+pub use native::{NativeData, NativeObj};
+pub use types::TypeObj;
+
+use crate::gc::Tracer;
+
+pub use complex::pow_real as complex_pow_real;
+
+/// A big int (one that does not fit the 48-bit immediate).
+#[repr(C)]
+pub struct IntObj {
+    pub header: Header,
+    pub value: BigInt,
+}
+
+/// A module object: its namespace dict.
+#[repr(C)]
+pub struct ModuleObj {
+    pub header: Header,
+    pub dict: Value,
+}
+
+/// An instance-attribute map shape (hidden class); see `instance.rs`.
+#[repr(C)]
+pub struct ShapeObj {
+    pub header: Header,
+    pub parent: Value,
+    /// The attribute this shape adds (an interned str), NULL for a root.
+    pub key: Value,
+    /// Number of attributes (the index of `key` is `len - 1`).
+    pub len: usize,
+    /// Child shapes by added key.
+    pub transitions: Vec<(Value, Value)>,
+    /// Every attribute name in order.
+    pub keys: Vec<Value>,
+}
+
+/// An exception instance (of BaseException or any subclass).
+#[repr(C)]
+pub struct ExceptionObj {
+    pub header: Header,
+    pub args: Value,
+    pub traceback: Value,
+    pub cause: Value,
+    pub context: Value,
+    pub suppress_context: bool,
+    /// Other attributes, a dict or NULL.
+    pub dict: Value,
+}
+
+/// A generator, coroutine or async generator: its suspended frame.
+#[repr(C)]
+pub struct GeneratorObj {
+    pub header: Header,
+    pub code: Value,
+    pub func: Value,
+    pub globals: Value,
+    pub builtins: Value,
+    /// Locals and value stack while suspended.
+    pub saved: Vec<Value>,
+    /// Index of the next instruction.
+    pub pc: usize,
+    /// Saved stack depth above the locals.
+    pub stack_len: usize,
+    pub state: u8,
+    /// The exception being handled inside the generator when it suspended.
+    pub exc_info: Value,
+    pub name: Value,
+    pub qualname: Value,
+    /// The frame's last instruction (for tracebacks and gi_frame).
+    pub lasti: u32,
+    /// The frame object, once `gi_frame` was asked for.
+    pub frame_obj: Value,
+    /// Async generators: hooks and flags.
+    pub extra: Value,
+}
+
+/// Object kinds: typed access from a value.
+pub trait HeapKind {
+    const KIND: Kind;
+}
+
+macro_rules! heap_kind {
+    ($($t:ty => $k:ident),* $(,)?) => {
+        $(impl HeapKind for $t { const KIND: Kind = Kind::$k; })*
+    };
+}
+heap_kind! {
+    TypeObj => Type,
+    IntObj => Int,
+    StrObj => Str,
+    bytes::BytesObj => Bytes,
+    TupleObj => Tuple,
+    ListObj => List,
+    DictObj => Dict,
+    set::SetObj => Set,
+    FunctionObj => Function,
+    BuiltinObj => Builtin,
+    MethodObj => Method,
+    CodeObj => Code,
+    CellObj => Cell,
+    ModuleObj => Module,
+    InstanceObj => Instance,
+    ExceptionObj => Exception,
+    ShapeObj => Shape,
+    ListIterObj => ListIter,
+    TupleIterObj => TupleIter,
+    RangeIterObj => RangeIter,
+    GeneratorObj => Generator,
+    NativeObj => Native,
+}
+
+/// Typed access to heap values.
+pub trait ValueExt {
+    /// The object as `T` when it has exactly `T`'s layout.
+    fn get<T: HeapKind>(self) -> Option<&'static mut T>;
+    /// The object as `T`, without checking. The caller knows the kind.
+    ///
+    /// # Safety
+    /// `self` is a heap object of `T`'s kind.
+    unsafe fn raw<T: HeapKind>(self) -> &'static mut T;
+}
+
+impl ValueExt for Value {
+    #[inline]
+    fn get<T: HeapKind>(self) -> Option<&'static mut T> {
+        if self.is_kind(T::KIND) {
+            // SAFETY: the kind byte says the object has T's layout.
+            Some(unsafe { &mut *self.ptr::<T>() })
+        } else {
+            None
+        }
+    }
+    #[inline]
+    unsafe fn raw<T: HeapKind>(self) -> &'static mut T {
+        debug_assert!(self.is_kind(T::KIND), "expected {:?}", T::KIND);
+        // SAFETY: guaranteed by the caller.
+        unsafe { &mut *self.ptr::<T>() }
+    }
+}
+
+/// Marks the values an object refers to.
+///
+/// # Safety
+/// `p` is a live object.
+pub unsafe fn trace_object(p: *mut Header, t: &mut Tracer) {
+    // SAFETY: the header's kind names the layout of the object at p.
+    unsafe {
+        t.mark_ptr((*p).ty as *mut Header);
+        match (*p).kind {
+            Kind::Free | Kind::Int | Kind::Str | Kind::Bytes | Kind::RangeIter => {}
+            Kind::Type => (*(p as *mut TypeObj)).trace(t),
+            Kind::Tuple => {
+                for v in (*(p as *mut TupleObj)).as_slice() {
+                    t.mark(*v);
+                }
+            }
+            Kind::List => t.mark_all((*(p as *mut ListObj)).items.as_slice()),
+            Kind::Dict => dict::trace(&*(p as *mut DictObj), t),
+            Kind::Set => (*(p as *mut set::SetObj)).trace(t),
+            Kind::Function => (*(p as *mut FunctionObj)).trace(t),
+            Kind::Builtin => {
+                let b = &*(p as *mut BuiltinObj);
+                t.mark(b.self_);
+                t.mark(b.owner);
+            }
+            Kind::Method => {
+                let m = &*(p as *mut MethodObj);
+                t.mark(m.func);
+                t.mark(m.self_);
+            }
+            Kind::Code => (*(p as *mut CodeObj)).trace(t),
+            Kind::Cell => t.mark((*(p as *mut CellObj)).value),
+            Kind::Module => t.mark((*(p as *mut ModuleObj)).dict),
+            Kind::Instance => instance::trace(&*(p as *mut InstanceObj), t),
+            Kind::Exception => {
+                let e = &*(p as *mut ExceptionObj);
+                t.mark_all(&[e.args, e.traceback, e.cause, e.context, e.dict]);
+            }
+            Kind::Shape => {
+                let s = &*(p as *mut ShapeObj);
+                t.mark(s.parent);
+                t.mark(s.key);
+                for (k, c) in &s.transitions {
+                    t.mark(*k);
+                    t.mark(*c);
+                }
+                t.mark_all(&s.keys);
+            }
+            Kind::ListIter => t.mark((*(p as *mut ListIterObj)).list),
+            Kind::TupleIter => t.mark((*(p as *mut TupleIterObj)).tuple),
+            Kind::Generator => {
+                let g = &*(p as *mut GeneratorObj);
+                t.mark_all(&[
+                    g.code, g.func, g.globals, g.builtins, g.exc_info, g.name, g.qualname, g.frame_obj, g.extra,
+                ]);
+                t.mark_all(&g.saved);
+            }
+            Kind::Native => (*(p as *mut NativeObj)).data.trace(t),
+        }
+    }
+}
+
+/// Releases what an unreachable object owns outside the heap.
+///
+/// # Safety
+/// `p` is an unreachable object; it is freed right after.
+pub unsafe fn finalize_object(p: *mut Header) {
+    // SAFETY: the kind names the layout; the object is never used again.
+    unsafe {
+        match (*p).kind {
+            Kind::Type => std::ptr::drop_in_place(p as *mut TypeObj),
+            Kind::Int => std::ptr::drop_in_place(p as *mut IntObj),
+            Kind::Bytes => std::ptr::drop_in_place(p as *mut bytes::BytesObj),
+            Kind::List => list::free_items(&mut (*(p as *mut ListObj)).items),
+            Kind::Dict => dict::free_tables(&mut *(p as *mut DictObj)),
+            Kind::Set => std::ptr::drop_in_place(p as *mut set::SetObj),
+            Kind::Function => std::ptr::drop_in_place(p as *mut FunctionObj),
+            Kind::Code => std::ptr::drop_in_place(p as *mut CodeObj),
+            Kind::Instance => list::free_items(&mut (*(p as *mut InstanceObj)).overflow),
+            Kind::Shape => std::ptr::drop_in_place(p as *mut ShapeObj),
+            Kind::Generator => std::ptr::drop_in_place(p as *mut GeneratorObj),
+            Kind::Native => std::ptr::drop_in_place(p as *mut NativeObj),
+            _ => {}
+        }
+    }
+}
+
+/// Empty value vector helper for layouts that embed one.
+pub const fn empty_vec() -> ValueVec {
+    ValueVec::EMPTY
+}

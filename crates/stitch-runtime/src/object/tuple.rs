@@ -1,0 +1,119 @@
+//! `tuple`: immutable sequences with their items inline.
+
+use stitch_core::layout::{Header, Kind, TupleObj};
+use stitch_core::value::Value;
+
+use super::ValueExt;
+use crate::vm::{PyResult, Vm};
+
+/// A new tuple of `items`.
+pub fn new(vm: &mut Vm, items: &[Value]) -> Value {
+    if items.is_empty() && !vm.empty_tuple.is_null() {
+        return vm.empty_tuple;
+    }
+    let ty = vm.types.tuple;
+    new_of_type(vm, ty, items)
+}
+
+pub fn new_of_type(vm: &mut Vm, ty: Value, items: &[Value]) -> Value {
+    // The items may be only in `items` (a Rust buffer): keep them visible to the
+    // collector while allocating.
+    let rooted = crate::gc::Rooted::from_vec(items.to_vec());
+    let size = std::mem::size_of::<TupleObj>() + items.len() * 8;
+    let p = vm.alloc_raw(size) as *mut TupleObj;
+    // SAFETY: p has room for the header and the items.
+    unsafe {
+        std::ptr::write(
+            p,
+            TupleObj {
+                header: Header::new(Kind::Tuple),
+                len: items.len(),
+                items: [],
+            },
+        );
+        (*p).header.ty = ty.ptr();
+        std::ptr::copy_nonoverlapping(rooted.as_ptr(), (*p).items.as_mut_ptr(), items.len());
+    }
+    drop(rooted);
+    Value::from_ptr(p)
+}
+
+/// The items of a tuple value.
+#[inline]
+pub fn items(t: Value) -> &'static [Value] {
+    // SAFETY: the caller passes a tuple.
+    unsafe { t.raw::<TupleObj>() }.as_slice()
+}
+
+#[inline]
+pub fn len(t: Value) -> usize {
+    unsafe { t.raw::<TupleObj>() }.len
+}
+
+/// The native tuple behind a tuple or tuple-subclass instance.
+pub fn native(v: Value) -> Option<Value> {
+    if v.is_kind(Kind::Tuple) {
+        return Some(v);
+    }
+    let inst = v.get::<stitch_core::layout::InstanceObj>()?;
+    if inst.base.is_kind(Kind::Tuple) { Some(inst.base) } else { None }
+}
+
+/// CPython's tuple hash (the xxHash-based one of 3.8+).
+pub fn hash(vm: &mut Vm, t: Value) -> PyResult<i64> {
+    const P1: u64 = 11400714785074694791;
+    const P2: u64 = 14029467366897019727;
+    const P5: u64 = 2870177450012600261;
+    let items = items(t);
+    let mut acc: u64 = P5;
+    vm.enter_recursion(" while hashing")?;
+    for x in items {
+        let h = match vm.hash(*x) {
+            Ok(h) => h,
+            Err(e) => {
+                vm.leave_recursion();
+                return Err(e);
+            }
+        };
+        acc = acc.wrapping_add((h as u64).wrapping_mul(P2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(P1);
+    }
+    vm.leave_recursion();
+    acc = acc.wrapping_add((items.len() as u64) ^ (P5 ^ 3527539));
+    if acc == u64::MAX {
+        return Ok(1546275796);
+    }
+    Ok(acc as i64)
+}
+
+/// `t[k]`.
+pub fn getitem(vm: &mut Vm, t: Value, k: Value) -> PyResult<Value> {
+    let xs = items(t);
+    if k.is_small_int() {
+        let n = xs.len() as i64;
+        let mut i = k.small_value();
+        if i < 0 {
+            i += n;
+        }
+        if i < 0 || i >= n {
+            return Err(vm.index_error("tuple index out of range"));
+        }
+        return Ok(xs[i as usize]);
+    }
+    if let Some(sl) = super::slice::as_slice(k) {
+        let (start, _stop, step, len) = super::slice::indices(vm, sl, xs.len())?;
+        let out: Vec<Value> = (0..len).map(|j| xs[(start + j as i64 * step) as usize]).collect();
+        if step == 1 && len == xs.len() {
+            return Ok(t);
+        }
+        return Ok(new(vm, &out));
+    }
+    let i = super::list::index_arg(vm, k, "tuple")?;
+    let n = xs.len() as i64;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return Err(vm.index_error("tuple index out of range"));
+    }
+    Ok(xs[j as usize])
+}

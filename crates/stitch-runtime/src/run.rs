@@ -1,0 +1,227 @@
+//! Running programs: reading source files (with CPython's encoding rules),
+//! compiling to code objects (compile errors become SyntaxError), running `__main__`,
+//! and turning the outcome into an exit status the way CPython does.
+
+use stitch_core::layout::Kind;
+use stitch_core::value::Value;
+
+use crate::object::{dict, exception, int, list, module, str as pystr};
+use crate::vm::{PyErr, PyResult, Vm};
+
+/// Reads a source file as text: UTF-8 (a BOM is skipped), or Latin-1 when the file
+/// declares it in its first two lines.
+pub fn read_source(vm: &mut Vm, path: &str) -> PyResult<String> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            let msg = pystr::new(vm, &e.to_string());
+            let errno = Value::small(e.raw_os_error().unwrap_or(2) as i64);
+            let f = pystr::new(vm, path);
+            let ty = if e.kind() == std::io::ErrorKind::NotFound { vm.exc.file_not_found_error } else { vm.exc.os_error };
+            let err = vm.call(ty, &[errno, msg, f])?;
+            return Err(PyErr(err));
+        }
+    };
+    decode_source(vm, &bytes, path)
+}
+
+/// Decodes source bytes per PEP 263.
+pub fn decode_source(vm: &mut Vm, bytes: &[u8], path: &str) -> PyResult<String> {
+    let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if let Some(enc) = declared_encoding(body) {
+        let e = enc.to_ascii_lowercase().replace('_', "-");
+        if matches!(e.as_str(), "latin-1" | "iso-8859-1" | "iso-latin-1" | "l1" | "latin1" | "iso8859-1") {
+            return Ok(body.iter().map(|&b| b as char).collect());
+        }
+        if !matches!(e.as_str(), "utf-8" | "utf8") && !e.starts_with("utf-8-") {
+            let err = vm.new_error(vm.exc.syntax_error, format!("unknown encoding: {enc}"));
+            return Err(err);
+        }
+    }
+    match std::str::from_utf8(body) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => {
+            let pos = e.valid_up_to();
+            let line = body[..pos].iter().filter(|&&b| b == b'\n').count() + 1;
+            Err(vm.new_error(
+                vm.exc.syntax_error,
+                format!(
+                    "Non-UTF-8 code starting with '\\x{:02x}' in file {} on line {}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+                    body[pos], path, line
+                ),
+            ))
+        }
+    }
+}
+
+/// The encoding declared in a `coding[:=]` comment in the first two lines.
+fn declared_encoding(src: &[u8]) -> Option<String> {
+    for line in src.split(|&b| b == b'\n').take(2) {
+        let l = String::from_utf8_lossy(line);
+        let t = l.trim_start();
+        if !t.starts_with('#') {
+            if !t.is_empty() {
+                break;
+            }
+            continue;
+        }
+        if let Some(i) = t.find("coding") {
+            let rest = &t[i + 6..];
+            if let Some(r) = rest.strip_prefix(':').or_else(|| rest.strip_prefix('=')) {
+                let name: String = r.trim_start().chars().take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.')).collect();
+                if !name.is_empty() {
+                    return Some(name);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Compiles source to a code object; a compile error raises SyntaxError.
+pub fn compile(vm: &mut Vm, source: &str, filename: &str, mode: stitch_compiler::Mode) -> PyResult<Value> {
+    match stitch_compiler::compile(source, filename, mode) {
+        Ok(unit) => {
+            if vm.options.dis {
+                eprint!("{}", unit.disassemble());
+            }
+            Ok(crate::object::function::new_code(vm, unit))
+        }
+        Err(e) => {
+            let text = if e.lineno > 0 {
+                source.lines().nth(e.lineno as usize - 1).map(|l| format!("{l}\n"))
+            } else {
+                None
+            };
+            let exc = crate::builtins::exceptions::syntax_error(vm, &e, filename, text.as_deref());
+            Err(PyErr(exc))
+        }
+    }
+}
+
+/// Runs `path` as `__main__` with `argv`; returns the exit status.
+pub fn run_path(vm: &mut Vm, path: &str, argv: &[String]) -> i32 {
+    crate::modules::sys::set_argv(vm, argv);
+    let abs = std::fs::canonicalize(path).map(|p| p.display().to_string()).unwrap_or_else(|_| path.to_string());
+    let dir = std::path::Path::new(&abs).parent().map(|p| p.display().to_string()).unwrap_or_default();
+    set_path(vm, &dir);
+    let r = (|| {
+        let source = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                let exe = std::env::args().next().unwrap_or_else(|| "stitch".into());
+                eprintln!(
+                    "{exe}: can't open file '{abs}': [Errno {}] {}",
+                    e.raw_os_error().unwrap_or(2),
+                    crate::run::strerror(e.raw_os_error().unwrap_or(2))
+                );
+                return Ok(Some(2));
+            }
+        };
+        let text = decode_source(vm, &source, &abs)?;
+        let code = compile(vm, &text, &abs, stitch_compiler::Mode::Module)?;
+        let m = main_module(vm);
+        let f = pystr::new(vm, &abs);
+        module::set(vm, m, "__file__", f);
+        let g = module::dict_of(m);
+        crate::vm::call::run_code(vm, code, g, g)?;
+        Ok(None)
+    })();
+    finish(vm, r)
+}
+
+/// Runs `-c` code; returns the exit status.
+pub fn run_command(vm: &mut Vm, code: &str, argv: &[String]) -> i32 {
+    crate::modules::sys::set_argv(vm, argv);
+    set_path(vm, "");
+    let r = (|| {
+        let c = compile(vm, code, "<string>", stitch_compiler::Mode::Module)?;
+        let m = main_module(vm);
+        let g = module::dict_of(m);
+        crate::vm::call::run_code(vm, c, g, g)?;
+        Ok(None)
+    })();
+    finish(vm, r)
+}
+
+fn set_path(vm: &mut Vm, first: &str) {
+    let mut entries = vec![first.to_string()];
+    if let Some(lib) = crate::stdlib::location() {
+        entries.push(lib);
+    }
+    let mut vals = crate::gc::Rooted::new();
+    for e in entries {
+        let s = pystr::new(vm, &e);
+        vals.push(s);
+    }
+    let l = list::new(vm, &vals);
+    module::set(vm, vm.sys, "path", l);
+}
+
+fn main_module(vm: &mut Vm) -> Value {
+    let m = module::new(vm, "__main__");
+    let b = vm.builtins;
+    module::set(vm, m, "__builtins__", b);
+    let k = pystr::intern(vm, "__main__");
+    dict::set_str(vm.modules, k, m);
+    m
+}
+
+/// The message of an errno.
+pub fn strerror(errno: i32) -> String {
+    std::io::Error::from_raw_os_error(errno)
+        .to_string()
+        .split(" (os error")
+        .next()
+        .unwrap_or("")
+        .to_string()
+}
+
+/// Turns the program's outcome into an exit status, printing an uncaught exception.
+fn finish(vm: &mut Vm, r: PyResult<Option<i32>>) -> i32 {
+    let status = match r {
+        Ok(Some(code)) => code,
+        Ok(None) => 0,
+        Err(e) => handle_uncaught(vm, e.0),
+    };
+    crate::modules::io::flush_stdout(vm);
+    status
+}
+
+/// Prints an uncaught exception (or handles SystemExit); returns the exit status.
+pub fn handle_uncaught(vm: &mut Vm, exc: Value) -> i32 {
+    vm.exc_info = Value::NULL;
+    if vm.is_instance_of(exc, vm.exc.system_exit) {
+        let code = exception::get_attr(vm, exc, "code").unwrap_or(Value::NONE);
+        if code.is_none() {
+            return 0;
+        }
+        if int::is_int(code) {
+            return match int::to_i64(code) {
+                Some(c) if i32::try_from(c).is_ok() => c as i32,
+                _ => -1,
+            };
+        }
+        crate::modules::io::flush_stdout(vm);
+        let text = match vm.str_string(code) {
+            Ok(s) => s,
+            Err(_) => String::new(),
+        };
+        let stderr = module::get(vm, vm.sys, "stderr").unwrap_or(Value::NONE);
+        let _ = crate::builtins::functions::write_to(vm, stderr, &format!("{text}\n"));
+        return 1;
+    }
+    crate::modules::io::flush_stdout(vm);
+    let hook = module::get(vm, vm.sys, "excepthook");
+    let ty = vm.type_of(exc);
+    let tb = crate::object::exception::obj(exc).map(|o| o.traceback).unwrap_or(Value::NONE);
+    let printed = match hook {
+        Some(h) if !h.is_kind(Kind::Builtin) => vm.call(h, &[ty, exc, tb]).is_ok(),
+        _ => false,
+    };
+    if !printed {
+        let text = crate::vm::traceback::format_exception(vm, exc);
+        eprint!("{text}");
+    }
+    1
+}

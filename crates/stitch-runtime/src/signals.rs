@@ -1,0 +1,34 @@
+//! Signals: SIGINT sets a flag the interpreter checks at backward jumps and calls,
+//! raising KeyboardInterrupt there.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::vm::{PyResult, Vm};
+
+/// Set by the signal handler; read by the interpreter.
+pub static PENDING: AtomicBool = AtomicBool::new(false);
+
+extern "C" fn on_sigint(_sig: libc::c_int) {
+    PENDING.store(true, Ordering::Relaxed);
+}
+
+/// Installs the SIGINT handler.
+pub fn install() {
+    // SAFETY: installing a handler that only stores to an atomic.
+    unsafe {
+        libc::signal(libc::SIGINT, on_sigint as extern "C" fn(libc::c_int) as libc::sighandler_t);
+    }
+}
+
+#[inline]
+pub fn pending() -> bool {
+    PENDING.load(Ordering::Relaxed)
+}
+
+/// Runs what the pending flag asked for.
+pub fn handle_pending(vm: &mut Vm) -> PyResult<()> {
+    if PENDING.swap(false, Ordering::Relaxed) {
+        return Err(vm.new_error_args(vm.exc.keyboard_interrupt, &[]));
+    }
+    Ok(())
+}

@@ -1,0 +1,279 @@
+//! The tier-1 interpreter: one dispatch loop generated from the instruction list,
+//! each instruction running its micro-ops inlined, over registers held in [`Interp`].
+//!
+//! Python-to-Python calls push a frame and continue in the same loop; returning pops
+//! it. The loop only returns to Rust when its entry frame returns or yields, or an
+//! exception leaves it.
+
+use stitch_core::env::{Env, Helpers};
+use stitch_core::frame::{Frame, frame_kind};
+use stitch_core::instr::{Instr, Op};
+use stitch_core::layout::CodePrefix;
+use stitch_core::uops::{self, Flow};
+use stitch_core::value::Value;
+
+use super::{PyErr, PyResult, Vm, helpers};
+
+/// How the entry frame of a run left.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    Return(Value),
+    Yield(Value),
+}
+
+/// The interpreter's registers.
+pub struct Interp<'a> {
+    pub vm: &'a mut Vm,
+    pub frame: *mut Frame,
+    pub sp: *mut Value,
+    /// The next instruction.
+    pub pc: *const Instr,
+    /// The instruction being run.
+    pub cur: *const Instr,
+    pub code_start: *const Instr,
+}
+
+impl<'a> Interp<'a> {
+    /// Loads the registers from a frame.
+    ///
+    /// # Safety
+    /// `frame` is a pushed frame.
+    pub unsafe fn load(&mut self, frame: *mut Frame) {
+        unsafe {
+            self.frame = frame;
+            self.sp = (*frame).sp;
+            self.pc = (*frame).pc;
+            self.cur = (*frame).pc;
+            self.code_start = (*(*frame).code).instrs;
+        }
+    }
+
+    /// Saves the registers into the frame (before anything that can look at it).
+    #[inline(always)]
+    pub fn sync(&mut self) {
+        // SAFETY: the frame is the running one.
+        unsafe {
+            (*self.frame).sp = self.sp;
+            (*self.frame).pc = self.pc;
+            (*self.frame).lasti = self.cur.offset_from(self.code_start) as u32;
+        }
+    }
+
+    pub fn code(&self) -> &'static CodePrefix {
+        // SAFETY: the running frame has a code object.
+        unsafe { &*(*self.frame).code }
+    }
+
+    pub fn oparg_now(&self) -> u32 {
+        // SAFETY: cur points at the running instruction.
+        unsafe { (*self.cur).arg }
+    }
+}
+
+unsafe impl Env for Interp<'_> {
+    #[inline(always)]
+    fn oparg(&self) -> u32 {
+        // SAFETY: cur points at the running instruction.
+        unsafe { (*self.cur).arg }
+    }
+    #[inline(always)]
+    fn operand(&self, i: usize) -> u64 {
+        // SAFETY: cache words follow the instruction.
+        unsafe { *(self.cur.add(1 + i) as *const u64) }
+    }
+    #[inline(always)]
+    fn frame(&self) -> *mut Frame {
+        self.frame
+    }
+    #[inline(always)]
+    fn sp(&self) -> *mut Value {
+        self.sp
+    }
+    #[inline(always)]
+    fn set_sp(&mut self, sp: *mut Value) {
+        self.sp = sp;
+    }
+    #[inline(always)]
+    fn pending(&self) -> bool {
+        self.vm.eval_breaker
+    }
+}
+
+macro_rules! impl_helpers {
+    ($( $(#[doc = $doc:literal])* $name:ident ( $($arg:ident : $ty:ty),* ) -> Value; )*) => {
+        impl Helpers for Interp<'_> {
+            $(
+                #[inline(never)]
+                unsafe fn $name(&mut self, $($arg: $ty),*) -> Value {
+                    self.sync();
+                    match helpers::$name(self, $($arg),*) {
+                        Ok(v) => v,
+                        Err(e) => {
+                            self.vm.pending = e.0;
+                            Value::NULL
+                        }
+                    }
+                }
+            )*
+        }
+    };
+}
+stitch_core::for_each_helper!(impl_helpers);
+
+macro_rules! gen_dispatch {
+    ($( $name:ident ($cache:literal, $base:ident) => [$($uop:ident),*]; )*) => {
+        /// Runs instructions until one needs the slow path.
+        #[inline(always)]
+        unsafe fn dispatch(it: &mut Interp<'_>) -> Flow {
+            unsafe {
+                loop {
+                    let cur = it.pc;
+                    it.cur = cur;
+                    // SAFETY: the compiler only emits valid opcodes.
+                    let op: Op = std::mem::transmute::<u8, Op>((*cur).op);
+                    match op {
+                        $(
+                            Op::$name => {
+                                it.pc = cur.add(1 + $cache);
+                                $(
+                                    match uops::$uop(it) {
+                                        Flow::Next => {}
+                                        f => return f,
+                                    }
+                                )*
+                            }
+                        )*
+                    }
+                }
+            }
+        }
+    };
+}
+stitch_core::instruction_list!(gen_dispatch);
+
+/// Runs from `entry` (a pushed frame) until it returns or yields.
+pub fn run(vm: &mut Vm, entry: *mut Frame) -> PyResult<Exit> {
+    run_from(vm, entry, false)
+}
+
+/// Like `run`; with `throwing`, first raises `vm.pending` at the frame's current
+/// instruction (for `generator.throw`).
+pub fn run_from(vm: &mut Vm, entry: *mut Frame, throwing: bool) -> PyResult<Exit> {
+    let mut it = Interp {
+        vm,
+        frame: entry,
+        sp: std::ptr::null_mut(),
+        pc: std::ptr::null(),
+        cur: std::ptr::null(),
+        code_start: std::ptr::null(),
+    };
+    // SAFETY: entry is the running frame.
+    unsafe { it.load(entry) };
+    let mut first = throwing;
+    loop {
+        let flow = if first {
+            first = false;
+            // SAFETY: the frame's lasti names the instruction that suspended it.
+            unsafe { it.cur = it.code_start.add((*entry).lasti as usize) };
+            Flow::Error
+        } else {
+            // SAFETY: the registers describe the running frame.
+            unsafe { dispatch(&mut it) }
+        };
+        match flow {
+            Flow::Next => {}
+            Flow::Jump => {
+                // SAFETY: jump targets are instruction offsets in the code.
+                it.pc = unsafe { it.code_start.add(it.oparg_now() as usize) };
+            }
+            Flow::Redispatch => it.pc = it.cur,
+            Flow::Deopt => {
+                // No specialised instructions yet: a deopt re-runs the family's generic
+                // form, which every specialised form must match.
+                // SAFETY: cur is the running instruction word.
+                unsafe {
+                    let ins = it.cur as *mut Instr;
+                    (*ins).op = (*ins).opcode().family() as u8;
+                }
+                it.pc = it.cur;
+            }
+            Flow::Call => {
+                let f = it.vm.frame;
+                // SAFETY: the helper pushed and initialised frame f.
+                unsafe { it.load(f) };
+            }
+            Flow::Return => {
+                let f = it.frame;
+                // SAFETY: f is the running frame; its return slot holds the value.
+                unsafe {
+                    let ret = (*f).ret;
+                    let v = *ret;
+                    if f == entry {
+                        super::call::pop_frame(it.vm, f);
+                        return Ok(Exit::Return(v));
+                    }
+                    super::call::pop_frame(it.vm, f);
+                    let caller = it.vm.frame;
+                    it.load(caller);
+                    it.sp = ret.add(1);
+                }
+            }
+            Flow::Yield => {
+                let f = it.frame;
+                // SAFETY: generators run as entry frames; the yielded value is at ret.
+                unsafe {
+                    let v = *(*f).ret;
+                    it.sync();
+                    debug_assert!(f == entry && (*f).kind & frame_kind::GENERATOR != 0);
+                    return Ok(Exit::Yield(v));
+                }
+            }
+            Flow::Error => {
+                if let Err(e) = unwind(&mut it, entry) {
+                    return Err(e);
+                }
+            }
+        }
+    }
+}
+
+/// Finds a handler for the pending exception, popping frames up to `entry`. Returns
+/// `Err` when the exception leaves the entry frame.
+fn unwind(it: &mut Interp<'_>, entry: *mut Frame) -> Result<(), PyErr> {
+    let exc = std::mem::replace(&mut it.vm.pending, Value::NULL);
+    let exc = if exc.is_null() {
+        it.vm.new_error(it.vm.exc.system_error, "error return without exception set").0
+    } else {
+        exc
+    };
+    let mut add_tb = !std::mem::replace(&mut it.vm.reraise, false);
+    loop {
+        it.sync();
+        // SAFETY: the frame is running; lasti was just synced.
+        let (frame, lasti) = unsafe { (it.frame, (*it.frame).lasti) };
+        if add_tb {
+            super::traceback::add_entry(it.vm, exc, frame, lasti);
+        }
+        add_tb = true;
+        if let Some((target, depth)) = super::call::find_handler(frame, lasti) {
+            // SAFETY: the handler depth is within the frame's stack.
+            unsafe {
+                it.sp = (*frame).stack_base().add(depth as usize);
+                *it.sp = exc;
+                it.sp = it.sp.add(1);
+                it.pc = it.code_start.add(target as usize);
+            }
+            return Ok(());
+        }
+        super::call::pop_frame(it.vm, frame);
+        if frame == entry {
+            return Err(PyErr(exc));
+        }
+        let caller = it.vm.frame;
+        // SAFETY: the caller is a pushed frame; its pc is past the call.
+        unsafe {
+            it.load(caller);
+            it.cur = it.code_start.add((*caller).lasti as usize);
+        }
+    }
+}

@@ -1,0 +1,425 @@
+//! Operators: binary, in-place, unary and comparison, with fast paths for builtin
+//! types and Python's special-method dispatch (reflected operands, subclasses first,
+//! `NotImplemented`).
+
+use std::cmp::Ordering;
+
+use stitch_core::instr::{binop, cmpop, unaryop};
+use stitch_core::layout::{Kind, ListObj, TupleObj};
+use stitch_core::value::Value;
+
+use super::{PyResult, Vm};
+use crate::object::types;
+use crate::object::{ValueExt, bytes, float, int, list, str as pystr, tuple};
+
+fn op_names(vm: &mut Vm, op: u32) -> (Value, Value, Value) {
+    let (f, r, i) = binop::DUNDERS[op as usize];
+    (
+        pystr::intern(vm, f),
+        pystr::intern(vm, r),
+        pystr::intern(vm, i),
+    )
+}
+
+/// `a <op> b` for `BINARY_OP` (in-place forms at `INPLACE + op`).
+pub fn binary_op(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Value> {
+    if let Some(r) = binary_fast(vm, op, a, b)? {
+        return Ok(r);
+    }
+    let inplace = op >= binop::INPLACE;
+    let base = op % binop::INPLACE;
+    let (fname, rname, iname) = op_names(vm, base);
+    if inplace
+        && let Some(r) = vm.call_special(a, iname, &[b])?
+        && r != vm.not_implemented
+    {
+        return Ok(r);
+    }
+    if let Some(r) = binary_dispatch(vm, a, b, fname, rname)? {
+        return Ok(r);
+    }
+    // Sequence repetition and concatenation through the native types of subclasses.
+    if let Some(r) = binary_native_fallback(vm, base, a, b)? {
+        return Ok(r);
+    }
+    let sym = binop::SYMBOLS[base as usize];
+    let sym = if inplace { format!("{sym}=") } else { sym.to_string() };
+    if base == binop::POW && !inplace {
+        return Err(vm.type_error(format!(
+            "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
+            vm.type_name(a),
+            vm.type_name(b)
+        )));
+    }
+    Err(vm.type_error(format!(
+        "unsupported operand type(s) for {sym}: '{}' and '{}'",
+        vm.type_name(a),
+        vm.type_name(b)
+    )))
+}
+
+/// `a.__op__(b)` / `b.__rop__(a)` dispatch, subclasses first. `None` if neither
+/// side implements it.
+pub fn binary_dispatch(vm: &mut Vm, a: Value, b: Value, fname: Value, rname: Value) -> PyResult<Option<Value>> {
+    let ta = vm.type_of(a);
+    let tb = vm.type_of(b);
+    let fa = types::lookup(ta, fname);
+    let rb = if ta != tb { types::lookup(tb, rname) } else { None };
+    let mut rb_done = false;
+    if let Some(rf) = rb
+        && types::is_subtype(tb, ta)
+        && types::lookup(ta, rname) != Some(rf)
+    {
+        rb_done = true;
+        let r = call_dunder(vm, rf, b, a)?;
+        if r != vm.not_implemented {
+            return Ok(Some(r));
+        }
+    }
+    if let Some(f) = fa {
+        let r = call_dunder(vm, f, a, b)?;
+        if r != vm.not_implemented {
+            return Ok(Some(r));
+        }
+    }
+    if let Some(rf) = rb
+        && !rb_done
+    {
+        let r = call_dunder(vm, rf, b, a)?;
+        if r != vm.not_implemented {
+            return Ok(Some(r));
+        }
+    }
+    Ok(None)
+}
+
+fn call_dunder(vm: &mut Vm, f: Value, a: Value, b: Value) -> PyResult<Value> {
+    match f.kind() {
+        Some(Kind::Function) | Some(Kind::Builtin) => vm.call(f, &[a, b]),
+        _ => {
+            let t = vm.type_of(a);
+            let bound = vm.descr_get(f, a, t)?;
+            vm.call(bound, &[b])
+        }
+    }
+}
+
+/// Builtin fast paths; `None` when the operands need the general path.
+pub fn binary_fast(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<Value>> {
+    let base = op % binop::INPLACE;
+    let a_int = a.is_small_int() || a.is_kind(Kind::Int) || a.is_bool();
+    let b_int = b.is_small_int() || b.is_kind(Kind::Int) || b.is_bool();
+    if a_int && b_int {
+        return int::binary(vm, op, a, b);
+    }
+    if (a.is_float() && (b.is_float() || b_int)) || (b.is_float() && a_int) {
+        let x = if a.is_float() { a.as_f64() } else { int::to_f64(vm, a)? };
+        let y = if b.is_float() { b.as_f64() } else { int::to_f64(vm, b)? };
+        return float::binary(vm, op, x, y);
+    }
+    match (a.kind(), base) {
+        (Some(Kind::Str), binop::ADD) => {
+            if b.is_kind(Kind::Str) {
+                let (x, y) = (pystr::as_str(a), pystr::as_str(b));
+                if x.is_empty() {
+                    return Ok(Some(b));
+                }
+                if y.is_empty() {
+                    return Ok(Some(a));
+                }
+                let mut s = String::with_capacity(x.len() + y.len());
+                s.push_str(x);
+                s.push_str(y);
+                return Ok(Some(pystr::new(vm, &s)));
+            }
+            if pystr::text_of(b).is_none() && vm.lookup_special(b, vm.names.bool_).is_none() {
+                let tb = vm.type_of(b);
+                if types::lookup(tb, pystr::intern(vm, "__radd__")).is_none() {
+                    return Err(vm.type_error(format!(
+                        "can only concatenate str (not \"{}\") to str",
+                        vm.type_name(b)
+                    )));
+                }
+            }
+        }
+        (Some(Kind::Str), binop::MOD) => {
+            return crate::text::percent::format(vm, a, b).map(Some);
+        }
+        (Some(Kind::List), binop::ADD) if b.is_kind(Kind::List) => {
+            if op >= binop::INPLACE {
+                let items = crate::gc::Rooted::from_vec(list::items(b).to_vec());
+                let v = list::vec(a);
+                list::reserve(v, items.len());
+                for x in items.iter() {
+                    list::push(v, *x);
+                }
+                return Ok(Some(a));
+            }
+            let mut all = list::items(a).to_vec();
+            all.extend_from_slice(list::items(b));
+            return Ok(Some(list::new(vm, &all)));
+        }
+        (Some(Kind::List), binop::ADD) if op >= binop::INPLACE => {
+            let items = vm.collect_iter(b)?;
+            let v = list::vec(a);
+            for x in items.iter() {
+                list::push(v, *x);
+            }
+            return Ok(Some(a));
+        }
+        (Some(Kind::Tuple), binop::ADD) if b.is_kind(Kind::Tuple) => {
+            let mut all = tuple::items(a).to_vec();
+            all.extend_from_slice(tuple::items(b));
+            return Ok(Some(tuple::new(vm, &all)));
+        }
+        (Some(Kind::Bytes), binop::ADD) if b.is_kind(Kind::Bytes) => {
+            let mut all = bytes::data(a).to_vec();
+            all.extend_from_slice(bytes::data(b));
+            return Ok(Some(bytes::new(vm, &all)));
+        }
+        _ => {}
+    }
+    if base == binop::MUL {
+        let (seq, n) = if b_int && matches!(a.kind(), Some(Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes)) {
+            (a, b)
+        } else if a_int && matches!(b.kind(), Some(Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes)) {
+            (b, a)
+        } else {
+            return Ok(None);
+        };
+        return repeat(vm, seq, n, op >= binop::INPLACE).map(Some);
+    }
+    Ok(None)
+}
+
+/// `seq * n`.
+pub fn repeat(vm: &mut Vm, seq: Value, n: Value, inplace: bool) -> PyResult<Value> {
+    let count = match int::to_i64(n) {
+        Some(c) => c.max(0) as usize,
+        None => {
+            if int::to_bigint(n) < num_bigint::BigInt::from(0) {
+                0
+            } else {
+                return Err(vm.overflow_error(format!(
+                    "cannot fit '{}' into an index-sized integer",
+                    vm.type_name(n)
+                )));
+            }
+        }
+    };
+    let unit = match seq.kind() {
+        Some(Kind::Str) => pystr::as_str(seq).len(),
+        Some(Kind::List) => list::items(seq).len(),
+        Some(Kind::Tuple) => tuple::len(seq),
+        Some(Kind::Bytes) => bytes::data(seq).len(),
+        _ => 0,
+    };
+    if unit > 0 && count > (isize::MAX as usize / 16) / unit {
+        return Err(vm.new_error(vm.exc.memory_error, ""));
+    }
+    Ok(match seq.kind() {
+        Some(Kind::Str) => {
+            let s = pystr::as_str(seq).repeat(count);
+            pystr::new(vm, &s)
+        }
+        Some(Kind::List) => {
+            let items = list::items(seq).to_vec();
+            let mut all = Vec::with_capacity(items.len() * count);
+            for _ in 0..count {
+                all.extend_from_slice(&items);
+            }
+            if inplace {
+                list::set_items(list::vec(seq), &all);
+                seq
+            } else {
+                list::new(vm, &all)
+            }
+        }
+        Some(Kind::Tuple) => {
+            if count == 1 {
+                return Ok(seq);
+            }
+            let items = tuple::items(seq).to_vec();
+            let mut all = Vec::with_capacity(items.len() * count);
+            for _ in 0..count {
+                all.extend_from_slice(&items);
+            }
+            tuple::new(vm, &all)
+        }
+        Some(Kind::Bytes) => {
+            let b = bytes::data(seq).repeat(count);
+            bytes::new(vm, &b)
+        }
+        _ => unreachable!("repeat of a sequence kind"),
+    })
+}
+
+/// Operations of builtin types reached through subclass instances.
+fn binary_native_fallback(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<Value>> {
+    let na = super::protocol::native_base(a);
+    let nb = super::protocol::native_base(b);
+    if (na != a || nb != b) && (na.kind() != Some(Kind::Instance)) {
+        return binary_fast(vm, op, na, nb);
+    }
+    if op == binop::MUL || op == binop::ADD {
+        let seqs = |v: Value| matches!(v.kind(), Some(Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes));
+        if op == binop::MUL && (seqs(a) || seqs(b)) {
+            let other = if seqs(a) { b } else { a };
+            if vm.lookup_special(other, vm.names.index).is_some() {
+                let n = vm.index(other)?;
+                return repeat(vm, if seqs(a) { a } else { b }, n, false).map(Some);
+            }
+            return Err(vm.type_error(format!(
+                "can't multiply sequence by non-int of type '{}'",
+                vm.type_name(other)
+            )));
+        }
+        if op == binop::ADD && matches!(a.kind(), Some(Kind::List | Kind::Tuple)) {
+            let what = if a.is_kind(Kind::List) { "list" } else { "tuple" };
+            return Err(vm.type_error(format!(
+                "can only concatenate {what} (not \"{}\") to {what}",
+                vm.type_name(b)
+            )));
+        }
+    }
+    Ok(None)
+}
+
+/// Unary operator `op` on `v`.
+pub fn unary_op(vm: &mut Vm, op: u32, v: Value) -> PyResult<Value> {
+    if op == unaryop::NOT {
+        return Ok(Value::from_bool(!vm.truth(v)?));
+    }
+    if v.is_float() {
+        let x = v.as_f64();
+        return Ok(match op {
+            unaryop::NEG => Value::from_f64(-x),
+            unaryop::POS => v,
+            _ => return Err(vm.type_error("bad operand type for unary ~: 'float'")),
+        });
+    }
+    if v.is_small_int() || v.is_kind(Kind::Int) || v.is_bool() {
+        return Ok(match op {
+            unaryop::NEG => int::neg(vm, v),
+            unaryop::POS => {
+                if v.is_bool() {
+                    Value::small(v.is_true() as i64)
+                } else {
+                    v
+                }
+            }
+            _ => int::invert(vm, v),
+        });
+    }
+    let (name, sym) = match op {
+        unaryop::NEG => (vm.names.neg, "-"),
+        unaryop::POS => (vm.names.pos, "+"),
+        _ => (vm.names.invert, "~"),
+    };
+    if let Some(r) = vm.call_special(v, name, &[])? {
+        return Ok(r);
+    }
+    Err(vm.type_error(format!("bad operand type for unary {sym}: '{}'", vm.type_name(v))))
+}
+
+fn ordering_result(o: Option<Ordering>, op: u32) -> Value {
+    let b = match o {
+        None => op == cmpop::NE,
+        Some(o) => match op {
+            cmpop::LT => o == Ordering::Less,
+            cmpop::LE => o != Ordering::Greater,
+            cmpop::EQ => o == Ordering::Equal,
+            cmpop::NE => o != Ordering::Equal,
+            cmpop::GT => o == Ordering::Greater,
+            _ => o != Ordering::Less,
+        },
+    };
+    Value::from_bool(b)
+}
+
+/// Comparisons of builtin values without calling Python; `None` otherwise.
+pub fn compare_fast(vm: &mut Vm, a: Value, b: Value, op: u32) -> PyResult<Option<Value>> {
+    let a_int = a.is_small_int() || a.is_kind(Kind::Int) || a.is_bool();
+    let b_int = b.is_small_int() || b.is_kind(Kind::Int) || b.is_bool();
+    if a_int && b_int {
+        return Ok(Some(ordering_result(Some(int::cmp(a, b)), op)));
+    }
+    if a.is_float() && b.is_float() {
+        return Ok(Some(ordering_result(a.as_f64().partial_cmp(&b.as_f64()), op)));
+    }
+    if a.is_float() && b_int {
+        return Ok(Some(ordering_result(float::cmp_float_int(a.as_f64(), b), op)));
+    }
+    if a_int && b.is_float() {
+        return Ok(Some(ordering_result(
+            float::cmp_float_int(b.as_f64(), a).map(Ordering::reverse),
+            op,
+        )));
+    }
+    match (a.kind(), b.kind()) {
+        (Some(Kind::Str), Some(Kind::Str)) => {
+            Ok(Some(ordering_result(Some(pystr::as_str(a).cmp(pystr::as_str(b))), op)))
+        }
+        (Some(Kind::Bytes), Some(Kind::Bytes)) => {
+            Ok(Some(ordering_result(Some(bytes::data(a).cmp(bytes::data(b))), op)))
+        }
+        (Some(Kind::List), Some(Kind::List)) | (Some(Kind::Tuple), Some(Kind::Tuple)) => {
+            compare_sequences(vm, a, b, op).map(Some)
+        }
+        (Some(Kind::Dict), Some(Kind::Dict)) if op == cmpop::EQ || op == cmpop::NE => {
+            let eq = crate::builtins::dict_eq(vm, a, b)?;
+            Ok(Some(Value::from_bool(eq == (op == cmpop::EQ))))
+        }
+        _ => {
+            if a.is_none() && b.is_none() {
+                return Ok(match op {
+                    cmpop::EQ => Some(Value::TRUE),
+                    cmpop::NE => Some(Value::FALSE),
+                    _ => None,
+                });
+            }
+            Ok(None)
+        }
+    }
+}
+
+fn seq_items(v: Value) -> Vec<Value> {
+    if v.is_kind(Kind::List) {
+        unsafe { v.raw::<ListObj>() }.items.as_slice().to_vec()
+    } else {
+        unsafe { v.raw::<TupleObj>() }.as_slice().to_vec()
+    }
+}
+
+/// Lexicographic comparison of two lists or two tuples.
+fn compare_sequences(vm: &mut Vm, a: Value, b: Value, op: u32) -> PyResult<Value> {
+    if a == b && (op == cmpop::EQ || op == cmpop::LE || op == cmpop::GE) {
+        // Same object: equal (identity implies equality for containers).
+        return Ok(Value::TRUE);
+    }
+    let xs = crate::gc::Rooted::from_vec(seq_items(a));
+    let ys = crate::gc::Rooted::from_vec(seq_items(b));
+    if (op == cmpop::EQ || op == cmpop::NE) && xs.len() != ys.len() {
+        return Ok(Value::from_bool(op == cmpop::NE));
+    }
+    vm.enter_recursion(" in comparison")?;
+    let mut i = 0;
+    let r = loop {
+        if i >= xs.len() || i >= ys.len() {
+            break Ok(ordering_result(Some(xs.len().cmp(&ys.len())), op));
+        }
+        match vm.eq_bool(xs[i], ys[i]) {
+            Ok(true) => i += 1,
+            Ok(false) => {
+                break match op {
+                    cmpop::EQ => Ok(Value::FALSE),
+                    cmpop::NE => Ok(Value::TRUE),
+                    _ => vm.compare(xs[i], ys[i], op),
+                };
+            }
+            Err(e) => break Err(e),
+        }
+    };
+    vm.leave_recursion();
+    r
+}

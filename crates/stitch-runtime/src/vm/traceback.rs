@@ -1,0 +1,363 @@
+//! Tracebacks: the entries an exception collects as it leaves frames, and printing
+//! them the way CPython 3.11 does (source lines, `~~^~~` location carets, repeated
+//! lines collapsed, chained exceptions, SyntaxError's own format).
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use stitch_core::frame::Frame;
+use stitch_core::layout::Kind;
+use stitch_core::value::Value;
+
+use super::Vm;
+use crate::native_any;
+use crate::object::native::{self, NativeData};
+use crate::object::{CodeObj, ExceptionObj, ValueExt, exception, str as pystr};
+
+/// One traceback entry (a `traceback` object).
+pub struct Traceback {
+    pub next: Value,
+    pub code: Value,
+    pub lasti: u32,
+    pub globals: Value,
+    pub frame: Cell<Value>,
+}
+
+impl NativeData for Traceback {
+    fn trace(&self, t: &mut crate::gc::Tracer) {
+        t.mark_all(&[self.next, self.code, self.globals, self.frame.get()]);
+    }
+    fn getattr(&self, vm: &mut Vm, _this: Value, name: &str) -> super::PyResult<Option<Value>> {
+        Ok(match name {
+            "tb_next" => Some(self.next),
+            "tb_lineno" => Some(Value::small(self.lineno() as i64)),
+            "tb_lasti" => Some(Value::small(self.lasti as i64 * 2)),
+            "tb_frame" => {
+                if self.frame.get().is_null() {
+                    let f = crate::builtins::frame::snapshot(vm, self.code, self.globals, self.lasti, Value::NONE);
+                    self.frame.set(f);
+                }
+                Some(self.frame.get())
+            }
+            _ => None,
+        })
+    }
+    native_any!();
+}
+
+impl Traceback {
+    pub fn lineno(&self) -> u32 {
+        unsafe { self.code.raw::<CodeObj>() }.line_of(self.lasti)
+    }
+}
+
+/// Records that `exc` passed through `frame` at instruction `lasti`.
+pub fn add_entry(vm: &mut Vm, exc: Value, frame: *mut Frame, lasti: u32) {
+    let Some(e) = exc.get::<ExceptionObj>() else { return };
+    let next = if e.traceback.is_none() { Value::NULL } else { e.traceback };
+    // SAFETY: the frame is live.
+    let (code, globals) = unsafe { (Value::from_ptr((*frame).code), Value::from_ptr((*frame).globals)) };
+    let ty = vm.types.traceback;
+    let tb = native::new(
+        vm,
+        ty,
+        Box::new(Traceback {
+            next: if next.is_null() { Value::NONE } else { next },
+            code,
+            lasti,
+            globals,
+            frame: Cell::new(Value::NULL),
+        }),
+    );
+    if let Some(e) = exc.get::<ExceptionObj>() {
+        e.traceback = tb;
+    }
+}
+
+/// Source lines of a file (cached), or None when unreadable.
+pub fn source_lines(vm: &mut Vm, filename: &str) -> Option<Rc<Vec<String>>> {
+    if filename.starts_with('<') {
+        return None;
+    }
+    if let Some(c) = vm.source_cache.get(filename) {
+        return c.clone();
+    }
+    let lines = std::fs::read(filename).ok().map(|bytes| {
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        Rc::new(text.lines().map(|l| l.trim_end_matches('\r').to_string()).collect::<Vec<_>>())
+    });
+    vm.source_cache.insert(filename.to_string(), lines.clone());
+    lines
+}
+
+/// The text CPython prints for an uncaught exception.
+pub fn format_exception(vm: &mut Vm, exc: Value) -> String {
+    let mut out = String::new();
+    let mut seen = Vec::new();
+    format_chain(vm, exc, &mut out, &mut seen, 0);
+    out
+}
+
+fn format_chain(vm: &mut Vm, exc: Value, out: &mut String, seen: &mut Vec<Value>, depth: usize) {
+    seen.push(exc);
+    if let Some(e) = exc.get::<ExceptionObj>()
+        && depth < 1000
+    {
+        let (cause, context, suppress) = (e.cause, e.context, e.suppress_context);
+        if cause.is_kind(Kind::Exception) && !seen.contains(&cause) {
+            format_chain(vm, cause, out, seen, depth + 1);
+            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+        } else if !suppress && context.is_kind(Kind::Exception) && !seen.contains(&context) {
+            format_chain(vm, context, out, seen, depth + 1);
+            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+    }
+    let tb = exc.get::<ExceptionObj>().map(|e| e.traceback).unwrap_or(Value::NONE);
+    if !tb.is_none() && !tb.is_null() {
+        out.push_str("Traceback (most recent call last):\n");
+        format_tb(vm, tb, out);
+    }
+    out.push_str(&format_exception_only(vm, exc));
+}
+
+/// Prints the entries of a traceback chain.
+pub fn format_tb(vm: &mut Vm, tb: Value, out: &mut String) {
+    let mut entries = Vec::new();
+    let mut t = tb;
+    while let Some(e) = native::downcast::<Traceback>(t) {
+        entries.push((e.code, e.lasti));
+        t = e.next;
+    }
+    const LIMIT: usize = 1000;
+    if entries.len() > LIMIT {
+        entries.drain(..entries.len() - LIMIT);
+    }
+    const CUTOFF: usize = 3;
+    let mut last: Option<(Value, u32, Value)> = None;
+    let mut count = 0usize;
+    for (code, lasti) in entries {
+        let c = unsafe { code.raw::<CodeObj>() };
+        let line = c.line_of(lasti);
+        let key = (c.filename, line, c.name);
+        let same = last.is_some_and(|(f, l, n)| {
+            pystr::as_str(f) == pystr::as_str(key.0) && l == key.1 && pystr::as_str(n) == pystr::as_str(key.2)
+        });
+        if !same {
+            if count > CUTOFF {
+                repeated(out, count - CUTOFF);
+            }
+            last = Some(key);
+            count = 0;
+        }
+        count += 1;
+        if count <= CUTOFF {
+            format_entry(vm, c, lasti, out);
+        }
+    }
+    if count > CUTOFF {
+        repeated(out, count - CUTOFF);
+    }
+}
+
+fn repeated(out: &mut String, n: usize) {
+    out.push_str(&format!(
+        "  [Previous line repeated {} more time{}]\n",
+        n,
+        if n > 1 { "s" } else { "" }
+    ));
+}
+
+fn format_entry(vm: &mut Vm, c: &CodeObj, lasti: u32, out: &mut String) {
+    let filename = pystr::as_str(c.filename).to_string();
+    let loc = c.unit.locations.get(lasti as usize).copied().unwrap_or_default();
+    out.push_str(&format!(
+        "  File \"{}\", line {}, in {}\n",
+        filename,
+        loc.line,
+        pystr::as_str(c.name)
+    ));
+    let Some(lines) = source_lines(vm, &filename) else { return };
+    let Some(full) = lines.get((loc.line as usize).wrapping_sub(1)) else { return };
+    let stripped = full.trim_start_matches([' ', '\t', '\x0c']);
+    if stripped.trim().is_empty() {
+        return;
+    }
+    let stripped = stripped.trim_end();
+    out.push_str("    ");
+    out.push_str(stripped);
+    out.push('\n');
+    if let Some(carets) = carets(full, loc) {
+        out.push_str(&carets);
+    }
+}
+
+/// Char offset of a UTF-8 byte offset in `line`.
+fn char_offset(line: &str, byte: usize) -> usize {
+    let b = byte.min(line.len());
+    let mut b2 = b;
+    while !line.is_char_boundary(b2) {
+        b2 -= 1;
+    }
+    line[..b2].chars().count()
+}
+
+/// The caret line under a source line, or None when it would cover the whole line.
+fn carets(full: &str, loc: stitch_compiler::Location) -> Option<String> {
+    if loc.line == 0 {
+        return None;
+    }
+    let full = full.trim_end_matches(['\n', '\r']);
+    let chars: Vec<char> = full.chars().collect();
+    let truncation = chars.iter().take_while(|c| matches!(c, ' ' | '\t' | '\x0c')).count();
+    let start = char_offset(full, loc.col as usize);
+    let mut end = char_offset(full, loc.end_col as usize);
+    let mut anchors = None;
+    if loc.line == loc.end_line {
+        let seg: String = chars.get(start..end.min(chars.len()))?.iter().collect();
+        anchors = anchors_of(&seg).map(|(l, r)| (l + start, r + start));
+    } else {
+        let last = chars.iter().rposition(|c| !c.is_whitespace())?;
+        end = last + 1;
+    }
+    let stripped_len = chars.len() - truncation;
+    if end - start == stripped_len && anchors.is_none() {
+        return None;
+    }
+    let (primary, secondary) = if anchors.is_some() { ('~', '^') } else { ('^', '^') };
+    let mut s = String::from("    ");
+    for p in truncation + 1..=end {
+        let ch = if p <= start {
+            ' '
+        } else if let Some((l, r)) = anchors
+            && l < p
+            && p <= r
+        {
+            secondary
+        } else {
+            primary
+        };
+        s.push(ch);
+    }
+    s.push('\n');
+    Some(s)
+}
+
+/// Anchors of a binary operator or subscript within an expression segment
+/// (char offsets): the operator, or the bracketed subscript.
+fn anchors_of(seg: &str) -> Option<(usize, usize)> {
+    use ruff_python_ast::Expr;
+    use ruff_text_size::Ranged;
+    let parsed = ruff_python_parser::parse_expression(seg).ok()?;
+    let expr = parsed.into_expr();
+    match &expr {
+        Expr::BinOp(b) => {
+            let bytes = seg.as_bytes();
+            let lend = b.left.range().end().to_usize();
+            let rstart = b.right.range().start().to_usize();
+            let mut i = lend;
+            while i < rstart {
+                if !bytes[i].is_ascii_whitespace() && bytes[i] != b')' {
+                    let mut j = i + 1;
+                    if j < rstart && !bytes[j].is_ascii_whitespace() && bytes[j] != b'(' {
+                        j += 1;
+                    }
+                    return Some((char_offset(seg, i), char_offset(seg, j)));
+                }
+                i += 1;
+            }
+            None
+        }
+        Expr::Subscript(s) => {
+            let l = s.value.range().end().to_usize();
+            let r = s.slice.range().end().to_usize() + 1;
+            Some((char_offset(seg, l), char_offset(seg, r)))
+        }
+        _ => None,
+    }
+}
+
+/// The last part of an exception report: `Type: message` (and SyntaxError's lines).
+pub fn format_exception_only(vm: &mut Vm, exc: Value) -> String {
+    let ty = vm.type_of(exc);
+    let name = vm.exception_type_name(ty);
+    let mut out = String::new();
+    if vm.is_instance_of(exc, vm.exc.syntax_error) {
+        out.push_str(&format_syntax_error(vm, exc));
+    }
+    let msg = if vm.is_instance_of(exc, vm.exc.syntax_error) {
+        exception::get_attr(vm, exc, "msg")
+            .filter(|m| !m.is_none())
+            .map(|m| vm.str_string(m).unwrap_or_default())
+            .unwrap_or_else(|| vm.exception_str(exc).unwrap_or_default())
+    } else {
+        match vm.exception_str(exc) {
+            Ok(s) => s,
+            Err(_) => "<exception str() failed>".to_string(),
+        }
+    };
+    let hint = crate::builtins::suggest::hint(vm, exc);
+    if msg.is_empty() {
+        out.push_str(&name);
+    } else {
+        out.push_str(&format!("{name}: {msg}"));
+    }
+    out.push_str(&hint);
+    out.push('\n');
+    if let Some(notes) = exception::get_attr(vm, exc, "__notes__")
+        && let Ok(items) = vm.collect_iter(notes)
+    {
+        for n in items.iter() {
+            let s = vm.str_string(*n).unwrap_or_default();
+            out.push_str(&s);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn format_syntax_error(vm: &mut Vm, exc: Value) -> String {
+    let get = |vm: &mut Vm, n: &str| exception::get_attr(vm, exc, n).filter(|v| !v.is_none());
+    let filename = get(vm, "filename").map(|f| vm.str_string(f).unwrap_or_default());
+    let lineno = get(vm, "lineno").and_then(|v| if v.is_small_int() { Some(v.small_value()) } else { None });
+    let mut out = String::new();
+    let Some(lineno) = lineno else { return out };
+    out.push_str(&format!(
+        "  File \"{}\", line {}\n",
+        filename.as_deref().unwrap_or("<string>"),
+        lineno
+    ));
+    let text = get(vm, "text").map(|t| vm.str_string(t).unwrap_or_default());
+    let Some(text) = text else { return out };
+    let offset = get(vm, "offset").and_then(|v| if v.is_small_int() { Some(v.small_value()) } else { None });
+    let end_offset = get(vm, "end_offset").and_then(|v| if v.is_small_int() { Some(v.small_value()) } else { None });
+    let end_lineno = get(vm, "end_lineno").and_then(|v| if v.is_small_int() { Some(v.small_value()) } else { None });
+    let line = text.trim_end_matches(['\n', '\r']);
+    let stripped = line.trim_start_matches([' ', '\t', '\x0c']);
+    let removed = line.chars().count() - stripped.chars().count();
+    let stripped = stripped.trim_end();
+    out.push_str("    ");
+    out.push_str(stripped);
+    out.push('\n');
+    if let Some(off) = offset
+        && off > 0
+    {
+        let mut start = (off as usize).saturating_sub(1).saturating_sub(removed);
+        let mut end = match (end_offset, end_lineno) {
+            (Some(e), Some(el)) if e > 0 && el == lineno => (e as usize).saturating_sub(1).saturating_sub(removed),
+            _ => start + 1,
+        };
+        let len = stripped.chars().count();
+        start = start.min(len);
+        if end <= start {
+            end = start + 1;
+        }
+        if end > len + 1 {
+            end = len + 1;
+        }
+        out.push_str("    ");
+        out.push_str(&" ".repeat(start));
+        out.push_str(&"^".repeat(end - start));
+        out.push('\n');
+    }
+    out
+}
