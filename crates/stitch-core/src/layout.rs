@@ -26,6 +26,19 @@ pub struct Header {
     pub aux: u32,
 }
 
+impl Header {
+    /// A header of `kind` whose type is set when the object is allocated.
+    pub const fn new(kind: Kind) -> Header {
+        Header {
+            ty: core::ptr::null_mut(),
+            kind,
+            gc: 0,
+            flags: 0,
+            aux: 0,
+        }
+    }
+}
+
 /// The Rust layout of a heap object. `Free` marks an unallocated arena slot.
 #[repr(u8)]
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

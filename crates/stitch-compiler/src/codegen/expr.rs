@@ -623,7 +623,7 @@ impl<'a> Compiler<'a> {
         if i + 1 < gens.len() {
             self.comprehension_loop(kind, gens, i + 1, elt, value, range)?;
         } else {
-            let depth = gens.len() as u32;
+            let depth = gens.len() as u32 + 1;
             match kind {
                 CompKind::List => {
                     self.expr(elt)?;
