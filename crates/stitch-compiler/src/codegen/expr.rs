@@ -151,7 +151,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                self.set_loc(a.range);
+                self.set_attr_loc(a.range, a);
                 let i = self.mangled_name_index(&a.attr);
                 self.emit(Op::LOAD_ATTR, i);
             }
@@ -241,6 +241,9 @@ impl<'a> Compiler<'a> {
             }
             _ => {}
         }
+        // As in CPython 3.11, a comparison leaves its location behind for what
+        // follows (an `assert` raises there); other tests do not.
+        let saved = self.loc;
         self.expr(e)?;
         self.set_loc(e.range());
         let op = if cond {
@@ -249,6 +252,9 @@ impl<'a> Compiler<'a> {
             Op::POP_JUMP_IF_FALSE
         };
         self.emit_jump(op, target);
+        if !matches!(e, Expr::Compare(_)) {
+            self.loc = saved;
+        }
         Ok(())
     }
 
@@ -397,9 +403,13 @@ impl<'a> Compiler<'a> {
             // Calls on attributes use `LOAD_METHOD`: no bound method object is made.
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                self.set_loc(a.range);
+                self.set_attr_loc(a.range, a);
                 let i = self.mangled_name_index(&a.attr);
                 self.emit(Op::LOAD_METHOD, i);
+                // The call itself starts at the method name too (CPython 3.11).
+                self.set_attr_loc(range, a);
+                let loc = self.loc;
+                return self.call_args_at(&c.arguments, 0, loc);
             }
             f => {
                 self.expr(f)?;
@@ -412,6 +422,12 @@ impl<'a> Compiler<'a> {
     /// Pushes the arguments and emits the call; `prefix` arguments are already on
     /// the stack (above the callable and its self slot).
     pub(crate) fn call_args(&mut self, args: &'a ast::Arguments, prefix: u32, range: TextRange) -> R {
+        let loc = self.src.location(range);
+        self.call_args_at(args, prefix, loc)
+    }
+
+    /// [`Self::call_args`] with the call instruction's location given.
+    fn call_args_at(&mut self, args: &'a ast::Arguments, prefix: u32, loc: crate::code::Location) -> R {
         let has_star = args.args.iter().any(|a| matches!(a, Expr::Starred(_)));
         let has_dstar = args.keywords.iter().any(|k| k.arg.is_none());
         let mut seen = std::collections::HashSet::new();
@@ -428,7 +444,7 @@ impl<'a> Compiler<'a> {
             }
             let n = prefix + args.args.len() as u32;
             if args.keywords.is_empty() {
-                self.set_loc(range);
+                self.loc = loc;
                 self.emit(Op::CALL, n);
             } else {
                 let mut names = Vec::new();
@@ -436,14 +452,27 @@ impl<'a> Compiler<'a> {
                     self.expr(&k.value)?;
                     names.push(Constant::Str(k.arg.as_ref().unwrap().id.to_string()));
                 }
-                self.set_loc(range);
+                self.loc = loc;
                 let nk = names.len() as u32;
                 self.load_const(Constant::Tuple(names));
                 self.emit(Op::CALL_KW, n + nk);
             }
             return Ok(());
         }
-        // General form: a tuple of positional arguments and a dict of keywords.
+        // General form: a tuple of positional arguments and a dict of keywords. A lone
+        // `*args` is passed as it is (CALL_EX makes the tuple, naming the function in
+        // its error).
+        if prefix == 0
+            && let [Expr::Starred(s)] = &args.args[..]
+        {
+            self.expr(&s.value)?;
+        } else {
+            self.star_args_tuple(args, prefix)?;
+        }
+        self.call_kwargs(args, loc)
+    }
+
+    fn star_args_tuple(&mut self, args: &'a ast::Arguments, prefix: u32) -> R {
         self.emit(Op::BUILD_LIST, prefix);
         for a in args.args.iter() {
             match a {
@@ -458,6 +487,10 @@ impl<'a> Compiler<'a> {
             }
         }
         self.emit(Op::LIST_TO_TUPLE, 0);
+        Ok(())
+    }
+
+    fn call_kwargs(&mut self, args: &'a ast::Arguments, loc: crate::code::Location) -> R {
         if args.keywords.is_empty() {
             self.emit(Op::PUSH_NULL, 0);
         } else {
@@ -476,7 +509,7 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
-        self.set_loc(range);
+        self.loc = loc;
         self.emit(Op::CALL_EX, 0);
         Ok(())
     }

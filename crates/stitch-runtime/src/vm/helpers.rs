@@ -373,9 +373,6 @@ pub fn dict_merge(it: &mut Interp, func: Value, d: Value, other: Value) -> R {
     }
     let pairs = crate::builtins::mapping_items(vm, other)?;
     for (k, v) in pairs {
-        if !k.is_kind(Kind::Str) {
-            return Err(vm.type_error(format!("{fname} keywords must be strings")));
-        }
         if dict::get(vm, d, k)?.is_some() {
             return Err(vm.type_error(format!(
                 "{fname} got multiple values for keyword argument '{}'",
@@ -495,6 +492,9 @@ pub fn call_ex(it: &mut Interp, base: *mut Value) -> R {
     let mut kwvals = crate::gc::Rooted::new();
     if !kwargs.is_null() {
         for (k, v) in dict::items(kwargs) {
+            if !k.is_kind(Kind::Str) {
+                return Err(vm.type_error("keywords must be strings"));
+            }
             kwnames.push(k);
             kwvals.push(v);
         }

@@ -110,6 +110,14 @@ pub fn binary_fast(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<
     let a_int = a.is_small_int() || a.is_kind(Kind::Int) || a.is_bool();
     let b_int = b.is_small_int() || b.is_kind(Kind::Int) || b.is_bool();
     if a_int && b_int {
+        if a.is_bool() && b.is_bool() && matches!(base, binop::AND | binop::OR | binop::XOR) {
+            let (x, y) = (a.is_true(), b.is_true());
+            return Ok(Some(Value::from_bool(match base {
+                binop::AND => x & y,
+                binop::OR => x | y,
+                _ => x ^ y,
+            })));
+        }
         return int::binary(vm, op, a, b);
     }
     if (a.is_float() && (b.is_float() || b_int)) || (b.is_float() && a_int) {

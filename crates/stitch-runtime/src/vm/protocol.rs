@@ -570,7 +570,9 @@ impl Vm {
 
     /// `a == b` as a bool, with the identity shortcut containers use.
     pub fn eq_bool(&mut self, a: Value, b: Value) -> PyResult<bool> {
-        if a == b && !a.is_float() {
+        // Identity implies equality here (as in CPython's containers), also for a
+        // NaN compared with itself.
+        if a == b {
             return Ok(true);
         }
         if a.is_float() && b.is_float() {
@@ -846,7 +848,7 @@ impl Vm {
         if self.call_special(c, self.names.delitem, &[k])?.is_some() {
             return Ok(());
         }
-        Err(self.type_error(format!("'{}' object does not support item deletion", self.type_name(c))))
+        Err(self.type_error(format!("'{}' object doesn't support item deletion", self.type_name(c))))
     }
 
     /// `item in container`.
