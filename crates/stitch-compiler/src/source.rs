@@ -90,6 +90,25 @@ impl SourceMap {
         }
     }
 
+    /// `r` widened to the parentheses around it (across blanks), if there are any.
+    pub fn widen_to_parens(&self, r: TextRange) -> TextRange {
+        let b = self.text.as_bytes();
+        let blank = |c: u8| matches!(c, b' ' | b'\t' | b'\x0c' | b'\n' | b'\r' | b'\\');
+        let mut s = r.start().to_usize();
+        while s > 0 && blank(b[s - 1]) {
+            s -= 1;
+        }
+        let mut e = r.end().to_usize();
+        while e < b.len() && blank(b[e]) {
+            e += 1;
+        }
+        if s > 0 && b[s - 1] == b'(' && e < b.len() && b[e] == b')' {
+            TextRange::new(TextSize::new(s as u32 - 1), TextSize::new(e as u32 + 1))
+        } else {
+            r
+        }
+    }
+
     /// Text of 1-based line `n` without its line ending.
     pub fn line_text(&self, n: u32) -> Option<&str> {
         let i = n.checked_sub(1)? as usize;

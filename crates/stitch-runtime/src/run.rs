@@ -30,7 +30,7 @@ pub fn decode_source(vm: &mut Vm, bytes: &[u8], path: &str) -> PyResult<String> 
     let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     if let Some(enc) = declared_encoding(body) {
         let e = enc.to_ascii_lowercase().replace('_', "-");
-        if matches!(e.as_str(), "latin-1" | "iso-8859-1" | "iso-latin-1" | "l1" | "latin1" | "iso8859-1") {
+        if is_latin1_name(&e) {
             return Ok(body.iter().map(|&b| b as char).collect());
         }
         if !matches!(e.as_str(), "utf-8" | "utf8") && !e.starts_with("utf-8-") {
@@ -52,6 +52,16 @@ pub fn decode_source(vm: &mut Vm, bytes: &[u8], path: &str) -> PyResult<String> 
             ))
         }
     }
+}
+
+fn is_latin1_name(e: &str) -> bool {
+    matches!(e, "latin-1" | "iso-8859-1" | "iso-latin-1" | "l1" | "latin1" | "iso8859-1")
+}
+
+/// True when source bytes declare Latin-1 (for reading source lines back).
+pub fn declares_latin1(bytes: &[u8]) -> bool {
+    let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    declared_encoding(body).is_some_and(|e| is_latin1_name(&e.to_ascii_lowercase().replace('_', "-")))
 }
 
 /// The encoding declared in a `coding[:=]` comment in the first two lines.

@@ -100,16 +100,17 @@ impl<'a> Compiler<'a> {
                 self.sequence_display(&l.elts, Op::BUILD_LIST, l.range)?
             }
             Expr::Tuple(t) => self.sequence_display(&t.elts, Op::BUILD_TUPLE, t.range)?,
-            Expr::ListComp(c) => self.comprehension(c.range, CompKind::List, &c.generators, &c.elt, None)?,
-            Expr::SetComp(c) => self.comprehension(c.range, CompKind::Set, &c.generators, &c.elt, None)?,
+            Expr::ListComp(c) => self.comprehension(c.range, CompKind::List, &c.generators, &c.elt, None, false)?,
+            Expr::SetComp(c) => self.comprehension(c.range, CompKind::Set, &c.generators, &c.elt, None, false)?,
             Expr::DictComp(c) => {
                 let Some(k) = c.key.as_deref() else {
                     return Err(self.err("dict unpacking cannot be used in dict comprehension", c.range));
                 };
-                self.comprehension(c.range, CompKind::Dict, &c.generators, k, Some(&c.value))?
+                self.comprehension(c.range, CompKind::Dict, &c.generators, k, Some(&c.value), false)?
             }
             Expr::Generator(c) => {
-                self.comprehension(c.range, CompKind::Generator, &c.generators, &c.elt, None)?
+                // A call's sole generator argument spans the call's parentheses.
+                self.comprehension(c.range, CompKind::Generator, &c.generators, &c.elt, None, !c.parenthesized)?
             }
             Expr::Await(a) => {
                 self.expr(&a.value)?;
@@ -561,8 +562,12 @@ impl<'a> Compiler<'a> {
         gens: &'a [ast::Comprehension],
         elt: &'a Expr,
         value: Option<&'a Expr>,
+        widen: bool,
     ) -> R {
         let scope = self.table.scope_for(range);
+        // A call's sole generator argument spans the call's parentheses (CPython's
+        // location for it).
+        let range = if widen { self.src.widen_to_parens(range) } else { range };
         let name = match kind {
             CompKind::List => "<listcomp>",
             CompKind::Set => "<setcomp>",
@@ -634,7 +639,8 @@ impl<'a> Compiler<'a> {
             self.emit(Op::LOAD_FAST, 0);
         } else {
             self.expr(&g.iter)?;
-            self.set_loc(g.iter.range());
+            // CPython 3.11: the comprehension's location, for the loop too.
+            self.set_loc(range);
             self.emit(if g.is_async { Op::GET_AITER } else { Op::GET_ITER }, 0);
         }
         self.bind(start);
@@ -646,7 +652,7 @@ impl<'a> Compiler<'a> {
             self.await_loop();
             self.pop_block();
         } else {
-            self.set_loc(g.iter.range());
+            self.set_loc(range);
             self.emit_jump(Op::FOR_ITER, end);
         }
         self.store_target(&g.target)?;

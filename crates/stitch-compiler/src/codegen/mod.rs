@@ -308,6 +308,19 @@ impl<'a> Compiler<'a> {
         self.loc = self.src.location(r);
     }
 
+    /// CPython's `update_start_location_to_match_attr`: an attribute access whose
+    /// location starts on an earlier line than the attribute name starts at the name.
+    pub fn set_attr_loc(&mut self, base: TextRange, a: &ast::ExprAttribute) {
+        let mut loc = self.src.location(base);
+        let (end_line, end_col) = self.src.line_col(a.range.end());
+        if loc.line != end_line {
+            loc.line = end_line;
+            let len = a.attr.id.chars().count() as u32;
+            loc.col = end_col.saturating_sub(len);
+        }
+        self.loc = loc;
+    }
+
     pub fn err(&self, msg: impl Into<String>, r: TextRange) -> CompileError {
         CompileError::syntax(msg, self.src.span(r))
     }

@@ -326,7 +326,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                self.set_loc(a.range);
+                self.set_attr_loc(a.range, a);
                 let i = self.mangled_name_index(&a.attr);
                 self.emit(Op::STORE_ATTR, i);
             }
@@ -379,7 +379,7 @@ impl<'a> Compiler<'a> {
             Expr::Name(n) => self.name_op(&n.id, ast::ExprContext::Del),
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                self.set_loc(a.range);
+                self.set_attr_loc(a.range, a);
                 let i = self.mangled_name_index(&a.attr);
                 self.emit(Op::DELETE_ATTR, i);
             }
@@ -414,14 +414,14 @@ impl<'a> Compiler<'a> {
             Expr::Attribute(at) => {
                 self.expr(&at.value)?;
                 self.emit(Op::COPY, 1);
-                self.set_loc(at.range);
+                self.set_attr_loc(at.range, at);
                 let i = self.mangled_name_index(&at.attr);
                 self.emit(Op::LOAD_ATTR, i);
                 self.expr(&a.value)?;
                 self.set_loc(a.range);
                 self.emit(Op::BINARY_OP, op);
                 self.emit(Op::SWAP, 2);
-                self.set_loc(at.range);
+                self.set_attr_loc(at.range, at);
                 self.emit(Op::STORE_ATTR, i);
             }
             Expr::Subscript(s) => {
@@ -563,11 +563,10 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_label();
         let exit = self.new_label();
         self.expr(&f.iter)?;
-        self.set_loc(f.iter.range());
+        // CPython 3.11 gives GET_ITER and FOR_ITER the statement's location.
+        self.set_loc(f.range);
         self.emit(Op::GET_ITER, 0);
         self.bind(start);
-        self.set_loc(f.range);
-        self.set_loc(TextRange::new(f.range.start(), f.iter.range().end()));
         self.emit_jump(Op::FOR_ITER, cleanup);
         self.store_target(&f.target)?;
         self.unit().fblocks.push(FBlock::ForLoop { start, exit });
@@ -949,13 +948,13 @@ impl<'a> Compiler<'a> {
 
     fn assert_stmt(&mut self, a: &'a ast::StmtAssert) -> R {
         let ok = self.new_label();
+        // CPython 3.11 raises with the location `jump_if` leaves behind: the last
+        // comparison tested, else the statement's.
         self.jump_if(&a.test, true, ok)?;
-        self.set_loc(a.range);
         self.emit(Op::LOAD_SPECIAL, 1);
         if let Some(m) = &a.msg {
             self.emit(Op::PUSH_NULL, 0);
             self.expr(m)?;
-            self.set_loc(a.range);
             self.emit(Op::CALL, 1);
         }
         self.emit(Op::RAISE_VARARGS, 1);
@@ -973,7 +972,7 @@ impl<'a> Compiler<'a> {
         let suppress = self.new_label();
         let end = self.new_label();
         self.expr(&it.context_expr)?;
-        self.set_loc(it.range);
+        self.set_loc(w.range);
         if is_async {
             self.emit(Op::BEFORE_ASYNC_WITH, 0);
             self.emit(Op::GET_AWAITABLE, 1);
@@ -1027,7 +1026,6 @@ impl<'a> Compiler<'a> {
 
     fn import(&mut self, i: &'a ast::StmtImport) -> R {
         for a in &i.names {
-            self.set_loc(a.range);
             self.load_const(Constant::Int(0.into()));
             self.load_const(Constant::None);
             let n = self.name_index(&a.name.id);
@@ -1068,7 +1066,6 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         for a in &i.names {
-            self.set_loc(a.range);
             let ni = self.name_index(&a.name.id);
             self.emit(Op::IMPORT_FROM, ni);
             let bound = a.asname.as_ref().unwrap_or(&a.name);

@@ -74,7 +74,9 @@ pub fn add_entry(vm: &mut Vm, exc: Value, frame: *mut Frame, lasti: u32) {
     }
 }
 
-/// Source lines of a file (cached), or None when unreadable.
+/// Source lines of a file (cached), or None when unreadable: decoded as the file
+/// declares (UTF-8 or Latin-1), split at `\n`, `\r\n` and `\r` as Python's text
+/// files do, without the line ends (trailing spaces are kept, as CPython prints them).
 pub fn source_lines(vm: &mut Vm, filename: &str) -> Option<Rc<Vec<String>>> {
     if filename.starts_with('<') {
         return None;
@@ -82,11 +84,36 @@ pub fn source_lines(vm: &mut Vm, filename: &str) -> Option<Rc<Vec<String>>> {
     if let Some(c) = vm.source_cache.get(filename) {
         return c.clone();
     }
-    let lines = std::fs::read(filename).ok().map(|bytes| {
-        let text = String::from_utf8_lossy(&bytes).into_owned();
-        Rc::new(text.lines().map(|l| l.trim_end_matches('\r').to_string()).collect::<Vec<_>>())
-    });
+    let lines = std::fs::read(filename).ok().map(|bytes| Rc::new(split_source(&bytes)));
     vm.source_cache.insert(filename.to_string(), lines.clone());
+    lines
+}
+
+/// Decodes and splits a source file the way CPython's traceback printer reads it.
+fn split_source(bytes: &[u8]) -> Vec<String> {
+    let text = if crate::run::declares_latin1(bytes) {
+        bytes.iter().map(|&b| b as char).collect()
+    } else {
+        String::from_utf8_lossy(bytes).into_owned()
+    };
+    let mut lines = Vec::new();
+    let mut cur = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => lines.push(std::mem::take(&mut cur)),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                lines.push(std::mem::take(&mut cur));
+            }
+            _ => cur.push(c),
+        }
+    }
+    if !cur.is_empty() {
+        lines.push(cur);
+    }
     lines
 }
 
@@ -177,60 +204,65 @@ fn format_entry(vm: &mut Vm, c: &CodeObj, lasti: u32, out: &mut String) {
         pystr::as_str(c.name)
     ));
     let Some(lines) = source_lines(vm, &filename) else { return };
-    let Some(full) = lines.get((loc.line as usize).wrapping_sub(1)) else { return };
-    let stripped = full.trim_start_matches([' ', '\t', '\x0c']);
-    if stripped.trim().is_empty() {
-        return;
-    }
-    let stripped = stripped.trim_end();
+    let Some(line) = lines.get((loc.line as usize).wrapping_sub(1)) else { return };
+    let indent = line.chars().take_while(|c| matches!(c, ' ' | '\t' | '\x0c')).count();
     out.push_str("    ");
-    out.push_str(stripped);
+    out.extend(line.chars().skip(indent));
     out.push('\n');
-    if let Some(carets) = carets(full, loc) {
+    if let Some(carets) = carets(line, indent, loc) {
         out.push_str(&carets);
     }
 }
 
-/// Char offset of a UTF-8 byte offset in `line`.
+/// Character offset of UTF-8 byte offset `byte` in `line`, as CPython's
+/// `_PyPegen_byte_offset_to_character_offset` (a cut character counts as one, the
+/// offset is clamped one past the end).
 fn char_offset(line: &str, byte: usize) -> usize {
-    let b = byte.min(line.len());
-    let mut b2 = b;
-    while !line.is_char_boundary(b2) {
-        b2 -= 1;
+    let b = byte.min(line.len() + 1);
+    if b > line.len() {
+        return line.chars().count() + 1;
     }
-    line[..b2].chars().count()
+    let mut whole = b;
+    while !line.is_char_boundary(whole) {
+        whole -= 1;
+    }
+    line[..whole].chars().count() + usize::from(whole < b)
 }
 
-/// The caret line under a source line, or None when it would cover the whole line.
-fn carets(full: &str, loc: stitch_compiler::Location) -> Option<String> {
+/// The caret line under a source line (CPython's `tb_displayline`), or None when
+/// the carets would cover the whole stripped line.
+fn carets(line: &str, indent: usize, loc: stitch_compiler::Location) -> Option<String> {
     if loc.line == 0 {
         return None;
     }
-    let full = full.trim_end_matches(['\n', '\r']);
-    let chars: Vec<char> = full.chars().collect();
-    let truncation = chars.iter().take_while(|c| matches!(c, ' ' | '\t' | '\x0c')).count();
-    let start = char_offset(full, loc.col as usize);
-    let mut end = char_offset(full, loc.end_col as usize);
+    let start = char_offset(line, loc.col as usize);
+    let mut end = char_offset(line, loc.end_col as usize);
     let mut anchors = None;
     if loc.line == loc.end_line {
-        let seg: String = chars.get(start..end.min(chars.len()))?.iter().collect();
-        anchors = anchors_of(&seg).map(|(l, r)| (l + start, r + start));
+        if start < end {
+            let seg: String = line.chars().skip(start).take(end - start).collect();
+            anchors = anchors_of(&seg).map(|(l, r)| (l + start, r + start));
+        }
     } else {
-        let last = chars.iter().rposition(|c| !c.is_whitespace())?;
-        end = last + 1;
+        // Up to the last non-blank character.
+        end = line.trim_end_matches([' ', '\t', '\x0c']).chars().count();
     }
-    let stripped_len = chars.len() - truncation;
-    if end - start == stripped_len && anchors.is_none() {
+    let stripped_len = line.chars().count() - indent;
+    if end.wrapping_sub(start) == stripped_len && anchors.is_none() {
         return None;
     }
     let (primary, secondary) = if anchors.is_some() { ('~', '^') } else { ('^', '^') };
-    let mut s = String::from("    ");
-    for p in truncation + 1..=end {
-        let ch = if p <= start {
+    let mut s = String::new();
+    let mut p = indent as isize - 4;
+    while {
+        p += 1;
+        p <= end as isize
+    } {
+        let ch = if p <= start as isize {
             ' '
         } else if let Some((l, r)) = anchors
-            && l < p
-            && p <= r
+            && (l as isize) < p
+            && p <= r as isize
         {
             secondary
         } else {
@@ -243,34 +275,48 @@ fn carets(full: &str, loc: stitch_compiler::Location) -> Option<String> {
 }
 
 /// Anchors of a binary operator or subscript within an expression segment
-/// (char offsets): the operator, or the bracketed subscript.
+/// (char offsets): the operator, or the bracketed subscript. The segment is
+/// parsed as a module holding one expression statement, as CPython does.
 fn anchors_of(seg: &str) -> Option<(usize, usize)> {
-    use ruff_python_ast::Expr;
+    use ruff_python_ast::{Expr, Stmt};
     use ruff_text_size::Ranged;
-    let parsed = ruff_python_parser::parse_expression(seg).ok()?;
-    let expr = parsed.into_expr();
-    match &expr {
+    let parsed = ruff_python_parser::parse_module(seg).ok()?;
+    let body = &parsed.syntax().body;
+    let [Stmt::Expr(stmt)] = body.as_slice() else { return None };
+    let bytes = seg.as_bytes();
+    let ws = |b: u8| matches!(b, b' ' | b'\t' | b'\x0c');
+    match stmt.value.as_ref() {
         Expr::BinOp(b) => {
-            let bytes = seg.as_bytes();
             let lend = b.left.range().end().to_usize();
             let rstart = b.right.range().start().to_usize();
             let mut i = lend;
             while i < rstart {
-                if !bytes[i].is_ascii_whitespace() && bytes[i] != b')' {
-                    let mut j = i + 1;
-                    if j < rstart && !bytes[j].is_ascii_whitespace() && bytes[j] != b'(' {
-                        j += 1;
-                    }
-                    return Some((char_offset(seg, i), char_offset(seg, j)));
+                let c = *bytes.get(i)?;
+                if ws(c) || (c == b')' && i + 1 < rstart) {
+                    i += 1;
+                    continue;
                 }
-                i += 1;
+                let mut j = i + 1;
+                if j < rstart && !ws(bytes[j]) {
+                    j += 1;
+                }
+                return Some((char_offset(seg, i), char_offset(seg, j)));
             }
             None
         }
         Expr::Subscript(s) => {
-            let l = s.value.range().end().to_usize();
-            let r = s.slice.range().end().to_usize() + 1;
-            Some((char_offset(seg, l), char_offset(seg, r)))
+            let mut l = s.value.range().end().to_usize();
+            while l < bytes.len() && bytes[l] != b'[' {
+                l += 1;
+            }
+            let mut r = s.slice.range().end().to_usize() + 1;
+            while r < bytes.len() && bytes[r] != b']' {
+                r += 1;
+            }
+            if r < bytes.len() {
+                r += 1;
+            }
+            Some((char_offset(seg, l), char_offset(seg, r.min(bytes.len()))))
         }
         _ => None,
     }
