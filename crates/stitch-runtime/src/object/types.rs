@@ -226,7 +226,7 @@ pub fn update_flags(vm: &mut Vm, t: Value) {
         let obj_delattr = dict::get_str(obj_dict, vm.names.delattr);
         let to = ty(x);
         let mut f = to.prefix.flags & !(flags::CUSTOM_GETATTRIBUTE | flags::HAS_GETATTR | flags::CUSTOM_SETATTR);
-        if getattribute.is_some() && getattribute != obj_getattribute && to.layout == Kind::Instance {
+        if getattribute.is_some() && getattribute != obj_getattribute {
             f |= flags::CUSTOM_GETATTRIBUTE;
         }
         if getattr.is_some() {
