@@ -41,8 +41,10 @@ pub fn init(vm: &mut Vm) {
     add_methods(vm, ke, &[("__str__", key_error_str)]);
     let ne = vm.exc.name_error;
     add_methods(vm, ne, &[("__init__", name_error_init)]);
+    add_getsets(vm, ne, &[("name", name_get, Some(name_set))]);
     let ae = vm.exc.attribute_error;
     add_methods(vm, ae, &[("__init__", attribute_error_init)]);
+    add_getsets(vm, ae, &[("name", name_get, Some(name_set)), ("obj", obj_get, Some(obj_set))]);
     let ie = vm.exc.import_error;
     add_methods(vm, ie, &[("__init__", import_error_init), ("__str__", import_error_str)]);
     let oe = vm.exc.os_error;
@@ -226,10 +228,27 @@ fn name_error_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn attribute_error_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     exc_init(vm, &Args::new(a.pos))?;
     let name = a.kw("name").unwrap_or(Value::NONE);
-    let obj = a.kw("obj").unwrap_or(Value::NONE);
     exception::set_attr(vm, a.pos[0], "name", name);
-    exception::set_attr(vm, a.pos[0], "obj", obj);
+    // `obj` stays unset unless given (no "Did you mean" without it).
+    if let Some(obj) = a.kw("obj") {
+        exception::set_attr(vm, a.pos[0], "obj", obj);
+    }
     Ok(Value::NONE)
+}
+
+fn name_get(vm: &mut Vm, e: Value) -> PyResult<Value> {
+    Ok(exception::get_attr(vm, e, "name").unwrap_or(Value::NONE))
+}
+fn name_set(vm: &mut Vm, e: Value, v: Value) -> PyResult<()> {
+    exception::set_attr(vm, e, "name", v);
+    Ok(())
+}
+fn obj_get(vm: &mut Vm, e: Value) -> PyResult<Value> {
+    Ok(exception::get_attr(vm, e, "obj").unwrap_or(Value::NONE))
+}
+fn obj_set(vm: &mut Vm, e: Value, v: Value) -> PyResult<()> {
+    exception::set_attr(vm, e, "obj", v);
+    Ok(())
 }
 
 fn import_error_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
