@@ -335,7 +335,11 @@ pub unsafe fn call_on_stack(vm: &mut Vm, base: *mut Value, argc: usize, kwnames:
         };
         let saved = vm.scratch_top;
         vm.scratch_top = vm.scratch_top.max(first.add(argc));
-        let r = call_args(vm, callable, &args);
+        // A bound native function's self is already in the self slot.
+        let r = match callable.get::<BuiltinObj>() {
+            Some(b) => (b.func)(vm, &args),
+            None => call_args(vm, callable, &args),
+        };
         vm.scratch_top = saved;
         r
     }
@@ -356,6 +360,9 @@ pub fn call_args(vm: &mut Vm, callable: Value, args: &Args) -> PyResult<Value> {
                     kwvals: args.kwvals,
                 };
                 return (b.func)(vm, &a);
+            }
+            if b.flags & crate::object::function::builtin_flags::METHOD != 0 {
+                check_method_self(vm, b, args)?;
             }
             (b.func)(vm, args)
         }
@@ -390,6 +397,24 @@ pub fn call_args(vm: &mut Vm, callable: Value, args: &Args) -> PyResult<Value> {
                 None => Err(vm.type_error(format!("'{}' object is not callable", vm.type_name(callable)))),
             }
         }
+    }
+}
+
+/// An unbound method descriptor (`list.append(x, 1)`): its first argument must be
+/// an instance of the defining type, as CPython checks.
+fn check_method_self(vm: &mut Vm, b: &BuiltinObj, args: &Args) -> PyResult<()> {
+    if b.flags & crate::object::function::builtin_flags::CLASSMETHOD != 0 || !b.owner.is_kind(Kind::Type) {
+        return Ok(());
+    }
+    let owner = types::name(b.owner).to_string();
+    match args.pos.first() {
+        None => Err(vm.type_error(format!("unbound method {owner}.{}() needs an argument", b.name))),
+        Some(&s) if !vm.is_instance_of(s, b.owner) => Err(vm.type_error(format!(
+            "descriptor '{}' for '{owner}' objects doesn't apply to a '{}' object",
+            b.name,
+            vm.type_name(s)
+        ))),
+        Some(_) => Ok(()),
     }
 }
 

@@ -275,7 +275,7 @@ impl Vm {
         }
         let stored = match obj.kind() {
             Some(Kind::Instance) => {
-                if types::ty(ty).prefix.flags & flags::NO_DICT != 0 {
+                if types::ty(ty).prefix.flags & flags::NO_DICT != 0 && !self.in_slots(ty, name) {
                     false
                 } else if value.is_null() {
                     if !instance::del_attr(self, obj, name) {
@@ -323,6 +323,15 @@ impl Vm {
             return Err(self.new_error(self.exc.attribute_error, msg));
         }
         Ok(())
+    }
+
+    /// True when `name` is declared in the `__slots__` of a class in the MRO.
+    fn in_slots(&self, ty: Value, name: Value) -> bool {
+        let n = pystr::as_str(name);
+        types::ty(ty).mro.iter().any(|c| {
+            let s = types::ty(*c).slots;
+            !s.is_null() && tuple::items(s).iter().any(|x| pystr::as_str(*x) == n)
+        })
     }
 
     fn dict_store(&mut self, d: Value, obj: Value, name: Value, value: Value) -> PyResult<()> {
