@@ -85,10 +85,7 @@ pub fn parse<const N: usize>(vm: &mut Vm, args: &Args, sig: &Sig) -> PyResult<[V
                 if sig.posonly_until == usize::MAX {
                     return Err(vm.type_error(format!("{}() takes no keyword arguments", sig.name)));
                 }
-                return Err(vm.type_error(format!(
-                    "{}() got an unexpected keyword argument '{}'",
-                    sig.name, n
-                )));
+                return Err(vm.type_error(format!("'{n}' is an invalid keyword argument for {}()", sig.name)));
             }
         }
     }

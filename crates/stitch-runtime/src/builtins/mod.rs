@@ -6,6 +6,7 @@
 //! holds small helpers several of them share.
 
 pub mod args;
+pub mod bytes;
 pub mod callables;
 pub mod containers;
 pub mod exception_group;
@@ -15,6 +16,8 @@ pub mod functions;
 pub mod matching;
 pub mod numbers;
 pub mod object_type;
+pub mod str_methods;
+pub mod str_search;
 pub mod strings;
 pub mod suggest;
 
@@ -52,6 +55,7 @@ pub fn init(vm: &mut Vm) {
     exceptions::init(vm);
     numbers::init(vm);
     strings::init(vm);
+    bytes::init(vm);
     containers::init(vm);
     callables::init(vm);
     let b = module::new(vm, "builtins");

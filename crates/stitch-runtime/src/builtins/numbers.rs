@@ -67,7 +67,6 @@ pub fn init(vm: &mut Vm) {
                 ("__repr__", num_repr),
                 ("__int__", num_int),
                 ("__float__", num_float),
-                ("__index__", num_index),
                 ("__trunc__", num_int),
                 ("__round__", num_round),
                 ("__divmod__", num_divmod),
@@ -84,6 +83,7 @@ pub fn init(vm: &mut Vm) {
         i,
         &[
             ("__invert__", int_invert),
+            ("__index__", num_index),
             ("bit_length", int_bit_length),
             ("bit_count", int_bit_count),
             ("to_bytes", int_to_bytes),

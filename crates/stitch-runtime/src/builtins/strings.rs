@@ -1,12 +1,15 @@
-//! `str` methods and the `str` constructor.
+//! The `str` type: constructor, special methods, repr, and the argument-checking
+//! helpers (with CPython's messages) shared by the str and bytes methods. The
+//! ordinary methods live in `str_methods.rs` and `str_search.rs`.
 
 use stitch_core::instr::cmpop;
-use stitch_core::layout::Kind;
+use stitch_core::layout::{InstanceObj, Kind};
 use stitch_core::value::Value;
 
 use super::args::{self, Sig};
 use super::{add_methods, add_static};
-use crate::object::{ValueExt, bytes, int, list, str as pystr, tuple};
+use crate::object::{ValueExt, int, str as pystr};
+use crate::text::unicode;
 use crate::vm::{Args, PyResult, Vm};
 
 pub fn init(vm: &mut Vm) {
@@ -30,50 +33,150 @@ pub fn init(vm: &mut Vm) {
             ("__mul__", str_mul),
             ("__rmul__", str_mul),
             ("__mod__", str_mod),
+            ("__rmod__", str_rmod),
             ("__contains__", str_contains),
             ("__getitem__", str_getitem),
             ("__iter__", str_iter),
             ("__format__", str_format_spec),
-            ("join", str_join),
-            ("split", str_split),
-            ("rsplit", str_rsplit),
-            ("strip", str_strip),
-            ("lstrip", str_lstrip),
-            ("rstrip", str_rstrip),
-            ("replace", str_replace),
-            ("startswith", str_startswith),
-            ("endswith", str_endswith),
-            ("upper", str_upper),
-            ("lower", str_lower),
-            ("find", str_find),
-            ("rfind", str_rfind),
-            ("index", str_index),
-            ("rindex", str_rindex),
-            ("count", str_count),
-            ("format", str_format),
-            ("encode", str_encode),
-            ("isdigit", str_isdigit),
-            ("isalpha", str_isalpha),
-            ("isspace", str_isspace),
-            ("isalnum", str_isalnum),
-            ("isupper", str_isupper),
-            ("islower", str_islower),
-            ("isidentifier", str_isidentifier),
-            ("splitlines", str_splitlines),
+            ("__sizeof__", str_sizeof),
+            ("__getnewargs__", str_getnewargs),
         ],
     );
+    super::str_methods::init(vm);
+    super::str_search::init(vm);
 }
 
-/// The text of a str argument.
-fn text(v: Value) -> &'static str {
-    pystr::text_of(v).unwrap_or("")
+/// The native str behind a str or str-subclass instance (the caller knows it is one).
+pub fn native_str(v: Value) -> Value {
+    if v.is_kind(Kind::Str) {
+        return v;
+    }
+    match v.get::<InstanceObj>() {
+        Some(inst) if inst.base.is_kind(Kind::Str) => inst.base,
+        _ => v,
+    }
 }
 
-fn str_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<&'static str> {
+/// The text of `self` of a str method.
+pub fn this(a: &Args) -> &'static str {
+    pystr::text_of(a.pos[0]).unwrap_or("")
+}
+
+/// A str argument, or TypeError "`{what}` must be str, not T" (`what` may be empty).
+pub fn str_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<&'static str> {
     match pystr::text_of(v) {
         Some(s) => Ok(s),
+        None if what.is_empty() => Err(vm.type_error(format!("must be str, not {}", vm.type_name(v)))),
         None => Err(vm.type_error(format!("{what} must be str, not {}", vm.type_name(v)))),
     }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// A method without arguments: "str.upper() takes no arguments (1 given)".
+pub fn no_args(vm: &mut Vm, a: &Args, qual: &str) -> PyResult<()> {
+    if a.has_kwargs() {
+        return Err(vm.type_error(format!("{qual}() takes no keyword arguments")));
+    }
+    let n = a.pos.len().saturating_sub(1);
+    if n != 0 {
+        return Err(vm.type_error(format!("{qual}() takes no arguments ({n} given)")));
+    }
+    Ok(())
+}
+
+/// A method of exactly one argument: "str.join() takes exactly one argument (0 given)".
+pub fn one_arg(vm: &mut Vm, a: &Args, qual: &str) -> PyResult<Value> {
+    if a.has_kwargs() {
+        return Err(vm.type_error(format!("{qual}() takes no keyword arguments")));
+    }
+    let n = a.pos.len().saturating_sub(1);
+    if n != 1 {
+        return Err(vm.type_error(format!("{qual}() takes exactly one argument ({n} given)")));
+    }
+    Ok(a.pos[1])
+}
+
+/// Positional-only arguments checked as Argument Clinic does:
+/// "center expected at least 1 argument, got 0", "str.center() takes no keyword arguments".
+pub fn pos_args(vm: &mut Vm, a: &Args, name: &str, qual: &str, min: usize, max: usize) -> PyResult<()> {
+    if a.has_kwargs() {
+        return Err(vm.type_error(format!("{qual}() takes no keyword arguments")));
+    }
+    let n = a.pos.len().saturating_sub(1);
+    if n < min || n > max {
+        let msg = if min == max {
+            format!("{name} expected {min} argument{}, got {n}", plural(min))
+        } else if n < min {
+            format!("{name} expected at least {min} argument{}, got {n}", plural(min))
+        } else {
+            format!("{name} expected at most {max} argument{}, got {n}", plural(max))
+        };
+        return Err(vm.type_error(msg));
+    }
+    Ok(())
+}
+
+/// Positional arguments checked as PyArg_ParseTuple does:
+/// "find() takes at least 1 argument (0 given)".
+pub fn tuple_args(vm: &mut Vm, a: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
+    if a.has_kwargs() {
+        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+    }
+    let n = a.pos.len().saturating_sub(1);
+    if n < min || n > max {
+        let msg = if min == max {
+            format!("{name}() takes exactly {min} argument{} ({n} given)", plural(min))
+        } else if n < min {
+            format!("{name}() takes at least {min} argument{} ({n} given)", plural(min))
+        } else {
+            format!("{name}() takes at most {max} argument{} ({n} given)", plural(max))
+        };
+        return Err(vm.type_error(msg));
+    }
+    Ok(())
+}
+
+/// A `Py_ssize_t` argument (`__index__`), with OverflowError past the range.
+pub fn ssize_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    vm.index_value(v)
+}
+
+/// A slice-index argument of find/count/startswith: None or an `__index__` value
+/// (clamped to the ssize_t range).
+pub fn slice_index(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
+    let Some(&v) = v else { return Ok(None) };
+    if v.is_none() {
+        return Ok(None);
+    }
+    if v.is_small_int() {
+        return Ok(Some(v.small_value()));
+    }
+    let ok = v.is_bool() || int::is_int(v) || int::native(v).is_some() || vm.lookup_special(v, vm.names.index).is_some();
+    if !ok {
+        return Err(vm.type_error("slice indices must be integers or None or have an __index__ method"));
+    }
+    let i = vm.index(v)?;
+    Ok(Some(int::to_i64_clamped(i)))
+}
+
+/// CPython's ADJUST_INDICES: `(start, end)` for a sequence of length `n`; start is
+/// not clamped above (callers compare it with `n`).
+pub fn adjust_indices(start: Option<i64>, end: Option<i64>, n: usize) -> (i64, i64) {
+    let n = n as i64;
+    let mut s = start.unwrap_or(0);
+    let mut e = end.unwrap_or(n);
+    if e > n {
+        e = n;
+    } else if e < 0 {
+        e = (e + n).max(0);
+    }
+    if s < 0 {
+        s = (s + n).max(0);
+    }
+    (s, e)
 }
 
 /// `repr(s)`: quotes and escapes as CPython does.
@@ -91,17 +194,8 @@ pub fn repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if !is_printable(c) => {
-                let u = c as u32;
-                if u < 0x100 {
-                    out.push_str(&format!("\\x{u:02x}"));
-                } else if u < 0x10000 {
-                    out.push_str(&format!("\\u{u:04x}"));
-                } else {
-                    out.push_str(&format!("\\U{u:08x}"));
-                }
-            }
+            c if (c as u32) < 0x7f && (c as u32) >= 0x20 => out.push(c),
+            c if !is_printable(c) => push_escape(&mut out, c as u32),
             c => out.push(c),
         }
     }
@@ -109,37 +203,31 @@ pub fn repr(s: &str) -> String {
     out
 }
 
-/// Python's notion of a printable character (approximated by Unicode categories).
+/// `\xhh`, `\uhhhh` or `\Uhhhhhhhh`.
+fn push_escape(out: &mut String, u: u32) {
+    use std::fmt::Write;
+    let _ = if u < 0x100 {
+        write!(out, "\\x{u:02x}")
+    } else if u < 0x10000 {
+        write!(out, "\\u{u:04x}")
+    } else {
+        write!(out, "\\U{u:08x}")
+    };
+}
+
+/// Python's `str.isprintable()` for one character.
 pub fn is_printable(c: char) -> bool {
-    let u = c as u32;
-    if u < 0x20 || (0x7f..0xa0).contains(&u) {
-        return false;
-    }
-    if c == ' ' {
-        return true;
-    }
-    if c.is_whitespace() || c.is_control() {
-        return false;
-    }
-    // Format characters, separators and unassigned/private areas are not printable.
-    !matches!(u, 0xad | 0x600..=0x605 | 0x61c | 0x6dd | 0x70f | 0x180e | 0x200b..=0x200f | 0x202a..=0x202e
-        | 0x2060..=0x2064 | 0x2066..=0x206f | 0xfeff | 0xfff9..=0xfffb | 0xd800..=0xf8ff | 0xe0001 | 0xe0020..=0xe007f
-        | 0xf0000..=0x10ffff)
+    unicode::is_printable(c)
 }
 
 /// `ascii()` of a repr: non-ASCII characters escaped.
 pub fn escape_non_ascii(s: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        let u = c as u32;
-        if u < 0x80 {
+        if c.is_ascii() {
             out.push(c);
-        } else if u < 0x100 {
-            out.push_str(&format!("\\x{u:02x}"));
-        } else if u < 0x10000 {
-            out.push_str(&format!("\\u{u:04x}"));
         } else {
-            out.push_str(&format!("\\U{u:08x}"));
+            push_escape(&mut out, c as u32);
         }
     }
     out
@@ -153,12 +241,18 @@ fn str_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     } else if encoding.is_null() && errors.is_null() {
         vm.str(obj)?
     } else {
-        let Some(b) = bytes::native(obj) else {
-            return Err(vm.type_error(format!("decoding to str: need a bytes-like object, {} found", vm.type_name(obj))));
+        let enc = if encoding.is_null() { "utf-8" } else { str_arg(vm, encoding, "str() argument 'encoding'")? };
+        let err = if errors.is_null() { "strict" } else { str_arg(vm, errors, "str() argument 'errors'")? };
+        let Some(data) = super::bytes::buffer_of(obj) else {
+            if pystr::text_of(obj).is_some() {
+                return Err(vm.type_error("decoding str is not supported"));
+            }
+            return Err(vm.type_error(format!(
+                "decoding to str: need a bytes-like object, {} found",
+                vm.type_name(obj)
+            )));
         };
-        let enc = if encoding.is_null() { "utf-8".to_string() } else { str_arg(vm, encoding, "str() argument 'encoding'")?.to_lowercase() };
-        let data = bytes::data(b);
-        let s = crate::text::codecs::decode(vm, data, &enc, if errors.is_null() { "strict" } else { text(errors) })?;
+        let s = crate::text::codecs::decode(vm, data, enc, err)?;
         pystr::new(vm, &s)
     };
     if cls == vm.types.str {
@@ -167,27 +261,48 @@ fn str_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(super::numbers::subclass_instance(vm, cls, v))
 }
 
-fn this(a: &Args) -> &'static str {
-    text(a.pos[0])
-}
-
 fn str_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    no_args(vm, a, "str.__repr__")?;
     let r = repr(this(a));
     Ok(pystr::new(vm, &r))
 }
 fn str_str(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let s = this(a);
-    Ok(pystr::new(vm, s))
+    no_args(vm, a, "str.__str__")?;
+    Ok(native_str(a.pos[0]))
 }
 fn str_len(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    Ok(int::from_u64(vm, this(a).chars().count() as u64))
+    no_args(vm, a, "str.__len__")?;
+    Ok(Value::small(pystr::char_len(native_str(a.pos[0])) as i64))
 }
 fn str_hash(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let s = this(a);
-    let h = pystr::hash_text(s, s.is_ascii());
+    no_args(vm, a, "str.__hash__")?;
+    let h = pystr::hash(native_str(a.pos[0]));
     Ok(int::from_i64(vm, h))
 }
-fn str_cmp(vm: &mut Vm, a: &Args, op: u32) -> PyResult<Value> {
+fn str_sizeof(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    no_args(vm, a, "str.__sizeof__")?;
+    let s = this(a);
+    let max = s.chars().map(|c| c as u32).max().unwrap_or(0);
+    let n = s.chars().count();
+    let size = if max < 0x80 {
+        40 + n + 1
+    } else if max < 0x100 {
+        56 + n + 1
+    } else if max < 0x10000 {
+        56 + 2 * (n + 1)
+    } else {
+        56 + 4 * (n + 1)
+    };
+    Ok(Value::small(size as i64))
+}
+fn str_getnewargs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    no_args(vm, a, "str.__getnewargs__")?;
+    let s = pystr::new(vm, this(a));
+    Ok(crate::object::tuple::new(vm, &[s]))
+}
+
+fn str_cmp(vm: &mut Vm, a: &Args, op: u32, name: &str) -> PyResult<Value> {
+    pos_args(vm, a, name, name, 1, 1)?;
     let Some(o) = pystr::text_of(a.pos[1]) else { return Ok(vm.not_implemented) };
     let ord = this(a).cmp(o);
     Ok(Value::from_bool(match op {
@@ -200,80 +315,142 @@ fn str_cmp(vm: &mut Vm, a: &Args, op: u32) -> PyResult<Value> {
     }))
 }
 fn str_eq(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    str_cmp(vm, a, cmpop::EQ)
+    str_cmp(vm, a, cmpop::EQ, "__eq__")
 }
 fn str_ne(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    str_cmp(vm, a, cmpop::NE)
+    str_cmp(vm, a, cmpop::NE, "__ne__")
 }
 fn str_lt(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    str_cmp(vm, a, cmpop::LT)
+    str_cmp(vm, a, cmpop::LT, "__lt__")
 }
 fn str_le(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    str_cmp(vm, a, cmpop::LE)
+    str_cmp(vm, a, cmpop::LE, "__le__")
 }
 fn str_gt(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    str_cmp(vm, a, cmpop::GT)
+    str_cmp(vm, a, cmpop::GT, "__gt__")
 }
 fn str_ge(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    str_cmp(vm, a, cmpop::GE)
+    str_cmp(vm, a, cmpop::GE, "__ge__")
 }
 fn str_add(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    pos_args(vm, a, "__add__", "__add__", 1, 1)?;
     let Some(o) = pystr::text_of(a.pos[1]) else {
-        return Err(vm.type_error(format!("can only concatenate str (not \"{}\") to str", vm.type_name(a.pos[1]))));
+        return Err(vm.type_error(format!(
+            "can only concatenate str (not \"{}\") to str",
+            vm.type_name(a.pos[1])
+        )));
     };
-    let s = format!("{}{}", this(a), o);
-    Ok(pystr::new(vm, &s))
+    let s = this(a);
+    if o.is_empty() {
+        return Ok(native_str(a.pos[0]));
+    }
+    let mut r = String::with_capacity(s.len() + o.len());
+    r.push_str(s);
+    r.push_str(o);
+    Ok(pystr::new(vm, &r))
 }
 fn str_mul(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    if !int::is_int(a.pos[1]) && vm.lookup_special(a.pos[1], vm.names.index).is_none() {
-        return Ok(vm.not_implemented);
+    pos_args(vm, a, "__mul__", "__mul__", 1, 1)?;
+    let n = a.pos[1];
+    let has_index = n.is_small_int() || n.is_bool() || int::is_int(n) || vm.lookup_special(n, vm.names.index).is_some();
+    if !has_index {
+        return Err(vm.type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            vm.type_name(n)
+        )));
     }
-    let n = vm.index(a.pos[1])?;
-    let s = pystr::new(vm, this(a));
+    let n = vm.index(n)?;
+    let s = native_str(a.pos[0]);
     crate::vm::ops::repeat(vm, s, n, false)
 }
 fn str_mod(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let s = pystr::new(vm, this(a));
+    pos_args(vm, a, "__mod__", "__mod__", 1, 1)?;
+    let s = native_str(a.pos[0]);
     crate::text::percent::format(vm, s, a.pos[1])
 }
+fn str_rmod(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    pos_args(vm, a, "__rmod__", "__rmod__", 1, 1)?;
+    Ok(vm.not_implemented)
+}
 fn str_contains(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let s = pystr::new(vm, this(a));
-    vm.contains(s, a.pos[1]).map(Value::from_bool)
+    pos_args(vm, a, "__contains__", "__contains__", 1, 1)?;
+    let Some(sub) = pystr::text_of(a.pos[1]) else {
+        return Err(vm.type_error(format!(
+            "'in <string>' requires string as left operand, not {}",
+            vm.type_name(a.pos[1])
+        )));
+    };
+    Ok(Value::from_bool(this(a).contains(sub)))
 }
 fn str_getitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let s = pystr::new(vm, this(a));
+    if a.has_kwargs() {
+        return Err(vm.type_error("str.__getitem__() takes no keyword arguments"));
+    }
+    if a.pos.len() != 2 {
+        return Err(vm.type_error(format!("expected 1 argument, got {}", a.pos.len() - 1)));
+    }
+    let s = native_str(a.pos[0]);
     getitem(vm, s, a.pos[1])
 }
 fn str_iter(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let s = pystr::new(vm, this(a));
+    no_args(vm, a, "str.__iter__")?;
+    let s = native_str(a.pos[0]);
     vm.iter(s)
 }
 fn str_format_spec(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    args::count(vm, a, "__format__", 2, 2)?;
-    let spec = str_arg(vm, a.pos[1], "format spec")?;
-    let s = pystr::new(vm, this(a));
-    match crate::text::format::format_builtin(vm, s, spec)? {
-        Some(r) => Ok(pystr::new(vm, &r)),
-        None => Ok(s),
+    pos_args(vm, a, "__format__", "str.__format__", 1, 1)?;
+    let spec = str_arg(vm, a.pos[1], "__format__() argument")?;
+    let s = native_str(a.pos[0]);
+    if spec.is_empty() {
+        return Ok(s);
     }
+    let r = crate::text::format::format_str(vm, pystr::as_str(s), spec)?;
+    Ok(pystr::new(vm, &r))
 }
 
 /// `s[k]` for str values.
 pub fn getitem(vm: &mut Vm, s: Value, k: Value) -> PyResult<Value> {
     let text = pystr::as_str(s);
-    let n = pystr::char_len(s) as i64;
+    let n = pystr::char_len(s);
     if let Some(sl) = crate::object::slice::as_slice(k) {
-        let (start, _stop, step, len) = crate::object::slice::indices(vm, sl, n as usize)?;
+        let (start, _stop, step, len) = crate::object::slice::indices(vm, sl, n)?;
+        if len == 0 {
+            return Ok(vm.empty_str);
+        }
         if step == 1 {
+            if len == n {
+                return Ok(s);
+            }
             let b0 = pystr::byte_offset(s, start as usize);
             let b1 = pystr::byte_offset(s, start as usize + len);
-            return Ok(pystr::new(vm, &text[b0..b1]));
+            return Ok(pystr::new(vm, text.get(b0..b1).unwrap_or("")));
         }
-        let chars: Vec<char> = text.chars().collect();
-        let out: String = (0..len).map(|j| chars[(start + j as i64 * step) as usize]).collect();
+        let out: String = if pystr::is_ascii(s) {
+            let b = text.as_bytes();
+            (0..len).filter_map(|j| b.get((start + j as i64 * step) as usize).map(|&c| c as char)).collect()
+        } else {
+            let chars: Vec<char> = text.chars().collect();
+            (0..len).filter_map(|j| chars.get((start + j as i64 * step) as usize)).collect()
+        };
         return Ok(pystr::new(vm, &out));
     }
-    let i = crate::object::list::index_arg(vm, k, "string")?;
+    let i = if k.is_small_int() {
+        k.small_value()
+    } else if k.is_bool() || int::is_int(k) || int::native(k).is_some() || vm.lookup_special(k, vm.names.index).is_some() {
+        let v = vm.index(k)?;
+        match int::to_i64(v) {
+            Some(i) => i,
+            None => {
+                return Err(vm.index_error(format!(
+                    "cannot fit '{}' into an index-sized integer",
+                    vm.type_name(k)
+                )));
+            }
+        }
+    } else {
+        return Err(vm.type_error(format!("string indices must be integers, not '{}'", vm.type_name(k))));
+    };
+    let n = n as i64;
     let j = if i < 0 { i + n } else { i };
     if j < 0 || j >= n {
         return Err(vm.index_error("string index out of range"));
@@ -281,365 +458,4 @@ pub fn getitem(vm: &mut Vm, s: Value, k: Value) -> PyResult<Value> {
     let c = pystr::char_at(s, j as usize);
     let mut buf = [0u8; 4];
     Ok(pystr::new(vm, c.encode_utf8(&mut buf)))
-}
-
-fn str_join(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    args::count(vm, a, "join", 2, 2).map_err(|_| vm.type_error(format!("str.join() takes exactly one argument ({} given)", a.pos.len() - 1)))?;
-    let sep = this(a);
-    let items = vm.collect_iter(a.pos[1])?;
-    let mut out = String::new();
-    for (i, x) in items.iter().enumerate() {
-        let Some(t) = pystr::text_of(*x) else {
-            return Err(vm.type_error(format!(
-                "sequence item {i}: expected str instance, {} found",
-                vm.type_name(*x)
-            )));
-        };
-        if i > 0 {
-            out.push_str(sep);
-        }
-        out.push_str(t);
-    }
-    Ok(pystr::new(vm, &out))
-}
-
-fn split_args(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Option<&'static str>, i64)> {
-    let [sep, maxsplit] = args::parse::<2>(vm, &a.tail(), &Sig::new(name, &["sep", "maxsplit"], 0))?;
-    let sep = if sep.is_null() || sep.is_none() {
-        None
-    } else {
-        let s = str_arg(vm, sep, "must be str or None").map_err(|_| vm.type_error(format!("must be str or None, not {}", vm.type_name(sep))))?;
-        if s.is_empty() {
-            return Err(vm.value_error("empty separator"));
-        }
-        Some(s)
-    };
-    let m = if maxsplit.is_null() { -1 } else { vm.index_value(maxsplit)? };
-    Ok((sep, m))
-}
-
-fn make_list(vm: &mut Vm, parts: Vec<&str>) -> Value {
-    let mut vals = crate::gc::Rooted::new();
-    for p in parts {
-        let v = pystr::new(vm, p);
-        vals.push(v);
-    }
-    list::new(vm, &vals)
-}
-
-fn str_split(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (sep, max) = split_args(vm, a, "split")?;
-    let s = this(a);
-    let parts: Vec<&str> = match sep {
-        Some(p) => {
-            if max < 0 {
-                s.split(p).collect()
-            } else {
-                s.splitn(max as usize + 1, p).collect()
-            }
-        }
-        None => {
-            let mut out = Vec::new();
-            let mut rest = s.trim_start();
-            let mut n = 0;
-            while !rest.is_empty() {
-                if max >= 0 && n >= max {
-                    out.push(rest);
-                    break;
-                }
-                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                out.push(&rest[..end]);
-                rest = rest[end..].trim_start();
-                n += 1;
-            }
-            out
-        }
-    };
-    Ok(make_list(vm, parts))
-}
-
-fn str_rsplit(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (sep, max) = split_args(vm, a, "rsplit")?;
-    let s = this(a);
-    let mut parts: Vec<&str> = match sep {
-        Some(p) => {
-            if max < 0 {
-                s.rsplit(p).collect()
-            } else {
-                s.rsplitn(max as usize + 1, p).collect()
-            }
-        }
-        None => {
-            let mut out = Vec::new();
-            let mut rest = s.trim_end();
-            let mut n = 0;
-            while !rest.is_empty() {
-                if max >= 0 && n >= max {
-                    out.push(rest);
-                    break;
-                }
-                let start = rest.rfind(char::is_whitespace).map(|i| i + rest[i..].chars().next().map(char::len_utf8).unwrap_or(1)).unwrap_or(0);
-                out.push(&rest[start..]);
-                rest = rest[..start].trim_end();
-                n += 1;
-            }
-            out
-        }
-    };
-    parts.reverse();
-    Ok(make_list(vm, parts))
-}
-
-fn strip_chars(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Option<&'static str>> {
-    args::count(vm, a, name, 1, 2)?;
-    match a.pos.get(1) {
-        None => Ok(None),
-        Some(v) if v.is_none() => Ok(None),
-        Some(v) => match pystr::text_of(*v) {
-            Some(s) => Ok(Some(s)),
-            None => Err(vm.type_error(format!("{name} arg must be None or str"))),
-        },
-    }
-}
-
-fn str_strip(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let chars = strip_chars(vm, a, "strip")?;
-    let s = this(a);
-    let r = match chars {
-        None => s.trim(),
-        Some(c) => s.trim_matches(|x| c.contains(x)),
-    };
-    Ok(pystr::new(vm, r))
-}
-fn str_lstrip(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let chars = strip_chars(vm, a, "lstrip")?;
-    let s = this(a);
-    let r = match chars {
-        None => s.trim_start(),
-        Some(c) => s.trim_start_matches(|x| c.contains(x)),
-    };
-    Ok(pystr::new(vm, r))
-}
-fn str_rstrip(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let chars = strip_chars(vm, a, "rstrip")?;
-    let s = this(a);
-    let r = match chars {
-        None => s.trim_end(),
-        Some(c) => s.trim_end_matches(|x| c.contains(x)),
-    };
-    Ok(pystr::new(vm, r))
-}
-
-fn str_replace(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    args::count(vm, a, "replace", 3, 4)?;
-    let old = str_arg(vm, a.pos[1], "replace() argument 1")?;
-    let new = str_arg(vm, a.pos[2], "replace() argument 2")?;
-    let count = if a.pos.len() == 4 { vm.index_value(a.pos[3])? } else { -1 };
-    let s = this(a);
-    let r = if count < 0 {
-        s.replace(old, new)
-    } else {
-        s.replacen(old, new, count as usize)
-    };
-    Ok(pystr::new(vm, &r))
-}
-
-fn affix(vm: &mut Vm, a: &Args, name: &str, starts: bool) -> PyResult<Value> {
-    args::count(vm, a, name, 2, 4)?;
-    let s = this(a);
-    let chars: Vec<char> = s.chars().collect();
-    let n = chars.len() as i64;
-    let clamp = |v: i64| if v < 0 { (v + n).max(0) } else { v.min(n) };
-    let start = match a.pos.get(2) {
-        Some(v) if !v.is_none() => clamp(vm.index_value(*v)?),
-        _ => 0,
-    };
-    let end = match a.pos.get(3) {
-        Some(v) if !v.is_none() => clamp(vm.index_value(*v)?),
-        _ => n,
-    };
-    if start > end {
-        return Ok(Value::FALSE);
-    }
-    let sub: String = chars[start as usize..end as usize].iter().collect();
-    let test = |p: &str| if starts { sub.starts_with(p) } else { sub.ends_with(p) };
-    let arg = a.pos[1];
-    if let Some(t) = arg.get::<stitch_core::layout::TupleObj>() {
-        for x in t.as_slice() {
-            let Some(p) = pystr::text_of(*x) else {
-                return Err(vm.type_error(format!(
-                    "tuple for {name} must only contain str, not {}",
-                    vm.type_name(*x)
-                )));
-            };
-            if test(p) {
-                return Ok(Value::TRUE);
-            }
-        }
-        return Ok(Value::FALSE);
-    }
-    let Some(p) = pystr::text_of(arg) else {
-        return Err(vm.type_error(format!(
-            "{name} first arg must be str or a tuple of str, not {}",
-            vm.type_name(arg)
-        )));
-    };
-    Ok(Value::from_bool(test(p)))
-}
-fn str_startswith(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    affix(vm, a, "startswith", true)
-}
-fn str_endswith(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    affix(vm, a, "endswith", false)
-}
-fn str_upper(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let r = this(a).to_uppercase();
-    Ok(pystr::new(vm, &r))
-}
-fn str_lower(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let r = this(a).to_lowercase();
-    Ok(pystr::new(vm, &r))
-}
-
-/// (char index range) of `sub` in `s[start:end]`, for find/index/count.
-fn find_impl(vm: &mut Vm, a: &Args, name: &str, reverse: bool) -> PyResult<i64> {
-    args::count(vm, a, name, 2, 4)?;
-    let sub = str_arg(vm, a.pos[1], "must be str").map_err(|_| vm.type_error(format!("must be str, not {}", vm.type_name(a.pos[1]))))?;
-    let s = this(a);
-    let chars: Vec<char> = s.chars().collect();
-    let n = chars.len() as i64;
-    let clamp = |v: i64| if v < 0 { (v + n).max(0) } else { v.min(n) };
-    let start = match a.pos.get(2) {
-        Some(v) if !v.is_none() => clamp(vm.index_value(*v)?),
-        _ => 0,
-    };
-    let end = match a.pos.get(3) {
-        Some(v) if !v.is_none() => clamp(vm.index_value(*v)?),
-        _ => n,
-    };
-    if start > end {
-        return Ok(-1);
-    }
-    let hay: String = chars[start as usize..end as usize].iter().collect();
-    let found = if reverse { hay.rfind(sub) } else { hay.find(sub) };
-    Ok(match found {
-        Some(b) => start + hay[..b].chars().count() as i64,
-        None => -1,
-    })
-}
-fn str_find(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    Ok(Value::small(find_impl(vm, a, "find", false)?))
-}
-fn str_rfind(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    Ok(Value::small(find_impl(vm, a, "rfind", true)?))
-}
-fn str_index(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let i = find_impl(vm, a, "index", false)?;
-    if i < 0 {
-        return Err(vm.value_error("substring not found"));
-    }
-    Ok(Value::small(i))
-}
-fn str_rindex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let i = find_impl(vm, a, "rindex", true)?;
-    if i < 0 {
-        return Err(vm.value_error("substring not found"));
-    }
-    Ok(Value::small(i))
-}
-fn str_count(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    args::count(vm, a, "count", 2, 4)?;
-    let sub = str_arg(vm, a.pos[1], "must be str")?;
-    let s = this(a);
-    let chars: Vec<char> = s.chars().collect();
-    let n = chars.len() as i64;
-    let clamp = |v: i64| if v < 0 { (v + n).max(0) } else { v.min(n) };
-    let start = match a.pos.get(2) {
-        Some(v) if !v.is_none() => clamp(vm.index_value(*v)?),
-        _ => 0,
-    };
-    let end = match a.pos.get(3) {
-        Some(v) if !v.is_none() => clamp(vm.index_value(*v)?),
-        _ => n,
-    };
-    if start > end {
-        return Ok(Value::small(0));
-    }
-    let hay: String = chars[start as usize..end as usize].iter().collect();
-    let c = if sub.is_empty() { hay.chars().count() + 1 } else { hay.matches(sub).count() };
-    Ok(Value::small(c as i64))
-}
-fn str_format(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let s = this(a).to_string();
-    let r = crate::text::format::str_format(vm, &s, &a.tail())?;
-    Ok(pystr::new(vm, &r))
-}
-fn str_encode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let [_, encoding, errors] = args::parse::<3>(vm, a, &Sig::new("encode", &["self", "encoding", "errors"], 1))?;
-    let enc = if encoding.is_null() { "utf-8".to_string() } else { text(encoding).to_lowercase() };
-    let errors = if errors.is_null() { "strict" } else { text(errors) };
-    let b = crate::text::codecs::encode(vm, this(a), &enc, errors)?;
-    Ok(bytes::new(vm, &b))
-}
-fn pred(a: &Args, f: impl Fn(&str) -> bool) -> PyResult<Value> {
-    Ok(Value::from_bool(f(this(a))))
-}
-fn str_isdigit(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    pred(a, |s| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c.to_digit(10).is_some() || matches!(c as u32, 0xb2 | 0xb3 | 0xb9 | 0x2070..=0x2079 | 0x2080..=0x2089 | 0x660..=0x669 | 0x6f0..=0x6f9 | 0x966..=0x96f | 0xff10..=0xff19)))
-}
-fn str_isalpha(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    pred(a, |s| !s.is_empty() && s.chars().all(char::is_alphabetic))
-}
-fn str_isspace(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    pred(a, |s| !s.is_empty() && s.chars().all(char::is_whitespace))
-}
-fn str_isalnum(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    pred(a, |s| !s.is_empty() && s.chars().all(char::is_alphanumeric))
-}
-fn str_isupper(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    pred(a, |s| s.chars().any(|c| c.is_uppercase()) && !s.chars().any(|c| c.is_lowercase()))
-}
-fn str_islower(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    pred(a, |s| s.chars().any(|c| c.is_lowercase()) && !s.chars().any(|c| c.is_uppercase()))
-}
-fn str_isidentifier(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    pred(a, |s| {
-        let mut cs = s.chars();
-        match cs.next() {
-            Some(c) if c == '_' || c.is_alphabetic() => cs.all(|c| c == '_' || c.is_alphanumeric()),
-            _ => false,
-        }
-    })
-}
-fn str_splitlines(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let [_, keepends] = args::parse::<2>(vm, a, &Sig::new("splitlines", &["self", "keepends"], 1))?;
-    let keep = !keepends.is_null() && vm.truth(keepends)?;
-    let s = this(a);
-    let mut parts = Vec::new();
-    let mut start = 0;
-    let bytes: Vec<(usize, char)> = s.char_indices().collect();
-    let mut i = 0;
-    while i < bytes.len() {
-        let (b, c) = bytes[i];
-        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
-        if is_break {
-            let mut end = b + c.len_utf8();
-            if c == '\r' && i + 1 < bytes.len() && bytes[i + 1].1 == '\n' {
-                end += 1;
-                i += 1;
-            }
-            parts.push(if keep { &s[start..end] } else { &s[start..b] });
-            start = end;
-        }
-        i += 1;
-    }
-    if start < s.len() {
-        parts.push(&s[start..]);
-    }
-    Ok(make_list(vm, parts))
-}
-
-#[allow(dead_code)]
-fn _kinds(v: Value) -> bool {
-    v.is_kind(Kind::Str) && tuple::len(v) == 0
 }

@@ -67,6 +67,7 @@ pub fn indices(vm: &mut Vm, sl: Value, len: usize) -> PyResult<(i64, i64, i64, u
     if step == 0 {
         return Err(vm.value_error("slice step cannot be zero"));
     }
+    let step = step.max(-i64::MAX);
     let n = len as i64;
     let (lower, upper) = if step < 0 { (-1, n - 1) } else { (0, n) };
     let clamp = |x: Option<i64>, default: i64| -> i64 {

@@ -1,138 +1,229 @@
 //! The format-spec mini-language (`format(x, spec)`, f-strings, `str.format`) for
-//! int, float and str, and `str.format` itself.
+//! str, int, float and complex, following CPython's `formatter_unicode.c`: spec
+//! parsing and its errors, and the number layout (sign, prefix, zero padding,
+//! grouping, alignment).
 
-use num_traits::Signed;
+use num_traits::{Signed, ToPrimitive};
 use stitch_core::layout::Kind;
 use stitch_core::value::Value;
 
-use crate::object::{float, int, str as pystr};
-use crate::vm::{Args, PyResult, Vm};
+use super::floatfmt::{Flags, double_to_string};
+use crate::object::{int, str as pystr};
+use crate::vm::{PyResult, Vm};
+
+pub use super::fields::{Source, str_format};
+pub use super::floatfmt::float_hex;
 
 /// A parsed format spec.
-#[derive(Default, Debug)]
+#[derive(Clone, Debug)]
 pub struct Spec {
-    pub fill: Option<char>,
+    pub fill: char,
     pub align: Option<char>,
     pub sign: Option<char>,
     pub z: bool,
     pub alt: bool,
-    pub zero: bool,
     pub width: Option<usize>,
+    /// ',' or '_' (with `every` digits per group).
     pub grouping: Option<char>,
+    pub every: usize,
     pub precision: Option<usize>,
     pub ty: Option<char>,
 }
 
-/// Parses a format spec; `what` names the type for error messages.
-pub fn parse_spec(vm: &mut Vm, s: &str) -> PyResult<Spec> {
-    let chars: Vec<char> = s.chars().collect();
+/// Parses a digit run as CPython's get_integer does.
+fn integer(vm: &mut Vm, chars: &[char], i: &mut usize) -> PyResult<Option<usize>> {
+    let start = *i;
+    let mut v: usize = 0;
+    while let Some(d) = chars.get(*i).and_then(|c| c.to_digit(10)) {
+        v = match v.checked_mul(10).and_then(|x| x.checked_add(d as usize)).filter(|&x| x <= isize::MAX as usize) {
+            Some(x) => x,
+            None => return Err(vm.value_error("Too many decimal digits in format string")),
+        };
+        *i += 1;
+    }
+    Ok(if *i > start { Some(v) } else { None })
+}
+
+/// The `'\x..'` or `'c'` rendering of a type character in messages.
+fn code_repr(c: char) -> String {
+    let u = c as u32;
+    if u > 32 && u < 128 { c.to_string() } else { format!("\\x{u:x}") }
+}
+
+/// Parses `spec` for an object of type `tname` whose default alignment is
+/// `default_align` ('<' for str, '>' for numbers).
+pub fn parse_spec(vm: &mut Vm, spec: &str, tname: &str, default_align: char) -> PyResult<Spec> {
+    let chars: Vec<char> = spec.chars().collect();
     let mut i = 0;
-    let mut sp = Spec::default();
+    let mut sp = Spec {
+        fill: ' ',
+        align: None,
+        sign: None,
+        z: false,
+        alt: false,
+        width: None,
+        grouping: None,
+        every: 3,
+        precision: None,
+        ty: None,
+    };
     let is_align = |c: char| matches!(c, '<' | '>' | '=' | '^');
+    let mut fill_given = false;
     if chars.len() >= 2 && is_align(chars[1]) {
-        sp.fill = Some(chars[0]);
+        sp.fill = chars[0];
         sp.align = Some(chars[1]);
+        fill_given = true;
         i = 2;
     } else if !chars.is_empty() && is_align(chars[0]) {
         sp.align = Some(chars[0]);
         i = 1;
     }
-    if i < chars.len() && matches!(chars[i], '+' | '-' | ' ') {
-        sp.sign = Some(chars[i]);
+    if let Some(&c @ ('+' | '-' | ' ')) = chars.get(i) {
+        sp.sign = Some(c);
         i += 1;
     }
-    if i < chars.len() && chars[i] == 'z' {
+    if chars.get(i) == Some(&'z') {
         sp.z = true;
         i += 1;
     }
-    if i < chars.len() && chars[i] == '#' {
+    if chars.get(i) == Some(&'#') {
         sp.alt = true;
         i += 1;
     }
-    if i < chars.len() && chars[i] == '0' {
-        sp.zero = true;
+    if !fill_given && chars.get(i) == Some(&'0') {
+        sp.fill = '0';
+        if sp.align.is_none() && default_align == '>' {
+            sp.align = Some('=');
+        }
         i += 1;
     }
-    let start = i;
-    while i < chars.len() && chars[i].is_ascii_digit() {
+    sp.width = integer(vm, &chars, &mut i)?;
+    if chars.get(i) == Some(&',') {
+        sp.grouping = Some(',');
         i += 1;
     }
-    if i > start {
-        let w: String = chars[start..i].iter().collect();
-        sp.width = Some(w.parse().map_err(|_| vm.value_error("Too many decimal digits in format string"))?);
-    }
-    if i < chars.len() && matches!(chars[i], ',' | '_') {
-        sp.grouping = Some(chars[i]);
-        i += 1;
-        if i < chars.len() && matches!(chars[i], ',' | '_') {
+    if chars.get(i) == Some(&'_') {
+        if sp.grouping.is_some() {
             return Err(vm.value_error("Cannot specify both ',' and '_'."));
         }
-    }
-    if i < chars.len() && chars[i] == '.' {
+        sp.grouping = Some('_');
         i += 1;
-        let start = i;
-        while i < chars.len() && chars[i].is_ascii_digit() {
-            i += 1;
-        }
-        if i == start {
+    }
+    if chars.get(i) == Some(&',') && sp.grouping == Some('_') {
+        return Err(vm.value_error("Cannot specify both ',' and '_'."));
+    }
+    if chars.get(i) == Some(&'.') {
+        i += 1;
+        sp.precision = integer(vm, &chars, &mut i)?;
+        if sp.precision.is_none() {
             return Err(vm.value_error("Format specifier missing precision"));
         }
-        let p: String = chars[start..i].iter().collect();
-        sp.precision = Some(p.parse().map_err(|_| vm.value_error("Too many decimal digits in format string"))?);
     }
-    if i < chars.len() {
-        sp.ty = Some(chars[i]);
-        i += 1;
+    if chars.len() - i > 1 {
+        return Err(vm.value_error(format!("Invalid format specifier '{spec}' for object of type '{tname}'")));
     }
-    if i < chars.len() {
-        return Err(vm.value_error("Invalid format specifier"));
+    sp.ty = chars.get(i).copied();
+    if let Some(g) = sp.grouping {
+        let t = sp.ty.unwrap_or(if default_align == '<' { 's' } else { '\0' });
+        match t {
+            'd' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F' | '\0' => {}
+            'b' | 'o' | 'x' | 'X' if g == '_' => sp.every = 4,
+            t => return Err(vm.value_error(format!("Cannot specify '{g}' with '{}'.", code_repr(t)))),
+        }
     }
     Ok(sp)
 }
 
-/// Pads `body` (with sign/prefix `head`) to the spec's width.
-fn pad(sp: &Spec, head: &str, body: &str, default_align: char) -> String {
-    let width = sp.width.unwrap_or(0);
-    let len = head.chars().count() + body.chars().count();
-    let zero_pad = sp.zero && sp.align.is_none();
-    let fill = sp.fill.unwrap_or(if zero_pad { '0' } else { ' ' });
-    let align = sp.align.unwrap_or(if zero_pad { '=' } else { default_align });
-    if len >= width {
-        return format!("{head}{body}");
-    }
-    let n = width - len;
-    let f = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
-    match align {
-        '<' => format!("{head}{body}{}", f(n)),
-        '>' => format!("{}{head}{body}", f(n)),
-        '^' => format!("{}{head}{body}{}", f(n / 2), f(n - n / 2)),
-        _ => format!("{head}{}{body}", f(n)),
-    }
+fn unknown_code(vm: &mut Vm, t: char, tname: &str) -> crate::vm::PyErr {
+    vm.value_error(format!("Unknown format code '{}' for object of type '{tname}'", code_repr(t)))
 }
 
-/// Inserts a grouping separator every `every` digits of an integer part.
-fn group(digits: &str, sep: char, every: usize) -> String {
-    let chars: Vec<char> = digits.chars().collect();
-    let mut out = String::new();
-    for (i, c) in chars.iter().enumerate() {
-        if i > 0 && (chars.len() - i) % every == 0 {
-            out.push(sep);
-        }
-        out.push(*c);
+/// Pads already-formatted text to the spec's width (str layout).
+fn pad_text(sp: &Spec, body: &str, default_align: char) -> String {
+    let n = body.chars().count();
+    let w = sp.width.unwrap_or(0);
+    if n >= w {
+        return body.to_string();
     }
+    let total = w - n;
+    let left = match sp.align.unwrap_or(default_align) {
+        '>' => total,
+        '^' => total / 2,
+        _ => 0,
+    };
+    let mut out = String::with_capacity(body.len() + total * sp.fill.len_utf8());
+    out.extend(std::iter::repeat_n(sp.fill, left));
+    out.push_str(body);
+    out.extend(std::iter::repeat_n(sp.fill, total - left));
     out
 }
 
-fn sign_str(neg: bool, sp: &Spec) -> &'static str {
-    if neg {
-        "-"
-    } else {
-        match sp.sign {
-            Some('+') => "+",
-            Some(' ') => " ",
-            _ => "",
+/// Groups `digits` (ASCII) from the right with `sep` every `every` digits, zero
+/// filling to `min_width` characters as CPython's InsertThousandsGrouping does.
+pub fn group_digits(digits: &str, sep: Option<char>, every: usize, min_width: i64) -> String {
+    let d = digits.as_bytes();
+    let Some(sep) = sep else {
+        let zeros = (min_width - d.len() as i64).max(0) as usize;
+        return "0".repeat(zeros) + digits;
+    };
+    let mut groups: Vec<String> = Vec::new();
+    let mut remaining = d.len() as i64;
+    let mut min_width = min_width;
+    let every = every as i64;
+    loop {
+        let l = every.min(remaining.max(min_width).max(1));
+        let zeros = (l - remaining).max(0);
+        let n = remaining.min(l).max(0);
+        let end = remaining as usize;
+        let start = (remaining - n) as usize;
+        let mut g = "0".repeat(zeros as usize);
+        g.push_str(&digits[start..end]);
+        groups.push(g);
+        remaining -= n;
+        min_width -= l;
+        if remaining <= 0 && min_width <= 0 {
+            break;
         }
+        min_width -= 1;
     }
+    groups.reverse();
+    groups.join(&sep.to_string())
+}
+
+/// Lays out a number: `digits` is the integer part, `rest` the decimal point and
+/// remainder (fraction, exponent, '%'), `prefix` e.g. "0x".
+fn layout_number(sp: &Spec, neg: bool, prefix: &str, digits: &str, rest: &str) -> String {
+    let sign = match (neg, sp.sign) {
+        (true, _) => "-",
+        (false, Some('+')) => "+",
+        (false, Some(' ')) => " ",
+        _ => "",
+    };
+    let align = sp.align.unwrap_or('>');
+    let width = sp.width.map(|w| w as i64).unwrap_or(-1);
+    let fixed = (sign.len() + prefix.len() + rest.chars().count()) as i64;
+    let min_width = if sp.fill == '0' && align == '=' { width - fixed } else { 0 };
+    let grouped = if digits.is_empty() {
+        String::new()
+    } else {
+        group_digits(digits, sp.grouping, sp.every, min_width)
+    };
+    let pad = (width - fixed - grouped.chars().count() as i64).max(0) as usize;
+    let (l, s, r) = match align {
+        '<' => (0, 0, pad),
+        '^' => (pad / 2, 0, pad - pad / 2),
+        '=' => (0, pad, 0),
+        _ => (pad, 0, 0),
+    };
+    let mut out = String::new();
+    out.extend(std::iter::repeat_n(sp.fill, l));
+    out.push_str(sign);
+    out.push_str(prefix);
+    out.extend(std::iter::repeat_n(sp.fill, s));
+    out.push_str(&grouped);
+    out.push_str(rest);
+    out.extend(std::iter::repeat_n(sp.fill, r));
+    out
 }
 
 /// Formats builtin values natively; `None` for types without a native formatter.
@@ -141,375 +232,221 @@ pub fn format_builtin(vm: &mut Vm, v: Value, spec: &str) -> PyResult<Option<Stri
         return format_str(vm, pystr::as_str(v), spec).map(Some);
     }
     if v.is_float() {
-        return format_float(vm, v.as_f64(), spec).map(Some);
+        if spec.is_empty() {
+            return Ok(Some(crate::object::float::repr(v.as_f64())));
+        }
+        return format_float(vm, v.as_f64(), spec, "float").map(Some);
     }
     if v.is_small_int() || v.is_kind(Kind::Int) {
-        return format_int(vm, v, spec).map(Some);
+        if spec.is_empty() {
+            return Ok(Some(int::to_bigint(v).to_string()));
+        }
+        return format_int(vm, v, spec, "int").map(Some);
     }
     if v.is_bool() {
         if spec.is_empty() {
             return Ok(Some(if v.is_true() { "True".into() } else { "False".into() }));
         }
-        return format_int(vm, Value::small(v.is_true() as i64), spec).map(Some);
+        return format_int(vm, Value::small(v.is_true() as i64), spec, "bool").map(Some);
+    }
+    if vm.type_of(v) == vm.types.complex
+        && let Some((re, im)) = crate::object::complex::parts(v)
+    {
+        return format_complex(vm, re, im, spec).map(Some);
     }
     Ok(None)
 }
 
+/// `format(s, spec)` for str.
 pub fn format_str(vm: &mut Vm, s: &str, spec: &str) -> PyResult<String> {
-    let sp = parse_spec(vm, spec)?;
+    if spec.is_empty() {
+        return Ok(s.to_string());
+    }
+    let sp = parse_spec(vm, spec, "str", '<')?;
     if let Some(t) = sp.ty
         && t != 's'
     {
-        return Err(vm.value_error(format!("Unknown format code '{t}' for object of type 'str'")));
+        return Err(unknown_code(vm, t, "str"));
     }
     if sp.sign.is_some() {
         return Err(vm.value_error("Sign not allowed in string format specifier"));
     }
+    if sp.z {
+        return Err(vm.value_error("Negative zero coercion (z) not allowed in string format specifier"));
+    }
     if sp.alt {
         return Err(vm.value_error("Alternate form (#) not allowed in string format specifier"));
-    }
-    if let Some(g) = sp.grouping {
-        return Err(vm.value_error(format!("Cannot specify '{g}' with 's'.")));
     }
     if sp.align == Some('=') {
         return Err(vm.value_error("'=' alignment not allowed in string format specifier"));
     }
-    let body: String = match sp.precision {
-        Some(p) => s.chars().take(p).collect(),
-        None => s.to_string(),
+    let body: &str = match sp.precision {
+        Some(p) => match s.char_indices().nth(p) {
+            Some((b, _)) => &s[..b],
+            None => s,
+        },
+        None => s,
     };
-    Ok(pad(&sp, "", &body, '<'))
+    Ok(pad_text(&sp, body, '<'))
 }
 
-pub fn format_int(vm: &mut Vm, v: Value, spec: &str) -> PyResult<String> {
-    let sp = parse_spec(vm, spec)?;
+/// `format(n, spec)` for int (`tname` is the type named in errors).
+pub fn format_int(vm: &mut Vm, v: Value, spec: &str, tname: &str) -> PyResult<String> {
+    let sp = parse_spec(vm, spec, tname, '>')?;
     match sp.ty {
         Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
             let f = int::to_f64(vm, v)?;
-            return format_float(vm, f, spec);
+            return float_with_spec(vm, f, &sp);
         }
-        _ => {}
+        None | Some('b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n') => {}
+        Some(t) => return Err(unknown_code(vm, t, tname)),
     }
     if sp.precision.is_some() {
         return Err(vm.value_error("Precision not allowed in integer format specifier"));
     }
+    if sp.z {
+        return Err(vm.value_error("Negative zero coercion (z) not allowed in integer format specifier"));
+    }
     let b = int::to_bigint(v);
+    if sp.ty == Some('c') {
+        if sp.sign.is_some() {
+            return Err(vm.value_error("Sign not allowed with integer format specifier 'c'"));
+        }
+        if sp.alt {
+            return Err(vm.value_error("Alternate form (#) not allowed with integer format specifier 'c'"));
+        }
+        let code = b.to_i64();
+        let Some(c) = code.filter(|c| (0..=0x10ffff).contains(c)).and_then(|c| char::from_u32(c as u32)) else {
+            if code.is_none() {
+                return Err(vm.overflow_error("Python int too large to convert to C long"));
+            }
+            return Err(vm.overflow_error("%c arg not in range(0x110000)"));
+        };
+        return Ok(layout_number(&sp, false, "", "", &c.to_string()));
+    }
     let neg = b.is_negative();
     let mag = b.abs();
     let (digits, prefix) = match sp.ty {
-        None | Some('d') | Some('n') => (mag.to_str_radix(10), ""),
         Some('x') => (mag.to_str_radix(16), "0x"),
         Some('X') => (mag.to_str_radix(16).to_uppercase(), "0X"),
         Some('o') => (mag.to_str_radix(8), "0o"),
         Some('b') => (mag.to_str_radix(2), "0b"),
-        Some('c') => {
-            if sp.sign.is_some() {
-                return Err(vm.value_error("Sign not allowed with integer format specifier 'c'"));
-            }
-            let code = num_traits::ToPrimitive::to_u32(&b).filter(|c| *c <= 0x10ffff);
-            let Some(c) = code.and_then(char::from_u32) else {
-                return Err(vm.overflow_error("%c arg not in range(0x110000)"));
-            };
-            return Ok(pad(&sp, "", &c.to_string(), '<'));
-        }
-        Some(t) => {
-            return Err(vm.value_error(format!("Unknown format code '{t}' for object of type 'int'")));
-        }
+        _ => (mag.to_str_radix(10), ""),
     };
-    let digits = match sp.grouping {
-        Some(g) => {
-            let every = if matches!(sp.ty, Some('x' | 'X' | 'o' | 'b')) { 4 } else { 3 };
-            if g == ',' && every == 4 {
-                return Err(vm.value_error(format!("Cannot specify ',' with '{}'.", sp.ty.unwrap_or('d'))));
-            }
-            group(&digits, g, every)
-        }
-        None => digits,
-    };
-    let head = format!("{}{}", sign_str(neg, &sp), if sp.alt { prefix } else { "" });
-    if sp.zero && sp.align.is_none() && sp.grouping.is_some() {
-        // Zero padding also groups the padding.
-        let width = sp.width.unwrap_or(0).saturating_sub(head.len());
-        let mut d = digits.replace(sp.grouping.unwrap_or(','), "");
-        while d.len() < width {
-            d.insert(0, '0');
-            let g = group(&d, sp.grouping.unwrap_or(','), 3);
-            if g.len() >= width {
-                return Ok(format!("{head}{g}"));
-            }
-        }
-        return Ok(format!("{head}{}", group(&d, sp.grouping.unwrap_or(','), 3)));
-    }
-    Ok(pad(&sp, &head, &digits, '>'))
+    let prefix = if sp.alt { prefix } else { "" };
+    Ok(layout_number(&sp, neg, prefix, &digits, ""))
 }
 
-/// Exponent notation as Python writes it (`1.5e+10`).
-fn exp_notation(x: f64, prec: usize, upper: bool) -> String {
-    let s = format!("{:.*e}", prec, x);
-    let (m, e) = s.split_once('e').expect("exponent");
-    let e: i32 = e.parse().expect("exponent digits");
-    let sign = if e < 0 { '-' } else { '+' };
-    format!("{m}{}{sign}{:02}", if upper { 'E' } else { 'e' }, e.abs())
+/// `format(x, spec)` for float.
+pub fn format_float(vm: &mut Vm, x: f64, spec: &str, tname: &str) -> PyResult<String> {
+    if spec.is_empty() {
+        return Ok(crate::object::float::repr(x));
+    }
+    let sp = parse_spec(vm, spec, tname, '>')?;
+    match sp.ty {
+        None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => {}
+        Some(t) => return Err(unknown_code(vm, t, tname)),
+    }
+    float_with_spec(vm, x, &sp)
 }
 
-/// The 'g' format of a finite non-negative float.
-fn general(x: f64, prec: usize, alt: bool, upper: bool, keep_point: bool) -> String {
-    let p = if prec == 0 { 1 } else { prec };
-    if x == 0.0 {
-        let mut s = if alt { format!("{:.*}", p - 1, 0.0) } else { "0".to_string() };
-        if keep_point && !s.contains('.') {
-            s.push_str(".0");
-        }
-        return s;
+/// The float text of `x` (sign included) for a spec's type and precision.
+fn float_text(vm: &mut Vm, x: f64, sp: &Spec, default_ty: char) -> PyResult<(String, bool)> {
+    let mut fl = Flags { alt: sp.alt, no_neg_0: sp.z, add_dot_0: false };
+    let mut ty = sp.ty.unwrap_or(default_ty);
+    let mut default_prec = 6;
+    if ty == 'r' {
+        fl.add_dot_0 = true;
+        default_prec = 0;
     }
-    let sci = format!("{:.*e}", p - 1, x);
-    let exp: i32 = sci.split_once('e').map(|(_, e)| e.parse().unwrap_or(0)).unwrap_or(0);
-    let mut s = if exp < -4 || exp >= p as i32 {
-        let e = exp_notation(x, p - 1, upper);
-        if alt {
-            e
+    if ty == 'n' {
+        ty = 'g';
+    }
+    let mut x = x;
+    let mut pct = false;
+    if ty == '%' {
+        ty = 'f';
+        x *= 100.0;
+        pct = true;
+    }
+    let prec = match sp.precision {
+        Some(p) if p > i32::MAX as usize => return Err(vm.value_error("precision too big")),
+        Some(p) => {
+            if ty == 'r' {
+                ty = 'g';
+            }
+            p
+        }
+        None => default_prec,
+    };
+    let mut s = double_to_string(x, ty, prec, fl);
+    if pct {
+        s.push('%');
+    }
+    Ok((s, pct))
+}
+
+fn float_with_spec(vm: &mut Vm, x: f64, sp: &Spec) -> PyResult<String> {
+    let (s, _) = float_text(vm, x, sp, 'r')?;
+    Ok(layout_float(sp, &s))
+}
+
+/// Lays out formatted float text (with its own '-' sign).
+fn layout_float(sp: &Spec, s: &str) -> String {
+    let (neg, body) = match s.strip_prefix('-') {
+        Some(b) => (true, b),
+        None => (false, s),
+    };
+    let split = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
+    let (digits, rest) = body.split_at(split);
+    layout_number(sp, neg, "", digits, rest)
+}
+
+/// `format(z, spec)` for complex.
+pub fn format_complex(vm: &mut Vm, re: f64, im: f64, spec: &str) -> PyResult<String> {
+    if spec.is_empty() {
+        return Ok(crate::object::complex::repr(re, im));
+    }
+    let sp = parse_spec(vm, spec, "complex", '>')?;
+    match sp.ty {
+        None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') => {}
+        Some(t) => return Err(unknown_code(vm, t, "complex")),
+    }
+    if sp.fill == '0' && sp.align == Some('=') && !spec.contains("0=") {
+        return Err(vm.value_error("Zero padding is not allowed in complex format specifier"));
+    }
+    if sp.align == Some('=') {
+        return Err(vm.value_error("'=' alignment flag is not allowed in complex format specifier"));
+    }
+    // Without a type: repr-like, no parentheses when there is a precision...
+    let bare = sp.ty.is_none();
+    let skip_re = bare && re == 0.0 && re.is_sign_positive();
+    let inner = Spec { width: None, align: None, fill: ' ', ..sp.clone() };
+    let default_ty = if bare { if sp.precision.is_some() { 'g' } else { 'r' } } else { 'g' };
+    let (re_s, _) = float_text(vm, re, &inner, default_ty)?;
+    let im_sp = Spec { sign: Some('+'), ..inner.clone() };
+    let (im_s, _) = float_text(vm, im, &im_sp, default_ty)?;
+    let strip_dot0 = |s: String| if bare && sp.precision.is_none() { s.strip_suffix(".0").map(str::to_string).unwrap_or(s) } else { s };
+    let sign = |s: &str, sp: &Spec| -> String {
+        if s.starts_with('-') {
+            s.to_string()
         } else {
-            let (m, rest) = e.split_once(if upper { 'E' } else { 'e' }).expect("exponent");
-            let m = if m.contains('.') { m.trim_end_matches('0').trim_end_matches('.') } else { m };
-            format!("{m}{}{rest}", if upper { 'E' } else { 'e' })
+            match sp.sign {
+                Some('+') => format!("+{s}"),
+                Some(' ') => format!(" {s}"),
+                _ => s.to_string(),
+            }
         }
+    };
+    let re_s = sign(&strip_dot0(re_s), &inner);
+    let im_s = strip_dot0(im_s);
+    let im_s = if im_s.starts_with('-') { im_s } else { format!("+{im_s}") };
+    let body = if skip_re {
+        format!("{}j", sign(im_s.trim_start_matches('+'), &inner))
+    } else if bare {
+        format!("({re_s}{im_s}j)")
     } else {
-        let decimals = (p as i32 - 1 - exp).max(0) as usize;
-        let f = format!("{:.*}", decimals, x);
-        if alt || !f.contains('.') { f } else { f.trim_end_matches('0').trim_end_matches('.').to_string() }
+        format!("{re_s}{im_s}j")
     };
-    if keep_point && !s.contains(['.', 'e', 'E']) {
-        s.push_str(".0");
-    }
-    s
-}
-
-pub fn format_float(vm: &mut Vm, x: f64, spec: &str) -> PyResult<String> {
-    let sp = parse_spec(vm, spec)?;
-    if let Some(t) = sp.ty
-        && !matches!(t, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%')
-    {
-        return Err(vm.value_error(format!("Unknown format code '{t}' for object of type 'float'")));
-    }
-    let mut neg = x.is_sign_negative() && !x.is_nan();
-    let a = x.abs();
-    let upper = matches!(sp.ty, Some('E' | 'F' | 'G'));
-    let mut body = if !a.is_finite() {
-        let s = if a.is_nan() { "nan" } else { "inf" };
-        if upper { s.to_uppercase() } else { s.to_string() }
-    } else {
-        match sp.ty {
-            Some('f' | 'F') => format!("{:.*}", sp.precision.unwrap_or(6), a),
-            Some('e' | 'E') => exp_notation(a, sp.precision.unwrap_or(6), upper),
-            Some('g' | 'G' | 'n') => general(a, sp.precision.unwrap_or(6), sp.alt, upper, false),
-            Some('%') => format!("{:.*}%", sp.precision.unwrap_or(6), a * 100.0),
-            _ => match sp.precision {
-                None => float::repr(a),
-                Some(p) => general(a, p, sp.alt, false, true),
-            },
-        }
-    };
-    if sp.alt && !body.contains('.') && a.is_finite() && matches!(sp.ty, Some('f' | 'F' | 'e' | 'E' | '%')) {
-        if let Some(pos) = body.find(['e', 'E', '%']) {
-            body.insert(pos, '.');
-        } else {
-            body.push('.');
-        }
-    }
-    if sp.z && neg && body.chars().all(|c| matches!(c, '0' | '.' | 'e' | 'E' | '+' | '-' | '%')) {
-        neg = false;
-    }
-    if let Some(g) = sp.grouping {
-        let end = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
-        let (ip, rest) = body.split_at(end);
-        body = format!("{}{}", group(ip, g, 3), rest);
-    }
-    let head = sign_str(neg, &sp);
-    if !a.is_finite() && sp.zero && sp.align.is_none() {
-        let sp2 = Spec { zero: false, fill: Some(' '), align: Some('>'), ..sp };
-        return Ok(pad(&sp2, head, &body, '>'));
-    }
-    Ok(pad(&sp, head, &body, '>'))
-}
-
-/// `float.hex()`.
-pub fn float_hex(x: f64) -> String {
-    if x.is_nan() {
-        return "nan".into();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "inf".into() } else { "-inf".into() };
-    }
-    let sign = if x.is_sign_negative() { "-" } else { "" };
-    if x == 0.0 {
-        return format!("{sign}0x0.0p+0");
-    }
-    let bits = x.abs().to_bits();
-    let exp = ((bits >> 52) & 0x7ff) as i64;
-    let mant = bits & ((1 << 52) - 1);
-    let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
-    let mut hex = format!("{mant:013x}");
-    while hex.len() > 1 && hex.ends_with('0') {
-        hex.pop();
-    }
-    format!("{sign}0x{lead}.{hex}p{}{}", if e < 0 { "-" } else { "+" }, e.abs())
-}
-
-/// `str.format(*args, **kwargs)`.
-pub fn str_format(vm: &mut Vm, fmt: &str, a: &Args) -> PyResult<String> {
-    let mut auto = 0usize;
-    let mut mode = 0u8; // 0 unknown, 1 auto, 2 manual
-    format_into(vm, fmt, a, &mut auto, &mut mode, 2)
-}
-
-fn format_into(vm: &mut Vm, fmt: &str, a: &Args, auto: &mut usize, mode: &mut u8, depth: u32) -> PyResult<String> {
-    let chars: Vec<char> = fmt.chars().collect();
-    let mut out = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '{' {
-            if i + 1 < chars.len() && chars[i + 1] == '{' {
-                out.push('{');
-                i += 2;
-                continue;
-            }
-            // Find the matching '}' (nested braces in the spec).
-            let mut j = i + 1;
-            let mut level = 1;
-            while j < chars.len() {
-                if chars[j] == '{' {
-                    level += 1;
-                } else if chars[j] == '}' {
-                    level -= 1;
-                    if level == 0 {
-                        break;
-                    }
-                }
-                j += 1;
-            }
-            if j >= chars.len() {
-                return Err(vm.value_error("expected '}' before end of string"));
-            }
-            let field: String = chars[i + 1..j].iter().collect();
-            out.push_str(&replacement(vm, &field, a, auto, mode, depth)?);
-            i = j + 1;
-        } else if c == '}' {
-            if i + 1 < chars.len() && chars[i + 1] == '}' {
-                out.push('}');
-                i += 2;
-                continue;
-            }
-            return Err(vm.value_error("Single '}' encountered in format string"));
-        } else {
-            out.push(c);
-            i += 1;
-        }
-    }
-    Ok(out)
-}
-
-fn replacement(vm: &mut Vm, field: &str, a: &Args, auto: &mut usize, mode: &mut u8, depth: u32) -> PyResult<String> {
-    // field_name[!conv][:spec]
-    let (name_part, spec) = match field.find(':') {
-        Some(k) if !field[..k].contains('[') || field[..k].contains(']') => (&field[..k], &field[k + 1..]),
-        _ => (field, ""),
-    };
-    let (name, conv) = match name_part.find('!') {
-        Some(k) => (&name_part[..k], Some(&name_part[k + 1..])),
-        None => (name_part, None),
-    };
-    // The first part of the field name: an index, a keyword, or empty (automatic).
-    let first_end = name.find(['.', '[']).unwrap_or(name.len());
-    let first = &name[..first_end];
-    let mut v = if first.is_empty() {
-        if *mode == 2 {
-            return Err(vm.value_error("cannot switch from manual field specification to automatic field numbering"));
-        }
-        *mode = 1;
-        let i = *auto;
-        *auto += 1;
-        match a.pos.get(i) {
-            Some(v) => *v,
-            None => {
-                return Err(vm.index_error(format!("Replacement index {i} out of range for positional args tuple")));
-            }
-        }
-    } else if let Ok(i) = first.parse::<usize>() {
-        if *mode == 1 {
-            return Err(vm.value_error("cannot switch from automatic field numbering to manual field specification"));
-        }
-        *mode = 2;
-        match a.pos.get(i) {
-            Some(v) => *v,
-            None => {
-                return Err(vm.index_error(format!("Replacement index {i} out of range for positional args tuple")));
-            }
-        }
-    } else {
-        match a.kw(first) {
-            Some(v) => v,
-            None => {
-                let k = pystr::new(vm, first);
-                return Err(vm.key_error(k));
-            }
-        }
-    };
-    // Attribute and index lookups.
-    let rest: Vec<char> = name[first_end..].chars().collect();
-    let mut k = 0;
-    while k < rest.len() {
-        if rest[k] == '.' {
-            let start = k + 1;
-            k = start;
-            while k < rest.len() && rest[k] != '.' && rest[k] != '[' {
-                k += 1;
-            }
-            let attr: String = rest[start..k].iter().collect();
-            if attr.is_empty() {
-                return Err(vm.value_error("Empty attribute in format string"));
-            }
-            v = vm.getattr_str(v, &attr)?;
-        } else if rest[k] == '[' {
-            let start = k + 1;
-            while k < rest.len() && rest[k] != ']' {
-                k += 1;
-            }
-            if k >= rest.len() {
-                return Err(vm.value_error("Missing ']' in format string"));
-            }
-            let key: String = rest[start..k].iter().collect();
-            k += 1;
-            let kv = match key.parse::<i64>() {
-                Ok(n) => Value::small(n),
-                Err(_) => pystr::new(vm, &key),
-            };
-            v = vm.getitem(v, kv)?;
-        } else {
-            return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier"));
-        }
-    }
-    let v = match conv {
-        None => v,
-        Some("r") => vm.repr(v)?,
-        Some("s") => vm.str(v)?,
-        Some("a") => crate::builtins::ascii(vm, v)?,
-        Some(c) if c.is_empty() => {
-            return Err(vm.value_error("end of string while looking for conversion specifier"));
-        }
-        Some(c) => {
-            return Err(vm.value_error(format!("Unknown conversion specifier {c}")));
-        }
-    };
-    let spec = if spec.contains('{') {
-        if depth == 0 {
-            return Err(vm.value_error("Max string recursion exceeded"));
-        }
-        format_into(vm, spec, a, auto, mode, depth - 1)?
-    } else {
-        spec.to_string()
-    };
-    let sv = pystr::new(vm, &spec);
-    let r = crate::builtins::format(vm, v, sv)?;
-    Ok(pystr::text_of(r).unwrap_or("").to_string())
+    Ok(pad_text(&Spec { fill: sp.fill, ..sp }, &body, '>'))
 }

@@ -2,5 +2,9 @@
 //! `str.format`, and the codecs.
 
 pub mod codecs;
+pub mod fields;
+pub mod floatfmt;
 pub mod format;
 pub mod percent;
+pub mod unicode;
+pub mod unicode_data;

@@ -1,274 +1,450 @@
-//! `%`-formatting of strings (`"%d items" % n`).
+//! `%`-formatting (`"%d items" % n` and `b"%s" % x`), following CPython's
+//! PyUnicode_Format / bytes formatting: argument consumption order, flags, `*`
+//! widths, mapping keys, sign and zero-padding layout, and error messages.
+//!
+//! Bytes formatting shares the engine: its text is carried as chars U+0000..U+00FF
+//! (one per byte) and converted back at the end.
 
 use stitch_core::layout::Kind;
 use stitch_core::value::Value;
 
-use crate::object::{ValueExt, float, int, str as pystr, tuple};
+use super::floatfmt::{Flags, double_to_string};
+use crate::object::{int, str as pystr, tuple};
 use crate::vm::{PyResult, Vm};
 
-/// `fmt % args`.
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    Str,
+    Bytes,
+}
+
+/// `fmt % args` for str.
 pub fn format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
-    let f = pystr::as_str(fmt);
-    let (items, mapping): (Vec<Value>, Option<Value>) = if args.is_kind(Kind::Tuple) {
-        (tuple::items(args).to_vec(), None)
-    } else if vm.lookup_special(args, vm.names.getitem).is_some() && !args.is_kind(Kind::Str) && crate::object::tuple::native(args).is_none() {
-        (vec![args], Some(args))
-    } else {
-        (vec![args], None)
-    };
-    let items = crate::gc::Rooted::from_vec(items);
-    let chars: Vec<char> = f.chars().collect();
-    let mut out = String::new();
-    let mut argi = 0;
-    let mut used_mapping = false;
-    let mut i = 0;
-    let next_arg = |vm: &mut Vm, argi: &mut usize| -> PyResult<Value> {
-        match items.get(*argi) {
-            Some(v) => {
-                *argi += 1;
-                Ok(*v)
+    let f: Vec<char> = pystr::as_str(fmt).chars().collect();
+    let out = run(vm, &f, args, Mode::Str)?;
+    Ok(pystr::new(vm, &out))
+}
+
+/// `fmt % args` for bytes: the formatted bytes.
+pub fn format_bytes(vm: &mut Vm, fmt: &[u8], args: Value) -> PyResult<Vec<u8>> {
+    let f: Vec<char> = fmt.iter().map(|&b| b as char).collect();
+    let out = run(vm, &f, args, Mode::Bytes)?;
+    Ok(out.chars().map(|c| c as u32 as u8).collect())
+}
+
+/// The argument cursor, as CPython keeps it (arglen -1 for a single argument).
+struct ArgState {
+    args: Value,
+    arglen: i64,
+    argidx: i64,
+}
+
+impl ArgState {
+    fn next(&mut self, vm: &mut Vm) -> PyResult<Value> {
+        if self.argidx < self.arglen {
+            let i = self.argidx;
+            self.argidx += 1;
+            if self.arglen < 0 {
+                return Ok(self.args);
             }
-            None => Err(vm.type_error("not enough arguments for format string")),
+            return Ok(tuple::items(self.args).get(i as usize).copied().unwrap_or(Value::NONE));
         }
-    };
-    while i < chars.len() {
-        let c = chars[i];
-        if c != '%' {
-            out.push(c);
-            i += 1;
-            continue;
-        }
-        let start = i;
-        i += 1;
-        if i >= chars.len() {
-            return Err(vm.value_error("incomplete format"));
-        }
-        // Mapping key.
-        let mut value: Option<Value> = None;
-        if chars[i] == '(' {
-            let Some(m) = mapping else {
-                return Err(vm.type_error("format requires a mapping"));
-            };
-            let mut depth = 1;
-            let ks = i + 1;
-            i += 1;
-            while i < chars.len() && depth > 0 {
-                if chars[i] == '(' {
-                    depth += 1;
-                } else if chars[i] == ')' {
-                    depth -= 1;
-                }
-                i += 1;
-            }
-            if depth > 0 {
-                return Err(vm.value_error("incomplete format key"));
-            }
-            let key: String = chars[ks..i - 1].iter().collect();
-            let k = pystr::new(vm, &key);
-            value = Some(vm.getitem(m, k)?);
-            used_mapping = true;
-        }
-        let mut flags = String::new();
-        while i < chars.len() && matches!(chars[i], '-' | '+' | ' ' | '#' | '0') {
-            flags.push(chars[i]);
-            i += 1;
-        }
-        let mut width: Option<usize> = None;
-        if i < chars.len() && chars[i] == '*' {
-            let w = next_arg(vm, &mut argi)?;
-            if !int::is_int(w) {
-                return Err(vm.type_error("* wants int"));
-            }
-            let wv = int::to_i64(w).unwrap_or(0);
-            if wv < 0 {
-                flags.push('-');
-            }
-            width = Some(wv.unsigned_abs() as usize);
-            i += 1;
-        } else {
-            let ws = i;
-            while i < chars.len() && chars[i].is_ascii_digit() {
-                i += 1;
-            }
-            if i > ws {
-                width = chars[ws..i].iter().collect::<String>().parse().ok();
-            }
-        }
-        let mut prec: Option<usize> = None;
-        if i < chars.len() && chars[i] == '.' {
-            i += 1;
-            if i < chars.len() && chars[i] == '*' {
-                let p = next_arg(vm, &mut argi)?;
-                if !int::is_int(p) {
-                    return Err(vm.type_error("* wants int"));
-                }
-                prec = Some(int::to_i64(p).unwrap_or(0).max(0) as usize);
-                i += 1;
-            } else {
-                let ps = i;
-                while i < chars.len() && chars[i].is_ascii_digit() {
-                    i += 1;
-                }
-                prec = Some(chars[ps..i].iter().collect::<String>().parse().unwrap_or(0));
-            }
-        }
-        while i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
-            i += 1;
-        }
-        if i >= chars.len() {
-            return Err(vm.value_error("incomplete format"));
-        }
-        let conv = chars[i];
-        i += 1;
-        if conv == '%' {
-            out.push('%');
-            continue;
-        }
-        let v = match value {
-            Some(v) => v,
-            None => {
-                if mapping.is_some() && !used_mapping && argi == 0 && items.len() == 1 {
-                    // A mapping used positionally.
-                }
-                next_arg(vm, &mut argi)?
-            }
-        };
-        let left = flags.contains('-');
-        let zero = flags.contains('0') && !left;
-        let sign_flag = if flags.contains('+') { "+" } else if flags.contains(' ') { " " } else { "" };
-        let alt = flags.contains('#');
-        let body: String;
-        let mut numeric = false;
-        match conv {
-            's' | 'r' | 'a' => {
-                let s = match conv {
-                    's' => vm.str_string(v)?,
-                    'r' => vm.repr_string(v)?,
-                    _ => {
-                        let a = crate::builtins::ascii(vm, v)?;
-                        pystr::as_str(a).to_string()
-                    }
-                };
-                body = match prec {
-                    Some(p) => s.chars().take(p).collect(),
-                    None => s,
-                };
-            }
-            'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
-                numeric = true;
-                let n = if int::is_int(v) || int::native(v).is_some() {
-                    int::native(v).unwrap_or(v)
-                } else if v.is_float() {
-                    if matches!(conv, 'x' | 'X' | 'o') {
-                        return Err(vm.type_error(format!("%{conv} format: an integer is required, not float")));
-                    }
-                    float::to_int(vm, v.as_f64())?
-                } else if vm.lookup_special(v, vm.names.index).is_some() && matches!(conv, 'x' | 'X' | 'o') {
-                    vm.index(v)?
-                } else if vm.lookup_special(v, vm.names.int).is_some() && matches!(conv, 'd' | 'i' | 'u') {
-                    crate::builtins::numbers::int_value(vm, v, Value::NULL)?
-                } else {
-                    let what = if matches!(conv, 'x' | 'X' | 'o') { "an integer" } else { "a real number" };
-                    return Err(vm.type_error(format!("%{conv} format: {what} is required, not {}", vm.type_name(v))));
-                };
-                let b = int::to_bigint(n);
-                let neg = b < num_bigint::BigInt::from(0);
-                let mag = if neg { -b } else { b };
-                let mut digits = match conv {
-                    'x' => mag.to_str_radix(16),
-                    'X' => mag.to_str_radix(16).to_uppercase(),
-                    'o' => mag.to_str_radix(8),
-                    _ => mag.to_str_radix(10),
-                };
-                if let Some(p) = prec {
-                    while digits.len() < p {
-                        digits.insert(0, '0');
-                    }
-                }
-                let prefix = if alt {
-                    match conv {
-                        'x' => "0x",
-                        'X' => "0X",
-                        'o' => "0o",
-                        _ => "",
-                    }
-                } else {
-                    ""
-                };
-                body = format!("{}{prefix}{digits}", if neg { "-" } else { sign_flag });
-            }
-            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-                numeric = true;
-                let x = match float::as_f64(vm, int::native(v).unwrap_or(v))? {
-                    Some(x) => x,
-                    None => {
-                        if vm.lookup_special(v, vm.names.float).is_some() {
-                            crate::builtins::numbers::float_of(vm, v)?
-                        } else {
-                            return Err(vm.type_error(format!("must be real number, not {}", vm.type_name(v))));
-                        }
-                    }
-                };
-                let mut spec = String::new();
-                if !sign_flag.is_empty() {
-                    spec.push_str(sign_flag);
-                }
-                if alt {
-                    spec.push('#');
-                }
-                spec.push_str(&format!(".{}{}", prec.unwrap_or(6), conv));
-                body = super::format::format_float(vm, x, &spec)?;
-            }
-            'c' => {
-                body = if let Some(s) = pystr::text_of(v) {
-                    if s.chars().count() != 1 {
-                        return Err(vm.type_error("%c requires int or char"));
-                    }
-                    s.to_string()
-                } else if int::is_int(v) {
-                    let code = int::to_i64(v).unwrap_or(-1);
-                    match u32::try_from(code).ok().and_then(char::from_u32) {
-                        Some(c) => c.to_string(),
-                        None => return Err(vm.overflow_error("%c arg not in range(0x110000)")),
-                    }
-                } else {
-                    return Err(vm.type_error("%c requires int or char"));
-                };
-            }
-            other => {
-                return Err(vm.value_error(format!(
-                    "unsupported format character '{other}' (0x{:x}) at index {}",
-                    other as u32,
-                    i - 1
-                )));
-            }
-        }
-        let _ = start;
-        let w = width.unwrap_or(0);
-        let len = body.chars().count();
-        if len >= w {
-            out.push_str(&body);
-        } else if left {
-            out.push_str(&body);
-            out.push_str(&" ".repeat(w - len));
-        } else if zero && numeric {
-            let (sign, rest) = if body.starts_with(['-', '+', ' ']) { body.split_at(1) } else { ("", body.as_str()) };
-            let (pre, digits) = if rest.starts_with("0x") || rest.starts_with("0X") || rest.starts_with("0o") {
-                rest.split_at(2)
-            } else {
-                ("", rest)
-            };
-            out.push_str(sign);
-            out.push_str(pre);
-            out.push_str(&"0".repeat(w - len));
-            out.push_str(digits);
-        } else {
-            out.push_str(&" ".repeat(w - len));
-            out.push_str(&body);
-        }
+        Err(vm.type_error("not enough arguments for format string"))
     }
-    if argi < items.len() && mapping.is_none() {
+}
+
+const F_LJUST: u8 = 1;
+const F_SIGN: u8 = 2;
+const F_BLANK: u8 = 4;
+const F_ALT: u8 = 8;
+const F_ZERO: u8 = 16;
+
+fn run(vm: &mut Vm, f: &[char], args: Value, mode: Mode) -> PyResult<String> {
+    let is_tuple = tuple::native(args).is_some() || args.is_kind(Kind::Tuple);
+    let targs = if args.is_kind(Kind::Tuple) { args } else { tuple::native(args).unwrap_or(args) };
+    let excluded = match mode {
+        Mode::Str => pystr::text_of(args).is_some(),
+        Mode::Bytes => crate::object::bytes::native(args).is_some(),
+    };
+    let dict = if !is_tuple && !excluded && vm.lookup_special(args, vm.names.getitem).is_some() { Some(args) } else { None };
+    let mut st = if is_tuple {
+        ArgState { args: targs, arglen: tuple::len(targs) as i64, argidx: 0 }
+    } else {
+        ArgState { args, arglen: -1, argidx: -2 }
+    };
+    let mut out = String::with_capacity(f.len() + 16);
+    let n = f.len();
+    let mut pos = 0;
+    while pos < n {
+        if f[pos] != '%' {
+            let end = f[pos..].iter().position(|&c| c == '%').map_or(n, |k| pos + k);
+            out.extend(&f[pos..end]);
+            pos = end;
+            continue;
+        }
+        pos += 1;
+        if f.get(pos) == Some(&'%') {
+            out.push('%');
+            pos += 1;
+            continue;
+        }
+        one_spec(vm, f, &mut pos, &mut st, dict, mode, &mut out)?;
+    }
+    if st.argidx < st.arglen && dict.is_none() {
         return Err(vm.type_error("not all arguments converted during string formatting"));
     }
-    Ok(pystr::new(vm, &out))
+    Ok(out)
+}
+
+/// A parsed conversion spec.
+struct Conv {
+    flags: u8,
+    width: i64,
+    prec: i64,
+    ch: char,
+}
+
+/// Parses and formats one `%...` spec starting at `*pos` (after the '%').
+fn one_spec(vm: &mut Vm, f: &[char], pos: &mut usize, st: &mut ArgState, dict: Option<Value>, mode: Mode, out: &mut String) -> PyResult<()> {
+    let n = f.len();
+    let incomplete = |vm: &mut Vm| vm.value_error("incomplete format");
+    if *pos >= n {
+        return Err(incomplete(vm));
+    }
+    // Mapping key.
+    if f[*pos] == '(' {
+        let Some(d) = dict else {
+            return Err(vm.type_error("format requires a mapping"));
+        };
+        *pos += 1;
+        let start = *pos;
+        let mut depth = 1;
+        while *pos < n && depth > 0 {
+            match f[*pos] {
+                ')' => depth -= 1,
+                '(' => depth += 1,
+                _ => {}
+            }
+            *pos += 1;
+        }
+        if depth > 0 {
+            return Err(vm.value_error("incomplete format key"));
+        }
+        let key: String = f[start..*pos - 1].iter().collect();
+        let k = match mode {
+            Mode::Str => pystr::new(vm, &key),
+            Mode::Bytes => {
+                let b: Vec<u8> = key.chars().map(|c| c as u32 as u8).collect();
+                crate::object::bytes::new(vm, &b)
+            }
+        };
+        let v = vm.getitem(d, k)?;
+        *st = ArgState { args: v, arglen: -1, argidx: -2 };
+    }
+    let mut c = Conv { flags: 0, width: -1, prec: -1, ch: '\0' };
+    // Flags; `ch` ends as the first char after them.
+    let read = |pos: &mut usize| -> Option<char> {
+        let ch = f.get(*pos).copied();
+        if ch.is_some() {
+            *pos += 1;
+        }
+        ch
+    };
+    let mut cur = read(pos);
+    while let Some(ch) = cur {
+        let fl = match ch {
+            '-' => F_LJUST,
+            '+' => F_SIGN,
+            ' ' => F_BLANK,
+            '#' => F_ALT,
+            '0' => F_ZERO,
+            _ => break,
+        };
+        c.flags |= fl;
+        cur = read(pos);
+    }
+    // Width.
+    if cur == Some('*') {
+        let v = st.next(vm)?;
+        let w = star_arg(vm, v, false)?;
+        if w < 0 {
+            c.flags |= F_LJUST;
+            c.width = -w;
+        } else {
+            c.width = w;
+        }
+        cur = read(pos);
+    } else if let Some(d) = cur.and_then(|ch| ch.to_digit(10)) {
+        let mut w = d as i64;
+        cur = read(pos);
+        while let Some(d) = cur.and_then(|ch| ch.to_digit(10)) {
+            w = match w.checked_mul(10).and_then(|x| x.checked_add(d as i64)) {
+                Some(x) => x,
+                None => return Err(vm.value_error("width too big")),
+            };
+            cur = read(pos);
+        }
+        c.width = w;
+    }
+    // Precision.
+    if cur == Some('.') {
+        c.prec = 0;
+        cur = read(pos);
+        if cur == Some('*') {
+            let v = st.next(vm)?;
+            c.prec = star_arg(vm, v, true)?.max(0);
+            cur = read(pos);
+        } else if let Some(d) = cur.and_then(|ch| ch.to_digit(10)) {
+            let mut p = d as i64;
+            cur = read(pos);
+            while let Some(d) = cur.and_then(|ch| ch.to_digit(10)) {
+                p = p * 10 + d as i64;
+                if p > i32::MAX as i64 {
+                    return Err(vm.value_error("precision too big"));
+                }
+                cur = read(pos);
+            }
+            c.prec = p;
+        }
+    }
+    if matches!(cur, Some('h' | 'l' | 'L')) {
+        cur = read(pos);
+    }
+    let Some(ch) = cur else {
+        return Err(incomplete(vm));
+    };
+    c.ch = ch;
+    let v = st.next(vm)?;
+    let (text, numeric) = convert(vm, v, &c, mode, *pos - 1)?;
+    output(&c, &text, numeric, out);
+    Ok(())
+}
+
+/// The int of a `*` width or precision.
+fn star_arg(vm: &mut Vm, v: Value, prec: bool) -> PyResult<i64> {
+    if !(int::is_int(v) || v.is_bool() || int::native(v).is_some()) {
+        return Err(vm.type_error("* wants int"));
+    }
+    let b = int::to_bigint(int::native(v).unwrap_or(if v.is_bool() { Value::small(v.is_true() as i64) } else { v }));
+    let lim = if prec { i32::MAX as i64 } else { i64::MAX };
+    match num_traits::ToPrimitive::to_i64(&b).filter(|x| *x <= lim && *x >= -lim - 1) {
+        Some(x) => Ok(x),
+        None if prec => Err(vm.overflow_error("Python int too large to convert to C int")),
+        None => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+    }
+}
+
+/// The converted text of one argument, and whether it is numeric (sign handling).
+fn convert(vm: &mut Vm, v: Value, c: &Conv, mode: Mode, index: usize) -> PyResult<(String, bool)> {
+    match c.ch {
+        's' | 'r' | 'a' | 'b' if mode == Mode::Bytes => bytes_text(vm, v, c.ch).map(|s| (s, false)),
+        's' => Ok((vm.str_string(v)?, false)),
+        'r' => Ok((vm.repr_string(v)?, false)),
+        'a' => {
+            let a = crate::builtins::ascii(vm, v)?;
+            Ok((pystr::as_str(a).to_string(), false))
+        }
+        'd' | 'i' | 'u' | 'o' | 'x' | 'X' => format_long(vm, v, c).map(|s| (s, true)),
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+            let x = float_arg(vm, v)?;
+            let fl = Flags { alt: c.flags & F_ALT != 0, ..Flags::default() };
+            let prec = if c.prec < 0 { 6 } else { c.prec as usize };
+            Ok((double_to_string(x, c.ch, prec, fl), true))
+        }
+        'c' => char_arg(vm, v, mode).map(|ch| (ch.to_string(), false)),
+        ch => {
+            let u = ch as u32;
+            let shown = if (31..=126).contains(&u) { ch } else { '?' };
+            Err(vm.value_error(format!("unsupported format character '{shown}' (0x{u:x}) at index {index}")))
+        }
+    }
+}
+
+/// `PyFloat_AsDouble` of a `%f`-style argument.
+fn float_arg(vm: &mut Vm, v: Value) -> PyResult<f64> {
+    if v.is_float() {
+        return Ok(v.as_f64());
+    }
+    if let Some(x) = crate::object::float::as_f64(vm, int::native(v).unwrap_or(v))? {
+        return Ok(x);
+    }
+    if vm.lookup_special(v, vm.names.float).is_some() || vm.lookup_special(v, vm.names.index).is_some() {
+        return crate::builtins::numbers::float_of(vm, v);
+    }
+    Err(vm.type_error(format!("must be real number, not {}", vm.type_name(v))))
+}
+
+/// `%d`/`%x`/`%o` of an argument, with precision zero-padding and `#` prefixes.
+fn format_long(vm: &mut Vm, v: Value, c: &Conv) -> PyResult<String> {
+    let hexoct = matches!(c.ch, 'o' | 'x' | 'X');
+    let wrong = |vm: &mut Vm| {
+        let what = if hexoct { "an integer" } else { "a real number" };
+        vm.type_error(format!("%{} format: {what} is required, not {}", c.ch, vm.type_name(v)))
+    };
+    let n = if int::is_int(v) || v.is_bool() {
+        if v.is_bool() { Value::small(v.is_true() as i64) } else { v }
+    } else if let Some(n) = int::native(v) {
+        n
+    } else {
+        let is_number = v.is_float()
+            || vm.lookup_special(v, vm.names.index).is_some()
+            || vm.lookup_special(v, vm.names.int).is_some()
+            || vm.lookup_special(v, vm.names.float).is_some()
+            || vm.type_of(v) == vm.types.complex;
+        if !is_number {
+            return Err(wrong(vm));
+        }
+        let r = if hexoct {
+            if v.is_float() || vm.lookup_special(v, vm.names.index).is_none() {
+                return Err(wrong(vm));
+            }
+            vm.index(v)
+        } else if v.is_float() {
+            crate::object::float::to_int(vm, v.as_f64())
+        } else if vm.lookup_special(v, vm.names.int).is_some() || vm.lookup_special(v, vm.names.index).is_some() {
+            crate::builtins::numbers::int_value(vm, v, Value::NULL)
+        } else {
+            return Err(wrong(vm));
+        };
+        match r {
+            Ok(n) => n,
+            Err(e) if vm.is_instance_of(e.0, vm.exc.type_error) => return Err(wrong(vm)),
+            Err(e) => return Err(e),
+        }
+    };
+    let b = int::to_bigint(n);
+    let neg = b.sign() == num_bigint::Sign::Minus;
+    let mag = if neg { -b } else { b };
+    let mut digits = match c.ch {
+        'x' => mag.to_str_radix(16),
+        'X' => mag.to_str_radix(16).to_uppercase(),
+        'o' => mag.to_str_radix(8),
+        _ => mag.to_str_radix(10),
+    };
+    if c.prec > digits.len() as i64 {
+        digits = "0".repeat(c.prec as usize - digits.len()) + &digits;
+    }
+    let prefix = match c.ch {
+        'x' if c.flags & F_ALT != 0 => "0x",
+        'X' if c.flags & F_ALT != 0 => "0X",
+        'o' if c.flags & F_ALT != 0 => "0o",
+        _ => "",
+    };
+    Ok(format!("{}{prefix}{digits}", if neg { "-" } else { "" }))
+}
+
+/// The character of `%c`.
+fn char_arg(vm: &mut Vm, v: Value, mode: Mode) -> PyResult<char> {
+    if mode == Mode::Bytes {
+        let msg = "%c requires an integer in range(256) or a single byte";
+        if let Some(b) = crate::builtins::bytes::buffer_of(v) {
+            return match b {
+                [x] => Ok(*x as char),
+                _ => Err(vm.type_error(msg)),
+            };
+        }
+        if !(int::is_int(v) || v.is_bool() || vm.lookup_special(v, vm.names.index).is_some()) {
+            return Err(vm.type_error(msg));
+        }
+        let i = vm.index(v)?;
+        return match int::to_i64(i).filter(|x| (0..256).contains(x)) {
+            Some(x) => Ok(x as u8 as char),
+            None => Err(vm.overflow_error("%c arg not in range(256)")),
+        };
+    }
+    if let Some(s) = pystr::text_of(v) {
+        let mut cs = s.chars();
+        return match (cs.next(), cs.next()) {
+            (Some(ch), None) => Ok(ch),
+            _ => Err(vm.type_error("%c requires int or char")),
+        };
+    }
+    if !(int::is_int(v) || v.is_bool() || int::native(v).is_some() || vm.lookup_special(v, vm.names.index).is_some()) {
+        return Err(vm.type_error("%c requires int or char"));
+    }
+    let i = vm.index(v)?;
+    match int::to_i64(i).filter(|x| (0..0x110000).contains(x)) {
+        Some(x) => Ok(char::from_u32(x as u32).unwrap_or('\u{fffd}')),
+        None => Err(vm.overflow_error("%c arg not in range(0x110000)")),
+    }
+}
+
+/// `%s`/`%b`/`%r`/`%a` of bytes formatting, as latin-1 chars.
+fn bytes_text(vm: &mut Vm, v: Value, ch: char) -> PyResult<String> {
+    if ch == 'r' || ch == 'a' {
+        let a = crate::builtins::ascii(vm, v)?;
+        return Ok(pystr::as_str(a).to_string());
+    }
+    if let Some(b) = crate::builtins::bytes::buffer_of(v) {
+        return Ok(b.iter().map(|&x| x as char).collect());
+    }
+    let name = pystr::intern(vm, "__bytes__");
+    if let Some(r) = vm.call_special(v, name, &[])? {
+        if let Some(b) = crate::object::bytes::native(r) {
+            return Ok(crate::object::bytes::data(b).iter().map(|&x| x as char).collect());
+        }
+        return Err(vm.type_error(format!("__bytes__ returned non-bytes (type {})", vm.type_name(r))));
+    }
+    Err(vm.type_error(format!(
+        "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+        vm.type_name(v)
+    )))
+}
+
+/// Pads `text` to the spec's width with CPython's sign/prefix/zero rules.
+fn output(c: &Conv, text: &str, numeric: bool, out: &mut String) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut len = chars.len() as i64;
+    if matches!(c.ch, 's' | 'r' | 'a' | 'b') && c.prec >= 0 && len > c.prec {
+        len = c.prec;
+    }
+    let fill = if numeric && c.flags & F_ZERO != 0 { '0' } else { ' ' };
+    let mut start = 0usize;
+    let mut sign: Option<char> = None;
+    if numeric {
+        match chars.first() {
+            Some(&s @ ('-' | '+')) => {
+                sign = Some(s);
+                start = 1;
+                len -= 1;
+            }
+            _ if c.flags & F_SIGN != 0 => sign = Some('+'),
+            _ if c.flags & F_BLANK != 0 => sign = Some(' '),
+            _ => {}
+        }
+    }
+    let mut width = c.width.max(len);
+    if let Some(s) = sign {
+        if fill != ' ' {
+            out.push(s);
+        }
+        if width > len {
+            width -= 1;
+        }
+    }
+    let prefixed = c.flags & F_ALT != 0 && matches!(c.ch, 'x' | 'X' | 'o');
+    if prefixed {
+        if fill != ' ' {
+            out.extend(&chars[start..start + 2]);
+        }
+        width = (width - 2).max(0);
+        len -= 2;
+    }
+    if width > len && c.flags & F_LJUST == 0 {
+        out.extend(std::iter::repeat_n(fill, (width - len) as usize));
+        width = len;
+    }
+    if fill == ' ' {
+        if let Some(s) = sign {
+            out.push(s);
+        }
+        if prefixed {
+            out.extend(&chars[start..start + 2]);
+        }
+    }
+    let body_start = if prefixed { start + 2 } else { start };
+    out.extend(&chars[body_start..body_start + len.max(0) as usize]);
+    if width > len {
+        out.extend(std::iter::repeat_n(' ', (width - len) as usize));
+    }
 }
