@@ -98,11 +98,13 @@ impl Vm {
     }
     /// `StopIteration(value)`.
     pub fn stop_iteration(&mut self, value: Value) -> PyErr {
-        if value.is_none() {
+        let e = if value.is_none() {
             self.new_error_args(self.exc.stop_iteration, &[])
         } else {
             self.new_error_args(self.exc.stop_iteration, &[value])
-        }
+        };
+        crate::object::exception::set_attr(self, e.0, "value", value);
+        e
     }
     /// An error for an operation not implemented by this runtime yet.
     pub fn not_supported(&mut self, what: &str) -> PyErr {

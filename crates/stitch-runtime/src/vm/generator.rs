@@ -350,9 +350,13 @@ pub fn send(vm: &mut Vm, receiver: Value, v: Value, out: *mut Value) -> PyResult
         }
     } else {
         let res = if v.is_none() {
-            match vm.next(receiver)? {
-                Some(y) => return Ok(y),
-                None => Err(vm.stop_iteration(Value::NONE)),
+            match vm.call_special(receiver, vm.names.next, &[]) {
+                Ok(Some(y)) => Ok(y),
+                Ok(None) => match vm.next(receiver)? {
+                    Some(y) => return Ok(y),
+                    None => Err(vm.stop_iteration(Value::NONE)),
+                },
+                Err(e) => Err(e),
             }
         } else {
             vm.call_method(receiver, "send", &[v])
@@ -428,8 +432,7 @@ pub fn get_anext(vm: &mut Vm, v: Value) -> PyResult<Value> {
 }
 
 pub fn async_gen_wrap(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    let _ = v;
-    Err(vm.not_supported("async generators"))
+    super::asyncgen::wrap(vm, v)
 }
 
 /// `gi_frame`-style info: the code of a generator.

@@ -85,6 +85,7 @@ impl Vm {
         vm.bootstrap_types();
         crate::builtins::init(&mut vm);
         crate::builtins::exception_group::init(&mut vm);
+        crate::vm::asyncgen::init(&mut vm);
         vm.gc_paused = 0;
         vm
     }

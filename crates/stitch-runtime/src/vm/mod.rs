@@ -6,6 +6,7 @@
 //! attributes, repr, hashing, comparison, iteration...), `ops` (operators), `error`
 //! (exceptions and tracebacks), `init` (bootstrapping the builtin types).
 
+pub mod asyncgen;
 pub mod call;
 pub mod error;
 pub mod generator;
