@@ -49,11 +49,6 @@ pub fn init(vm: &mut Vm) {
     module::set(vm, m, "byteorder", bo);
     let version = pystr::new(vm, "3.11.7 (stitch) [rustc]");
     module::set(vm, m, "version", version);
-    let vi = tuple::new(vm, &[Value::small(3), Value::small(11), Value::small(7)]);
-    let fin = pystr::new(vm, "final");
-    let vinfo = tuple::new(vm, &[Value::small(3), Value::small(11), Value::small(7), fin, Value::small(0)]);
-    module::set(vm, m, "version_info", vinfo);
-    let _ = vi;
     let hexv = int::from_i64(vm, 0x030b07f0);
     module::set(vm, m, "hexversion", hexv);
     let empty = list::new(vm, &[]);
@@ -63,9 +58,8 @@ pub fn init(vm: &mut Vm) {
     let flags = dict::new(vm);
     module::set(vm, m, "_xoptions", flags);
     let bmn = {
-        let names = ["builtins", "sys"];
         let mut vals = crate::gc::Rooted::new();
-        for n in names {
+        for n in ["builtins", "sys"].into_iter().chain(crate::modules::NATIVE.iter().map(|(n, _)| *n)) {
             let s = pystr::new(vm, n);
             vals.push(s);
         }
@@ -74,9 +68,7 @@ pub fn init(vm: &mut Vm) {
     module::set(vm, m, "builtin_module_names", bmn);
     let exe = pystr::new(vm, &std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default());
     module::set(vm, m, "executable", exe);
-    let impl_name = pystr::new(vm, "stitch");
-    let ns = crate::object::native::generic_alias(vm, impl_name, Value::NONE).unwrap_or(Value::NONE);
-    let _ = ns;
+    super::sys_info::init(vm, m);
 }
 
 /// `sys.argv` from the command line.
@@ -88,6 +80,7 @@ pub fn set_argv(vm: &mut Vm, argv: &[String]) {
     }
     let l = list::new(vm, &vals);
     module::set(vm, vm.sys, "argv", l);
+    super::sys_info::set_orig_argv(vm);
 }
 
 fn exit(vm: &mut Vm, a: &Args) -> PyResult<Value> {
