@@ -7,9 +7,24 @@ use crate::vm::{PyResult, Vm};
 
 /// Set by the signal handler; read by the interpreter.
 pub static PENDING: AtomicBool = AtomicBool::new(false);
+/// Something (a signal, queued finalizers) wants the running code to stop at the
+/// next backward jump or call boundary.
+pub static EVAL_BREAKER: AtomicBool = AtomicBool::new(false);
 
 extern "C" fn on_sigint(_sig: libc::c_int) {
     PENDING.store(true, Ordering::Relaxed);
+    EVAL_BREAKER.store(true, Ordering::Relaxed);
+}
+
+/// Asks the running code to call `handle_pending` soon.
+pub fn request_break() {
+    EVAL_BREAKER.store(true, Ordering::Relaxed);
+}
+
+/// True when `handle_pending` has work.
+#[inline(always)]
+pub fn breaker() -> bool {
+    EVAL_BREAKER.load(Ordering::Relaxed)
 }
 
 /// Installs the SIGINT handler.
@@ -27,6 +42,8 @@ pub fn pending() -> bool {
 
 /// Runs what the pending flag asked for.
 pub fn handle_pending(vm: &mut Vm) -> PyResult<()> {
+    EVAL_BREAKER.store(false, Ordering::Relaxed);
+    crate::gc::finalize::run_pending(vm);
     if PENDING.swap(false, Ordering::Relaxed) {
         return Err(vm.new_error_args(vm.exc.keyboard_interrupt, &[]));
     }

@@ -8,6 +8,7 @@
 //!
 //! Stress mode (`-X gc-stress` or `STITCH_GC_STRESS=1`) collects at every allocation.
 
+pub mod finalize;
 pub mod heap;
 pub mod stack;
 

@@ -29,6 +29,8 @@ pub mod flags {
     pub const NO_DICT: u32 = 64;
     /// Instances are immutable builtins (no attribute assignment at all).
     pub const IMMUTABLE: u32 = 128;
+    /// Some class in the MRO defines `__del__`.
+    pub const HAS_DEL: u32 = 256;
 }
 
 #[repr(C)]
@@ -220,17 +222,22 @@ pub fn update_flags(vm: &mut Vm, t: Value) {
         let getattr = lookup(x, vm.names.getattr);
         let setattr = lookup(x, vm.names.setattr);
         let delattr = lookup(x, vm.names.delattr);
+        let del = lookup(x, vm.names.del);
         let obj_dict = ty(vm.types.object).dict;
         let obj_getattribute = dict::get_str(obj_dict, vm.names.getattribute);
         let obj_setattr = dict::get_str(obj_dict, vm.names.setattr);
         let obj_delattr = dict::get_str(obj_dict, vm.names.delattr);
         let to = ty(x);
-        let mut f = to.prefix.flags & !(flags::CUSTOM_GETATTRIBUTE | flags::HAS_GETATTR | flags::CUSTOM_SETATTR);
+        let mut f = to.prefix.flags
+            & !(flags::CUSTOM_GETATTRIBUTE | flags::HAS_GETATTR | flags::CUSTOM_SETATTR | flags::HAS_DEL);
         if getattribute.is_some() && getattribute != obj_getattribute {
             f |= flags::CUSTOM_GETATTRIBUTE;
         }
         if getattr.is_some() {
             f |= flags::HAS_GETATTR;
+        }
+        if del.is_some() {
+            f |= flags::HAS_DEL;
         }
         if (setattr.is_some() && setattr != obj_setattr) || (delattr.is_some() && delattr != obj_delattr) {
             f |= flags::CUSTOM_SETATTR;

@@ -74,13 +74,13 @@ impl Vm {
             native_stack_base,
             native_stack_limit,
             options,
-            eval_breaker: false,
             source_cache: HashMap::new(),
             int_max_str_digits: 4300,
             collections: 0,
             gc_enabled: true,
             gc_paused: 1,
             repr_guard: Vec::new(),
+            finalize_queue: Vec::new(),
         });
         vm.bootstrap_types();
         crate::builtins::init(&mut vm);

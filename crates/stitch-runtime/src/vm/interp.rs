@@ -95,7 +95,7 @@ unsafe impl Env for Interp<'_> {
     }
     #[inline(always)]
     fn pending(&self) -> bool {
-        self.vm.eval_breaker
+        crate::signals::breaker()
     }
 }
 

@@ -125,8 +125,6 @@ pub struct Vm {
     /// Below this native stack address, calls raise RecursionError.
     pub native_stack_limit: usize,
     pub options: Options,
-    /// Set when the running code should stop at the next backward jump.
-    pub eval_breaker: bool,
     /// Source lines of files, for tracebacks.
     pub source_cache: HashMap<String, Option<std::rc::Rc<Vec<String>>>>,
     /// `sys.set_int_max_str_digits`.
@@ -138,6 +136,8 @@ pub struct Vm {
     pub gc_paused: usize,
     /// Containers whose repr is being computed (to print `[...]` on recursion).
     pub repr_guard: Vec<Value>,
+    /// Unreachable objects whose `__del__` is due.
+    pub finalize_queue: Vec<Value>,
 }
 
 impl Vm {
@@ -165,6 +165,7 @@ impl Vm {
         let mut t = Tracer::new();
         self.mark_roots(&mut t);
         t.drain();
+        crate::gc::finalize::rescue_unreachable(self, &mut t);
         let live = self.heap.sweep(|p| unsafe { crate::object::finalize_object(p) });
         self.heap.live = live;
         self.heap.allocated = 0;
@@ -196,6 +197,7 @@ impl Vm {
             t.mark(*v);
         }
         t.mark_all(&self.repr_guard);
+        t.mark_all(&self.finalize_queue);
         // The value stack up to the running frame's stack pointer, and frame records.
         let top = self.stack_top();
         let mut p = self.stack_base;

@@ -1,0 +1,90 @@
+//! Finalizers: `__del__` of unreachable instances.
+//!
+//! A collection that finds an unreachable instance whose class defines `__del__`
+//! (and that was not finalized before) keeps it, and what it refers to, alive for
+//! one more cycle and queues it. Queued finalizers run at the next safe point (a
+//! backward jump or a call boundary that checks the eval breaker), never in the
+//! middle of the allocation that triggered the collection; an exception in `__del__`
+//! is reported as CPython does ("Exception ignored in: ...") and otherwise ignored.
+//! At exit, the remaining instances with `__del__` are finalized once.
+
+use stitch_core::layout::{Header, Kind};
+use stitch_core::value::Value;
+
+use super::Tracer;
+use crate::object::types::{self, flags};
+use crate::vm::Vm;
+
+/// Header flag of an instance whose `__del__` already ran (or was queued).
+pub const FINALIZED: u16 = 0x8000;
+
+fn needs_finalizer(p: *mut Header) -> bool {
+    // SAFETY: p is a live object header.
+    unsafe {
+        (*p).kind == Kind::Instance
+            && (*p).flags & FINALIZED == 0
+            && !(*p).ty.is_null()
+            && types::ty(Value::from_ptr((*p).ty)).prefix.flags & flags::HAS_DEL != 0
+    }
+}
+
+/// After marking: queues unmarked instances that have finalizers, keeping them (and
+/// everything they reach) alive for this cycle.
+pub fn rescue_unreachable(vm: &mut Vm, t: &mut Tracer) {
+    let mut found = Vec::new();
+    vm.heap.for_each(|p| {
+        // SAFETY: p is an allocated object.
+        if unsafe { (*p).gc } == 0 && needs_finalizer(p) {
+            found.push(p);
+        }
+    });
+    if found.is_empty() {
+        return;
+    }
+    for &p in &found {
+        // SAFETY: p is live until the sweep, which it now survives.
+        unsafe { (*p).flags |= FINALIZED };
+        t.mark_ptr(p);
+        vm.finalize_queue.push(Value::from_ptr(p));
+    }
+    t.drain();
+    crate::signals::request_break();
+}
+
+/// Runs the queued finalizers.
+pub fn run_pending(vm: &mut Vm) {
+    while !vm.finalize_queue.is_empty() {
+        let obj = vm.finalize_queue.remove(0);
+        call_del(vm, obj);
+    }
+}
+
+fn call_del(vm: &mut Vm, obj: Value) {
+    let Some(del) = vm.lookup_special(obj, vm.names.del) else { return };
+    let saved = vm.exc_info;
+    if let Err(e) = vm.call(del, &[obj]) {
+        let what = vm.repr_string(del).unwrap_or_else(|_| "<__del__>".to_string());
+        crate::modules::io::flush_stdout(vm);
+        let tb = crate::vm::traceback::format_exception(vm, e.0);
+        eprint!("Exception ignored in: {what}\n{tb}");
+    }
+    vm.exc_info = saved;
+}
+
+/// At exit: finalizes garbage, then every remaining instance with `__del__`.
+pub fn at_exit(vm: &mut Vm) {
+    vm.collect();
+    run_pending(vm);
+    let mut rest = Vec::new();
+    vm.heap.for_each(|p| {
+        if needs_finalizer(p) {
+            rest.push(p);
+        }
+    });
+    let rest = super::Rooted::from_vec(rest.iter().map(|p| Value::from_ptr(*p)).collect());
+    for obj in rest.iter() {
+        // SAFETY: rooted above.
+        unsafe { (*obj.header()).flags |= FINALIZED };
+        call_del(vm, *obj);
+    }
+}
