@@ -31,8 +31,20 @@ pub fn double_to_string(x: f64, code: char, precision: usize, fl: Flags) -> Stri
     let mut body = match code.to_ascii_lowercase() {
         'f' => fixed(a, precision, fl.alt),
         'e' => exponent(a, precision, fl.alt, upper),
-        'g' => general(a, precision, fl.alt, upper),
-        _ => crate::object::float::repr(a),
+        'g' => general(a, precision, fl.alt, upper, fl.add_dot_0),
+        _ => {
+            let mut r = crate::object::float::repr(a);
+            if !fl.add_dot_0
+                && let Some(t) = r.strip_suffix(".0")
+            {
+                r = t.to_string();
+            }
+            let e = r.find('e').unwrap_or(r.len());
+            if fl.alt && !r[..e].contains('.') {
+                r.insert(e, '.');
+            }
+            r
+        }
     };
     if fl.add_dot_0 && !body.contains(['.', 'e', 'E']) {
         body.push_str(".0");
@@ -82,13 +94,13 @@ fn strip_zeros(s: &str) -> &str {
     if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.') } else { s }
 }
 
-fn general(a: f64, p: usize, alt: bool, upper: bool) -> String {
+/// `%g`; with `add_dot_0` (format specs without a type) the exponent form starts one
+/// digit earlier, as CPython's format_float_short does.
+fn general(a: f64, p: usize, alt: bool, upper: bool, add_dot_0: bool) -> String {
     let p = p.max(1);
-    if a == 0.0 {
-        return if alt { format!("{:.*}", p - 1, 0.0) } else { "0".into() };
-    }
     let (m, e) = sci_parts(a, p - 1);
-    if e < -4 || e >= p as i32 {
+    let limit = if add_dot_0 { p as i32 - 1 } else { p as i32 };
+    if e < -4 || e >= limit {
         let m = if alt {
             if m.contains('.') { m } else { m + "." }
         } else {

@@ -268,6 +268,9 @@ pub fn format_str(vm: &mut Vm, s: &str, spec: &str) -> PyResult<String> {
     {
         return Err(unknown_code(vm, t, "str"));
     }
+    if sp.sign == Some(' ') {
+        return Err(vm.value_error("Space not allowed in string format specifier"));
+    }
     if sp.sign.is_some() {
         return Err(vm.value_error("Sign not allowed in string format specifier"));
     }
@@ -412,41 +415,53 @@ pub fn format_complex(vm: &mut Vm, re: f64, im: f64, spec: &str) -> PyResult<Str
         None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') => {}
         Some(t) => return Err(unknown_code(vm, t, "complex")),
     }
-    if sp.fill == '0' && sp.align == Some('=') && !spec.contains("0=") {
+    if sp.fill == '0' {
         return Err(vm.value_error("Zero padding is not allowed in complex format specifier"));
     }
     if sp.align == Some('=') {
         return Err(vm.value_error("'=' alignment flag is not allowed in complex format specifier"));
     }
-    // Without a type: repr-like, no parentheses when there is a precision...
-    let bare = sp.ty.is_none();
-    let skip_re = bare && re == 0.0 && re.is_sign_positive();
-    let inner = Spec { width: None, align: None, fill: ' ', ..sp.clone() };
-    let default_ty = if bare { if sp.precision.is_some() { 'g' } else { 'r' } } else { 'g' };
-    let (re_s, _) = float_text(vm, re, &inner, default_ty)?;
-    let im_sp = Spec { sign: Some('+'), ..inner.clone() };
-    let (im_s, _) = float_text(vm, im, &im_sp, default_ty)?;
-    let strip_dot0 = |s: String| if bare && sp.precision.is_none() { s.strip_suffix(".0").map(str::to_string).unwrap_or(s) } else { s };
-    let sign = |s: &str, sp: &Spec| -> String {
-        if s.starts_with('-') {
-            s.to_string()
+    let fl = Flags { alt: sp.alt, no_neg_0: sp.z, add_dot_0: false };
+    let (mut ty, mut default_prec) = (sp.ty.unwrap_or('r'), 6);
+    let (mut skip_re, mut parens) = (false, false);
+    if sp.ty.is_none() {
+        default_prec = 0;
+        if re == 0.0 && re.is_sign_positive() {
+            skip_re = true;
         } else {
-            match sp.sign {
-                Some('+') => format!("+{s}"),
-                Some(' ') => format!(" {s}"),
-                _ => s.to_string(),
-            }
+            parens = true;
         }
+    }
+    if ty == 'n' {
+        ty = 'g';
+    }
+    let prec = match sp.precision {
+        Some(p) if p > i32::MAX as usize => return Err(vm.value_error("precision too big")),
+        Some(p) => {
+            if ty == 'r' {
+                ty = 'g';
+            }
+            p
+        }
+        None => default_prec,
     };
-    let re_s = sign(&strip_dot0(re_s), &inner);
-    let im_s = strip_dot0(im_s);
-    let im_s = if im_s.starts_with('-') { im_s } else { format!("+{im_s}") };
-    let body = if skip_re {
-        format!("{}j", sign(im_s.trim_start_matches('+'), &inner))
-    } else if bare {
-        format!("({re_s}{im_s}j)")
-    } else {
-        format!("{re_s}{im_s}j")
+    let tmp = Spec { width: None, align: Some('<'), ..sp.clone() };
+    let part = |x: f64, spec: &Spec| {
+        let s = double_to_string(x, ty, prec, fl);
+        layout_float(spec, &s)
     };
-    Ok(pad_text(&Spec { fill: sp.fill, ..sp }, &body, '>'))
+    let mut body = String::new();
+    if parens {
+        body.push('(');
+    }
+    if !skip_re {
+        body.push_str(&part(re, &tmp));
+    }
+    let im_spec = if skip_re { tmp.clone() } else { Spec { sign: Some('+'), ..tmp.clone() } };
+    body.push_str(&part(im, &im_spec));
+    body.push('j');
+    if parens {
+        body.push(')');
+    }
+    Ok(pad_text(&sp, &body, '>'))
 }
