@@ -42,7 +42,7 @@ pub fn init(vm: &mut Vm, b: Value) {
         ("vars", vars),
         ("dir", dir),
         ("globals", globals),
-        ("locals", locals),
+        ("locals", locals_builtin),
         ("format", format),
         ("bin", bin),
         ("oct", oct),
@@ -129,6 +129,31 @@ pub fn write_to(vm: &mut Vm, file: Value, text: &str) -> PyResult<()> {
     Ok(())
 }
 
+/// A function of exactly one positional argument (`METH_O`).
+fn exactly_one(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
+    args::no_kwargs(vm, a, name)?;
+    if a.pos.len() != 1 {
+        return Err(vm.type_error(format!(
+            "{name}() takes exactly one argument ({} given)",
+            a.pos.len()
+        )));
+    }
+    Ok(a.pos[0])
+}
+
+/// A function with positional-only parameters (`name expected N arguments, got M`).
+fn positional<'a>(
+    vm: &mut Vm,
+    a: &Args<'a>,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [Value]> {
+    args::no_kwargs(vm, a, name)?;
+    super::containers::arity(vm, name, a.pos.len(), min, max)?;
+    Ok(a.pos)
+}
+
 fn print(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let mut sep = Value::NONE;
     let mut end = Value::NONE;
@@ -141,37 +166,44 @@ fn print(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             "file" => file = *v,
             "flush" => flush = *v,
             other => {
-                return Err(vm.type_error(format!("print() got an unexpected keyword argument '{other}'")));
+                return Err(vm.type_error(format!(
+                    "'{other}' is an invalid keyword argument for print()"
+                )));
             }
         }
     }
-    let text_or = |vm: &mut Vm, v: Value, default: &str, what: &str| -> PyResult<String> {
-        if v.is_none() {
-            return Ok(default.to_string());
+    for (v, what) in [(sep, "sep"), (end, "end")] {
+        if !v.is_none() && pystr::text_of(v).is_none() {
+            return Err(vm.type_error(format!(
+                "{what} must be None or a string, not {}",
+                vm.type_name(v)
+            )));
         }
-        match pystr::text_of(v) {
-            Some(s) => Ok(s.to_string()),
-            None => Err(vm.type_error(format!("{what} must be None or a string, not {}", vm.type_name(v)))),
-        }
-    };
-    let sep = text_or(vm, sep, " ", "sep")?;
-    let end = text_or(vm, end, "\n", "end")?;
+    }
     if file.is_none() {
         file = crate::object::module::get(vm, vm.sys, "stdout").unwrap_or(Value::NONE);
         if file.is_none() {
             return Ok(Value::NONE);
         }
     }
-    let mut out = String::new();
+    // Each piece is converted and written in turn, as CPython does: an error in a
+    // later argument's __str__ comes after the earlier ones were written.
+    let write_text = |vm: &mut Vm, v: Value, default: &str| -> PyResult<()> {
+        let s = if v.is_none() {
+            default.to_string()
+        } else {
+            pystr::text_of(v).unwrap_or(default).to_string()
+        };
+        write_to(vm, file, &s)
+    };
     for (i, v) in a.pos.iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            write_text(vm, sep, " ")?;
         }
         let s = vm.str(*v)?;
-        out.push_str(pystr::as_str(s));
+        write_to(vm, file, pystr::as_str(s))?;
     }
-    out.push_str(&end);
-    write_to(vm, file, &out)?;
+    write_text(vm, end, "\n")?;
     if vm.truth(flush)? {
         if let Some(s) = crate::modules::io::native_stream(file) {
             s.flush(vm)?;
@@ -183,31 +215,23 @@ fn print(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn len(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    args::count(vm, a, "len", 1, 1).map_err(|_| vm.type_error(format!("len() takes exactly one argument ({} given)", a.pos.len())))?;
-    let n = vm.len(a.pos[0])?;
+    let v = exactly_one(vm, a, "len")?;
+    let n = vm.len(v)?;
     Ok(int::from_u64(vm, n as u64))
 }
 
 fn repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    args::no_kwargs(vm, a, "repr")?;
-    if a.pos.len() != 1 {
-        return Err(vm.type_error(format!("repr() takes exactly one argument ({} given)", a.pos.len())));
-    }
-    vm.repr(a.pos[0])
+    let v = exactly_one(vm, a, "repr")?;
+    vm.repr(v)
 }
 
 fn ascii(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    if a.pos.len() != 1 {
-        return Err(vm.type_error(format!("ascii() takes exactly one argument ({} given)", a.pos.len())));
-    }
-    super::ascii(vm, a.pos[0])
+    let v = exactly_one(vm, a, "ascii")?;
+    super::ascii(vm, v)
 }
 
 fn abs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    if a.pos.len() != 1 || a.has_kwargs() {
-        return Err(vm.type_error(format!("abs() takes exactly one argument ({} given)", a.pos.len())));
-    }
-    let v = a.pos[0];
+    let v = exactly_one(vm, a, "abs")?;
     if v.is_float() {
         return Ok(Value::from_f64(v.as_f64().abs()));
     }
@@ -215,7 +239,11 @@ fn abs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         if int::cmp(v, Value::small(0)).is_lt() {
             return Ok(int::neg(vm, v));
         }
-        return Ok(if v.is_bool() { Value::small(v.is_true() as i64) } else { v });
+        return Ok(if v.is_bool() {
+            Value::small(v.is_true() as i64)
+        } else {
+            v
+        });
     }
     match vm.call_special(v, vm.names.abs, &[])? {
         Some(r) => Ok(r),
@@ -225,6 +253,15 @@ fn abs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn min_max(vm: &mut Vm, a: &Args, is_max: bool) -> PyResult<Value> {
     let name = if is_max { "max" } else { "min" };
+    if a.pos.is_empty() {
+        return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0")));
+    }
+    if a.kwnames.len() > 2 {
+        return Err(vm.type_error(format!(
+            "{name}() takes at most 2 keyword arguments ({} given)",
+            a.kwnames.len()
+        )));
+    }
     let mut key = Value::NONE;
     let mut default = Value::NULL;
     for (k, v) in a.kwnames.iter().zip(a.kwvals) {
@@ -232,41 +269,50 @@ fn min_max(vm: &mut Vm, a: &Args, is_max: bool) -> PyResult<Value> {
             "key" => key = *v,
             "default" => default = *v,
             other => {
-                return Err(vm.type_error(format!("{name}() got an unexpected keyword argument '{other}'")));
+                return Err(vm.type_error(format!(
+                    "'{other}' is an invalid keyword argument for {name}()"
+                )));
             }
         }
     }
-    if a.pos.is_empty() {
-        return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0")));
+    if a.pos.len() > 1 && !default.is_null() {
+        return Err(vm.type_error(format!(
+            "Cannot specify a default for {name}() with multiple positional arguments"
+        )));
     }
-    let items = if a.pos.len() == 1 {
-        vm.collect_iter(a.pos[0])?
+    let it = if a.pos.len() == 1 {
+        vm.iter(a.pos[0])?
     } else {
-        if !default.is_null() {
-            return Err(vm.type_error(format!(
-                "Cannot specify a default for {name}() with multiple positional arguments"
-            )));
-        }
-        crate::gc::Rooted::from_vec(a.pos.to_vec())
+        let t = tuple::new(vm, a.pos);
+        vm.iter(t)?
     };
-    if items.is_empty() {
-        if !default.is_null() {
-            return Ok(default);
+    let op = if is_max {
+        stitch_core::instr::cmpop::GT
+    } else {
+        stitch_core::instr::cmpop::LT
+    };
+    let mut best: Option<(Value, Value)> = None;
+    while let Some(x) = vm.next(it)? {
+        let k = if key.is_none() {
+            x
+        } else {
+            vm.call(key, &[x])?
+        };
+        match best {
+            None => best = Some((x, k)),
+            Some((_, bk)) => {
+                let r = vm.compare(k, bk, op)?;
+                if vm.truth(r)? {
+                    best = Some((x, k));
+                }
+            }
         }
-        return Err(vm.value_error(format!("{name}() arg is an empty sequence")));
     }
-    let mut best = items[0];
-    let mut best_key = if key.is_none() { best } else { vm.call(key, &[best])? };
-    let op = if is_max { stitch_core::instr::cmpop::GT } else { stitch_core::instr::cmpop::LT };
-    for x in items[1..].iter() {
-        let k = if key.is_none() { *x } else { vm.call(key, &[*x])? };
-        let r = vm.compare(k, best_key, op)?;
-        if vm.truth(r)? {
-            best = *x;
-            best_key = k;
-        }
+    match best {
+        Some((x, _)) => Ok(x),
+        None if !default.is_null() => Ok(default),
+        None => Err(vm.value_error(format!("{name}() arg is an empty sequence"))),
     }
-    Ok(best)
 }
 
 fn min(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -278,62 +324,88 @@ fn max(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn sum(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let [iterable, start] = args::parse::<2>(vm, a, &Sig {
-        name: "sum",
-        params: &["iterable", "start"],
-        required: 1,
-        kwonly_from: usize::MAX,
-        posonly_until: 1,
-    })?;
-    let mut acc = if start.is_null() { Value::small(0) } else { start };
-    if acc.is_kind(Kind::Str) {
+    if a.pos.is_empty() {
+        return Err(vm.type_error("sum() takes at least 1 positional argument (0 given)"));
+    }
+    let mut start = a.pos.get(1).copied();
+    if a.pos.len() + a.kwnames.len() > 2 {
+        return Err(vm.type_error(format!(
+            "sum() takes at most 2 arguments ({} given)",
+            a.pos.len() + a.kwnames.len()
+        )));
+    }
+    for (k, v) in a.kwnames.iter().zip(a.kwvals) {
+        match pystr::as_str(*k) {
+            "start" if start.is_none() => start = Some(*v),
+            "start" => {
+                return Err(
+                    vm.type_error("argument for sum() given by name ('start') and position (2)")
+                );
+            }
+            other => {
+                return Err(vm.type_error(format!(
+                    "'{other}' is an invalid keyword argument for sum()"
+                )));
+            }
+        }
+    }
+    let mut acc = start.unwrap_or(Value::small(0));
+    if pystr::text_of(acc).is_some() {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
-    if acc.is_kind(Kind::Bytes) {
+    if crate::object::bytes::native(acc).is_some() {
         return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
     }
-    let it = vm.iter(iterable)?;
+    if types::is_subtype(vm.type_of(acc), vm.types.bytearray) {
+        return Err(vm.type_error("sum() can't sum bytearray [use b''.join(seq) instead]"));
+    }
+    let it = vm.iter(a.pos[0])?;
     while let Some(x) = vm.next(it)? {
         acc = crate::vm::ops::binary_op(vm, stitch_core::instr::binop::ADD, acc, x)?;
     }
     Ok(acc)
 }
 
+/// The classes of a `X | Y` union, for isinstance/issubclass.
+fn union_args(cls: Value) -> Option<Value> {
+    native::downcast::<super::Union>(cls).map(|u| u.args)
+}
+
 fn isinstance(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    args::count(vm, a, "isinstance", 2, 2)?;
-    vm.isinstance(a.pos[0], a.pos[1]).map(Value::from_bool)
+    let p = positional(vm, a, "isinstance", 2, 2)?;
+    let cls = union_args(p[1]).unwrap_or(p[1]);
+    vm.isinstance(p[0], cls).map(Value::from_bool)
 }
 
 fn issubclass(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    args::count(vm, a, "issubclass", 2, 2)?;
-    vm.issubclass(a.pos[0], a.pos[1]).map(Value::from_bool)
+    let p = positional(vm, a, "issubclass", 2, 2)?;
+    let cls = union_args(p[1]).unwrap_or(p[1]);
+    vm.issubclass(p[0], cls).map(Value::from_bool)
 }
 
 fn hash(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    if a.pos.len() != 1 {
-        return Err(vm.type_error(format!("hash() takes exactly one argument ({} given)", a.pos.len())));
-    }
-    let h = vm.hash(a.pos[0])?;
+    let v = exactly_one(vm, a, "hash")?;
+    let h = vm.hash(v)?;
     Ok(int::from_i64(vm, h))
 }
 
 fn id(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    if a.pos.len() != 1 {
-        return Err(vm.type_error(format!("id() takes exactly one argument ({} given)", a.pos.len())));
-    }
-    let i = vm.id_of(a.pos[0]);
+    let v = exactly_one(vm, a, "id")?;
+    let i = vm.id_of(v);
     Ok(int::from_u64(vm, i))
 }
 
-fn chr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    if a.pos.len() != 1 {
-        return Err(vm.type_error(format!("chr() takes exactly one argument ({} given)", a.pos.len())));
-    }
-    let v = a.pos[0];
+/// An integer argument (`__index__`; floats are refused).
+fn index_arg(vm: &mut Vm, v: Value) -> PyResult<Value> {
     if v.is_float() {
-        return Err(vm.type_error("integer argument expected, got float"));
+        return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
     }
-    let i = vm.index(v)?;
+    vm.index(v)
+}
+
+fn chr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let v = exactly_one(vm, a, "chr")?;
+    let i = index_arg(vm, v)?;
     let Some(n) = int::to_i64(i).filter(|n| i32::try_from(*n).is_ok()) else {
         return Err(vm.overflow_error("Python int too large to convert to C int"));
     };
@@ -341,36 +413,44 @@ fn chr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Err(vm.value_error("chr() arg not in range(0x110000)"));
     }
     match char::from_u32(n as u32) {
-        Some(c) => Ok(pystr::new(vm, &c.to_string())),
-        None => Err(vm.value_error("chr() arg is a surrogate code point, which Stitch cannot represent")),
+        Some(c) => Ok(pystr::new(vm, c.encode_utf8(&mut [0u8; 4]))),
+        None => {
+            Err(vm
+                .value_error("chr() arg is a surrogate code point, which Stitch cannot represent"))
+        }
     }
 }
 
 fn ord(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    if a.pos.len() != 1 {
-        return Err(vm.type_error(format!("ord() takes exactly one argument ({} given)", a.pos.len())));
-    }
-    let v = a.pos[0];
+    let v = exactly_one(vm, a, "ord")?;
     if let Some(s) = pystr::text_of(v) {
-        let n = s.chars().count();
-        if n != 1 {
-            return Err(vm.type_error(format!("ord() expected a character, but string of length {n} found")));
-        }
-        return Ok(Value::small(s.chars().next().map(|c| c as i64).unwrap_or(0)));
+        let mut chars = s.chars();
+        return match (chars.next(), chars.next()) {
+            (Some(c), None) => Ok(Value::small(c as i64)),
+            _ => Err(vm.type_error(format!(
+                "ord() expected a character, but string of length {} found",
+                s.chars().count()
+            ))),
+        };
     }
-    if let Some(b) = crate::object::bytes::native(v) {
-        let d = crate::object::bytes::data(b);
+    if let Some(d) = super::bytes::buffer_of(v) {
         if d.len() != 1 {
-            return Err(vm.type_error(format!("ord() expected a character, but string of length {} found", d.len())));
+            return Err(vm.type_error(format!(
+                "ord() expected a character, but string of length {} found",
+                d.len()
+            )));
         }
         return Ok(Value::small(d[0] as i64));
     }
-    Err(vm.type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(v))))
+    Err(vm.type_error(format!(
+        "ord() expected string of length 1, but {} found",
+        vm.type_name(v)
+    )))
 }
 
 fn any(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    args::count(vm, a, "any", 1, 1).map_err(|_| vm.type_error(format!("any() takes exactly one argument ({} given)", a.pos.len())))?;
-    let it = vm.iter(a.pos[0])?;
+    let v = exactly_one(vm, a, "any")?;
+    let it = vm.iter(v)?;
     while let Some(x) = vm.next(it)? {
         if vm.truth(x)? {
             return Ok(Value::TRUE);
@@ -380,8 +460,8 @@ fn any(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn all(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    args::count(vm, a, "all", 1, 1).map_err(|_| vm.type_error(format!("all() takes exactly one argument ({} given)", a.pos.len())))?;
-    let it = vm.iter(a.pos[0])?;
+    let v = exactly_one(vm, a, "all")?;
+    let it = vm.iter(v)?;
     while let Some(x) = vm.next(it)? {
         if !vm.truth(x)? {
             return Ok(Value::FALSE);
@@ -391,40 +471,39 @@ fn all(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn iter(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    args::no_kwargs(vm, a, "iter")?;
-    match a.pos.len() {
-        1 => vm.iter(a.pos[0]),
-        2 => {
-            if !vm.is_callable(a.pos[0]) {
-                return Err(vm.type_error("iter(v, w): v must be callable"));
-            }
-            let ty = vm.registry["callable_iterator"];
-            Ok(native::new(
-                vm,
-                ty,
-                Box::new(iterators::CallIter {
-                    func: a.pos[0],
-                    sentinel: a.pos[1],
-                    done: std::cell::Cell::new(false),
-                }),
-            ))
-        }
-        n => Err(vm.type_error(format!("iter expected at most 2 arguments, got {n}").replace("at most 2 arguments, got 0", "at least 1 argument, got 0"))),
+    let p = positional(vm, a, "iter", 1, 2)?;
+    if p.len() == 1 {
+        return vm.iter(p[0]);
     }
+    if !vm.is_callable(p[0]) {
+        return Err(vm.type_error("iter(v, w): v must be callable"));
+    }
+    let ty = vm.registry["callable_iterator"];
+    Ok(native::new(
+        vm,
+        ty,
+        Box::new(iterators::CallIter {
+            func: std::cell::Cell::new(p[0]),
+            sentinel: p[1],
+        }),
+    ))
 }
 
 fn next(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    args::count(vm, a, "next", 1, 2)?;
-    let it = a.pos[0];
+    let p = positional(vm, a, "next", 1, 2)?;
+    let it = p[0];
     let is_iter = crate::object::native::is_iterator(it)
-        || matches!(it.kind(), Some(Kind::ListIter | Kind::TupleIter | Kind::RangeIter))
+        || matches!(
+            it.kind(),
+            Some(Kind::ListIter | Kind::TupleIter | Kind::RangeIter)
+        )
         || (it.is_kind(Kind::Generator) && vm.type_of(it) == vm.types.generator)
         || vm.lookup_special(it, vm.names.next).is_some();
     if !is_iter {
         return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
     }
-    if a.pos.len() == 2 {
-        return Ok(vm.next(it)?.unwrap_or(a.pos[1]));
+    if p.len() == 2 {
+        return Ok(vm.next(it)?.unwrap_or(p[1]));
     }
     if let Some(r) = crate::object::native::next_fast(vm, it)? {
         return match r {
@@ -454,8 +533,8 @@ fn sorted(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn divmod(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    args::count(vm, a, "divmod", 2, 2)?;
-    super::numbers::divmod(vm, a.pos[0], a.pos[1])
+    let p = positional(vm, a, "divmod", 2, 2)?;
+    super::numbers::divmod(vm, p[0], p[1])
 }
 
 fn pow(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -471,33 +550,42 @@ fn round(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     super::numbers::round(vm, number, ndigits)
 }
 
+/// An attribute name argument (a str).
+fn attr_name(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    if pystr::text_of(v).is_none() {
+        return Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(v)
+        )));
+    }
+    super::object_type::name_arg(vm, v)
+}
+
 fn getattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    args::count(vm, a, "getattr", 2, 3)?;
-    let name = super::object_type::name_arg(vm, a.pos[1])
-        .map_err(|_| vm.type_error(format!("getattr(): attribute name must be string")))?;
-    if a.pos.len() == 3 {
-        return match vm.getattr_opt(a.pos[0], name) {
+    let p = positional(vm, a, "getattr", 2, 3)?;
+    let name = attr_name(vm, p[1])?;
+    if p.len() == 3 {
+        return match vm.getattr_opt(p[0], name) {
             Ok(Some(v)) => Ok(v),
-            Ok(None) => Ok(a.pos[2]),
-            Err(e) if vm.is_instance_of(e.0, vm.exc.attribute_error) => Ok(a.pos[2]),
+            Ok(None) => Ok(p[2]),
+            Err(e) if vm.is_instance_of(e.0, vm.exc.attribute_error) => Ok(p[2]),
             Err(e) => Err(e),
         };
     }
-    vm.getattr(a.pos[0], name)
+    vm.getattr(p[0], name)
 }
 
 fn setattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    args::count(vm, a, "setattr", 3, 3)?;
-    let name = super::object_type::name_arg(vm, a.pos[1])?;
-    vm.setattr(a.pos[0], name, a.pos[2])?;
+    let p = positional(vm, a, "setattr", 3, 3)?;
+    let name = attr_name(vm, p[1])?;
+    vm.setattr(p[0], name, p[2])?;
     Ok(Value::NONE)
 }
 
 fn hasattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    args::count(vm, a, "hasattr", 2, 2)?;
-    let name = super::object_type::name_arg(vm, a.pos[1])
-        .map_err(|_| vm.type_error("hasattr(): attribute name must be string"))?;
-    match vm.getattr_opt(a.pos[0], name) {
+    let p = positional(vm, a, "hasattr", 2, 2)?;
+    let name = attr_name(vm, p[1])?;
+    match vm.getattr_opt(p[0], name) {
         Ok(r) => Ok(Value::from_bool(r.is_some())),
         Err(e) if vm.is_instance_of(e.0, vm.exc.attribute_error) => Ok(Value::FALSE),
         Err(e) => Err(e),
@@ -505,83 +593,114 @@ fn hasattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn delattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    args::count(vm, a, "delattr", 2, 2)?;
-    let name = super::object_type::name_arg(vm, a.pos[1])?;
-    vm.delattr(a.pos[0], name)?;
+    let p = positional(vm, a, "delattr", 2, 2)?;
+    let name = attr_name(vm, p[1])?;
+    vm.delattr(p[0], name)?;
     Ok(Value::NONE)
 }
 
 fn callable(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    if a.pos.len() != 1 {
-        return Err(vm.type_error(format!("callable() takes exactly one argument ({} given)", a.pos.len())));
-    }
-    Ok(Value::from_bool(vm.is_callable(a.pos[0])))
+    let v = exactly_one(vm, a, "callable")?;
+    Ok(Value::from_bool(vm.is_callable(v)))
 }
 
 impl Vm {
     pub fn is_callable(&self, v: Value) -> bool {
-        matches!(v.kind(), Some(Kind::Function | Kind::Builtin | Kind::Method | Kind::Type))
-            || types::lookup(self.type_of(v), self.names.call).is_some()
+        matches!(
+            v.kind(),
+            Some(Kind::Function | Kind::Builtin | Kind::Method | Kind::Type)
+        ) || types::lookup(self.type_of(v), self.names.call).is_some()
     }
 }
 
 fn vars(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    args::count(vm, a, "vars", 0, 1)?;
-    if a.pos.is_empty() {
+    let p = positional(vm, a, "vars", 0, 1)?;
+    let Some(&obj) = p.first() else {
         return locals(vm, a);
-    }
-    match vm.getattr_opt(a.pos[0], vm.names.dict)? {
-        Some(d) => Ok(d),
-        None => Err(vm.type_error("vars() argument must have __dict__ attribute")),
+    };
+    match vm.getattr_opt(obj, vm.names.dict) {
+        Ok(Some(d)) => Ok(d),
+        Ok(None) => Err(vm.type_error("vars() argument must have __dict__ attribute")),
+        Err(e) if vm.is_instance_of(e.0, vm.exc.attribute_error) => {
+            Err(vm.type_error("vars() argument must have __dict__ attribute"))
+        }
+        Err(e) => Err(e),
     }
 }
 
 fn dir(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    args::count(vm, a, "dir", 0, 1)?;
-    let names = if a.pos.is_empty() {
-        let l = locals(vm, a)?;
-        let keys: Vec<Value> = dict::items(l).into_iter().map(|(k, _)| k).collect();
-        list::new(vm, &keys)
-    } else {
-        let r = match vm.call_special(a.pos[0], vm.names.dir, &[])? {
-            Some(r) => r,
-            None => return Err(vm.type_error("object does not provide __dir__")),
-        };
-        let items = vm.collect_iter(r)?;
-        list::new(vm, &items)
+    let p = positional(vm, a, "dir", 0, 1)?;
+    let names = match p.first() {
+        None => {
+            let l = locals(vm, a)?;
+            let keys = vm.call_method(l, "keys", &[])?;
+            let items = vm.collect_iter(keys)?;
+            list::new(vm, &items)
+        }
+        Some(&obj) => {
+            let r = match vm.call_special(obj, vm.names.dir, &[])? {
+                Some(r) => r,
+                None => return Err(vm.type_error("object does not provide __dir__")),
+            };
+            let items = vm.collect_iter(r)?;
+            list::new(vm, &items)
+        }
     };
     super::containers::list_sort(vm, &Args::new(&[names]))?;
     Ok(names)
 }
 
-fn globals(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+fn globals(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    noargs(vm, a, "globals")?;
     match crate::vm::call::current_globals(vm) {
         Some(g) => Ok(g),
         None => Ok(dict::new(vm)),
     }
 }
 
+fn noargs(vm: &mut Vm, a: &Args, name: &str) -> PyResult<()> {
+    args::no_kwargs(vm, a, name)?;
+    if !a.pos.is_empty() {
+        return Err(vm.type_error(format!(
+            "{name}() takes no arguments ({} given)",
+            a.pos.len()
+        )));
+    }
+    Ok(())
+}
+
+/// The running frame's locals (for `vars()` and `dir()`).
 fn locals(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
     super::frame::locals_of_running(vm)
 }
 
+fn locals_builtin(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    noargs(vm, a, "locals")?;
+    super::frame::locals_of_running(vm)
+}
+
 fn format(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    args::count(vm, a, "format", 1, 2)?;
-    let spec = if a.pos.len() == 2 { a.pos[1] } else { vm.empty_str };
+    let p = positional(vm, a, "format", 1, 2)?;
+    let spec = if p.len() == 2 { p[1] } else { vm.empty_str };
     if pystr::text_of(spec).is_none() {
-        return Err(vm.type_error(format!("format() argument 2 must be str, not {}", vm.type_name(spec))));
+        return Err(vm.type_error(format!(
+            "format() argument 2 must be str, not {}",
+            vm.type_name(spec)
+        )));
     }
-    super::format(vm, a.pos[0], spec)
+    super::format(vm, p[0], spec)
 }
 
 fn radix(vm: &mut Vm, a: &Args, name: &str, base: u32, prefix: &str) -> PyResult<Value> {
-    if a.pos.len() != 1 {
-        return Err(vm.type_error(format!("{name}() takes exactly one argument ({} given)", a.pos.len())));
-    }
-    let v = vm.index(a.pos[0])?;
+    let v = exactly_one(vm, a, name)?;
+    let v = index_arg(vm, v)?;
     let b = int::to_bigint(v);
     let digits = b.magnitude().to_str_radix(base);
-    let sign = if b < num_bigint::BigInt::from(0) { "-" } else { "" };
+    let sign = if b < num_bigint::BigInt::from(0) {
+        "-"
+    } else {
+        ""
+    };
     Ok(pystr::new(vm, &format!("{sign}{prefix}{digits}")))
 }
 
@@ -628,12 +747,18 @@ fn source_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<String> {
     if let Some(b) = crate::object::bytes::native(v) {
         return Ok(String::from_utf8_lossy(crate::object::bytes::data(b)).into_owned());
     }
-    Err(vm.type_error(format!("{what}() arg 1 must be a string, bytes or code object")))
+    Err(vm.type_error(format!(
+        "{what}() arg 1 must be a string, bytes or code object"
+    )))
 }
 
 fn exec_or_eval(vm: &mut Vm, a: &Args, is_eval: bool) -> PyResult<Value> {
     let name = if is_eval { "eval" } else { "exec" };
-    let [src, g, l] = args::parse::<3>(vm, a, &Sig::positional(name, &["source", "globals", "locals"], 1))?;
+    let [src, g, l] = args::parse::<3>(
+        vm,
+        a,
+        &Sig::positional(name, &["source", "globals", "locals"], 1),
+    )?;
     let globals = if g.is_null() || g.is_none() {
         match crate::vm::call::current_globals(vm) {
             Some(g) => g,
@@ -664,8 +789,16 @@ fn exec_or_eval(vm: &mut Vm, a: &Args, is_eval: bool) -> PyResult<Value> {
         src
     } else {
         let text = source_arg(vm, src, name)?;
-        let text = if is_eval { text.trim_start_matches([' ', '\t']).to_string() } else { text };
-        let mode = if is_eval { stitch_compiler::Mode::Expression } else { stitch_compiler::Mode::Module };
+        let text = if is_eval {
+            text.trim_start_matches([' ', '\t']).to_string()
+        } else {
+            text
+        };
+        let mode = if is_eval {
+            stitch_compiler::Mode::Expression
+        } else {
+            stitch_compiler::Mode::Module
+        };
         crate::run::compile(vm, &text, "<string>", mode)?
     };
     let r = crate::vm::call::run_code(vm, code, globals, locals)?;
@@ -684,7 +817,18 @@ fn compile(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let [src, filename, mode, _flags, _dont_inherit, _optimize] = args::parse::<6>(
         vm,
         a,
-        &Sig::new("compile", &["source", "filename", "mode", "flags", "dont_inherit", "optimize"], 3),
+        &Sig::new(
+            "compile",
+            &[
+                "source",
+                "filename",
+                "mode",
+                "flags",
+                "dont_inherit",
+                "optimize",
+            ],
+            3,
+        ),
     )?;
     let text = source_arg(vm, src, "compile")?;
     let fname = vm.str_string(filename)?;
@@ -701,14 +845,33 @@ fn import(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let [name, globals, _locals, fromlist, level] = args::parse::<5>(
         vm,
         a,
-        &Sig::new("__import__", &["name", "globals", "locals", "fromlist", "level"], 1),
+        &Sig::new(
+            "__import__",
+            &["name", "globals", "locals", "fromlist", "level"],
+            1,
+        ),
     )?;
-    let g = if globals.is_null() || globals.is_none() { dict::new(vm) } else { globals };
-    let fl = if fromlist.is_null() { Value::NONE } else { fromlist };
-    let lv = if level.is_null() { Value::small(0) } else { level };
+    let g = if globals.is_null() || globals.is_none() {
+        dict::new(vm)
+    } else {
+        globals
+    };
+    let fl = if fromlist.is_null() {
+        Value::NONE
+    } else {
+        fromlist
+    };
+    let lv = if level.is_null() {
+        Value::small(0)
+    } else {
+        level
+    };
     let n = pystr::text_of(name).map(str::to_string);
     let Some(n) = n else {
-        return Err(vm.type_error(format!("module name must be str, not {}", vm.type_name(name))));
+        return Err(vm.type_error(format!(
+            "module name must be str, not {}",
+            vm.type_name(name)
+        )));
     };
     let nv = pystr::intern(vm, &n);
     crate::import::import_name(vm, nv, g, fl, lv)
@@ -723,7 +886,10 @@ fn anext(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     args::count(vm, a, "anext", 1, 2)?;
     match vm.call_special(a.pos[0], vm.names.anext, &[])? {
         Some(r) => Ok(r),
-        None => Err(vm.type_error(format!("'{}' object is not an async iterator", vm.type_name(a.pos[0])))),
+        None => Err(vm.type_error(format!(
+            "'{}' object is not an async iterator",
+            vm.type_name(a.pos[0])
+        ))),
     }
 }
 

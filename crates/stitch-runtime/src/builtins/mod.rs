@@ -83,12 +83,22 @@ pub fn add_static(vm: &mut Vm, ty: Value, defs: &[(&'static str, NativeFn)]) {
     }
 }
 
-/// Adds native class methods (binding the class) to a type.
+/// Adds native class methods (binding the class, whether read from the class or an
+/// instance) to a type: a `classmethod` wrapping the native function.
 pub fn add_classmethods(vm: &mut Vm, ty: Value, defs: &[(&'static str, NativeFn)]) {
     for (name, f) in defs {
-        let b = new_builtin(vm, name, *f, ty, builtin_flags::METHOD | builtin_flags::CLASSMETHOD);
+        let b = new_builtin(vm, name, *f, ty, 0);
+        let cm_ty = vm.types.classmethod;
+        let cm = native::new(
+            vm,
+            cm_ty,
+            Box::new(native::ClassMethod {
+                func: b,
+                dict: std::cell::Cell::new(Value::NULL),
+            }),
+        );
         let k = pystr::intern(vm, name);
-        dict::set_str(types::ty(ty).dict, k, b);
+        dict::set_str(types::ty(ty).dict, k, cm);
     }
 }
 

@@ -48,11 +48,17 @@ pub fn free_tables(d: &mut DictObj) {
     // SAFETY: allocated by `alloc_tables` with these sizes.
     unsafe {
         if !d.entries.is_null() {
-            dealloc(d.entries as *mut u8, Layout::array::<DictEntry>(d.entries_cap).unwrap());
+            dealloc(
+                d.entries as *mut u8,
+                Layout::array::<DictEntry>(d.entries_cap).unwrap(),
+            );
             d.entries = std::ptr::null_mut();
         }
         if !d.indices.is_null() {
-            dealloc(d.indices as *mut u8, Layout::array::<i32>(d.mask + 1).unwrap());
+            dealloc(
+                d.indices as *mut u8,
+                Layout::array::<i32>(d.mask + 1).unwrap(),
+            );
             d.indices = std::ptr::null_mut();
         }
     }
@@ -89,7 +95,11 @@ fn rebuild(d: &mut DictObj, size: usize) {
             let mut i = (e.hash as u64 as usize) & mask;
             while *new_indices.add(i) != EMPTY {
                 perturb >>= 5;
-                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(perturb as usize)
+                    .wrapping_add(1))
+                    & mask;
             }
             *new_indices.add(i) = n as i32;
         }
@@ -207,7 +217,11 @@ fn probe(vm: &mut Vm, dv: Value, key: Value, hash: i64) -> PyResult<Probe> {
                 }
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
     }
 }
@@ -253,7 +267,11 @@ pub fn get_str(d: Value, key: Value) -> Option<Value> {
             }
         }
         perturb >>= 5;
-        i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        i = (i
+            .wrapping_mul(5)
+            .wrapping_add(perturb as usize)
+            .wrapping_add(1))
+            & mask;
     }
 }
 
@@ -293,7 +311,11 @@ pub fn insert_new(d: &mut DictObj, key: Value, hash: i64, value: Value) {
                 break;
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
         *d.indices.add(i) = d.used as i32;
         *d.entries.add(d.used) = DictEntry { hash, key, value };
@@ -341,7 +363,11 @@ pub fn index_of_key_str(dd: &DictObj, key: Value) -> Option<usize> {
             }
         }
         perturb >>= 5;
-        i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        i = (i
+            .wrapping_mul(5)
+            .wrapping_add(perturb as usize)
+            .wrapping_add(1))
+            & mask;
     }
 }
 
@@ -369,7 +395,11 @@ pub fn remove_at(d: &mut DictObj, i: usize) -> Value {
     unsafe {
         while *d.indices.add(slot) != i as i32 {
             perturb >>= 5;
-            slot = (slot.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            slot = (slot
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
         *d.indices.add(slot) = DUMMY;
     }
@@ -417,7 +447,11 @@ pub fn native(v: Value) -> Option<Value> {
         return Some(v);
     }
     let inst = v.get::<stitch_core::layout::InstanceObj>()?;
-    if inst.base.is_kind(Kind::Dict) { Some(inst.base) } else { None }
+    if inst.base.is_kind(Kind::Dict) {
+        Some(inst.base)
+    } else {
+        None
+    }
 }
 
 /// A copy of a dict (a plain dict).

@@ -31,7 +31,11 @@ pub fn reserve(v: &mut ValueVec, extra: usize) {
         if v.cap == 0 {
             alloc(layout)
         } else {
-            realloc(v.ptr as *mut u8, Layout::array::<Value>(v.cap).unwrap(), layout.size())
+            realloc(
+                v.ptr as *mut u8,
+                Layout::array::<Value>(v.cap).unwrap(),
+                layout.size(),
+            )
         }
     } as *mut Value;
     if p.is_null() {
@@ -112,7 +116,11 @@ pub fn native(v: Value) -> Option<Value> {
         return Some(v);
     }
     let inst = v.get::<stitch_core::layout::InstanceObj>()?;
-    if inst.base.is_kind(Kind::List) { Some(inst.base) } else { None }
+    if inst.base.is_kind(Kind::List) {
+        Some(inst.base)
+    } else {
+        None
+    }
 }
 
 /// An index argument (`__index__`), with CPython's message naming the container.
@@ -123,7 +131,8 @@ pub fn index_arg(vm: &mut Vm, k: Value, what: &str) -> PyResult<i64> {
     if k.is_bool() {
         return Ok(k.is_true() as i64);
     }
-    let has_index = k.is_kind(Kind::Int) || vm.lookup_special(k, vm.names.index).is_some();
+    let has_index =
+        !k.is_float() && (k.is_kind(Kind::Int) || vm.lookup_special(k, vm.names.index).is_some());
     if !has_index {
         return Err(vm.type_error(format!(
             "{what} indices must be integers or slices, not {}",
@@ -135,99 +144,122 @@ pub fn index_arg(vm: &mut Vm, k: Value, what: &str) -> PyResult<i64> {
         Some(x) => Ok(x),
         None => Err(vm.new_error(
             vm.exc.index_error,
-            format!("cannot fit '{}' into an index-sized integer", vm.type_name(k)),
+            format!(
+                "cannot fit '{}' into an index-sized integer",
+                vm.type_name(k)
+            ),
         )),
     }
 }
 
+/// `i` (possibly negative) as a position in a sequence of `n` items, if in range.
+pub fn position(i: i64, n: usize) -> Option<usize> {
+    let n = n as i64;
+    let j = if i < 0 { i + n } else { i };
+    if (0..n).contains(&j) {
+        Some(j as usize)
+    } else {
+        None
+    }
+}
+
+/// The items a slice selects.
+pub fn slice_of(xs: &[Value], start: i64, step: i64, len: usize) -> Vec<Value> {
+    if step == 1 {
+        let s = start.max(0) as usize;
+        return xs
+            .get(s..s + len)
+            .map(<[Value]>::to_vec)
+            .unwrap_or_default();
+    }
+    (0..len)
+        .filter_map(|j| xs.get((start + j as i64 * step) as usize).copied())
+        .collect()
+}
+
 pub fn getitem(vm: &mut Vm, l: Value, k: Value) -> PyResult<Value> {
-    let xs = items(l);
     if k.is_small_int() {
-        let n = xs.len() as i64;
-        let mut i = k.small_value();
-        if i < 0 {
-            i += n;
-        }
-        if i < 0 || i >= n {
-            return Err(vm.index_error("list index out of range"));
-        }
-        return Ok(xs[i as usize]);
+        let xs = items(l);
+        return match position(k.small_value(), xs.len()) {
+            Some(j) => Ok(xs[j]),
+            None => Err(vm.index_error("list index out of range")),
+        };
     }
     if let Some(sl) = super::slice::as_slice(k) {
-        let (start, _stop, step, len) = super::slice::indices(vm, sl, xs.len())?;
-        let xs = items(l);
-        let out: Vec<Value> = (0..len).map(|j| xs[(start + j as i64 * step) as usize]).collect();
+        let (start, _stop, step, len) = super::slice::indices(vm, sl, items(l).len())?;
+        let out = slice_of(items(l), start, step, len);
         return Ok(new(vm, &out));
     }
     let i = index_arg(vm, k, "list")?;
     let xs = items(l);
-    let n = xs.len() as i64;
-    let j = if i < 0 { i + n } else { i };
-    if j < 0 || j >= n {
-        return Err(vm.index_error("list index out of range"));
+    match position(i, xs.len()) {
+        Some(j) => Ok(xs[j]),
+        None => Err(vm.index_error("list index out of range")),
     }
-    Ok(xs[j as usize])
 }
 
 pub fn setitem(vm: &mut Vm, l: Value, k: Value, v: Value) -> PyResult<()> {
     if let Some(sl) = super::slice::as_slice(k) {
-        return set_slice(vm, l, sl, v);
+        return set_slice(vm, l, sl, Some(v));
     }
     let i = index_arg(vm, k, "list")?;
     let items = vec(l);
-    let n = items.len as i64;
-    let j = if i < 0 { i + n } else { i };
-    if j < 0 || j >= n {
-        return Err(vm.index_error("list assignment index out of range"));
+    match position(i, items.len) {
+        Some(j) => {
+            // SAFETY: j < len.
+            unsafe { items.set(j, v) };
+            Ok(())
+        }
+        None => Err(vm.index_error("list assignment index out of range")),
     }
-    // SAFETY: j in range.
-    unsafe { items.set(j as usize, v) };
-    Ok(())
 }
 
-fn set_slice(vm: &mut Vm, l: Value, sl: Value, v: Value) -> PyResult<()> {
-    let new_items = if v == l {
-        crate::gc::Rooted::from_vec(items(l).to_vec())
-    } else {
-        match vm.collect_iter(v) {
-            Ok(r) => r,
-            Err(e) if vm.is_instance_of(e.0, vm.exc.type_error) => {
-                return Err(vm.type_error("must assign iterable to extended slice"));
-            }
-            Err(e) => return Err(e),
-        }
+/// The items of `v` for slice assignment (`PySequence_Fast` with CPython's message
+/// when `v` is not iterable).
+fn assigned_items(vm: &mut Vm, l: Value, v: Value, msg: &str) -> PyResult<crate::gc::Rooted> {
+    if v == l {
+        return Ok(crate::gc::Rooted::from_vec(items(l).to_vec()));
+    }
+    if v.is_kind(Kind::List) || v.is_kind(Kind::Tuple) {
+        return vm.collect_iter(v);
+    }
+    let it = match vm.iter(v) {
+        Ok(it) => it,
+        Err(e) if vm.is_instance_of(e.0, vm.exc.type_error) => return Err(vm.type_error(msg)),
+        Err(e) => return Err(e),
     };
-    let n = items(l).len();
-    let (start, stop, step, len) = super::slice::indices(vm, sl, n)?;
-    let items_v = vec(l);
+    let mut out = crate::gc::Rooted::new();
+    while let Some(x) = vm.next(it)? {
+        out.push(x);
+    }
+    Ok(out)
+}
+
+/// `l[sl] = v`, or `del l[sl]` when `v` is None.
+pub fn set_slice(vm: &mut Vm, l: Value, sl: Value, v: Option<Value>) -> PyResult<()> {
+    let (start, stop, step, len) = super::slice::indices(vm, sl, items(l).len())?;
     if step == 1 {
-        let stop = stop.max(start) as usize;
-        let start = start as usize;
-        let mut all: Vec<Value> = items_v.as_slice()[..start].to_vec();
+        let new_items = match v {
+            Some(v) => assigned_items(vm, l, v, "can only assign an iterable")?,
+            None => crate::gc::Rooted::new(),
+        };
+        let n = items(l).len() as i64;
+        let lo = start.clamp(0, n);
+        let hi = stop.clamp(lo, n);
+        let old = items(l);
+        let mut all: Vec<Value> =
+            Vec::with_capacity(old.len() - (hi - lo) as usize + new_items.len());
+        all.extend_from_slice(&old[..lo as usize]);
         all.extend_from_slice(&new_items);
-        all.extend_from_slice(&items_v.as_slice()[stop..]);
-        set_items(items_v, &all);
+        all.extend_from_slice(&old[hi as usize..]);
+        set_items(vec(l), &all);
         return Ok(());
     }
-    if new_items.len() != len {
-        return Err(vm.value_error(format!(
-            "attempt to assign sequence of size {} to extended slice of size {}",
-            new_items.len(),
-            len
-        )));
-    }
-    for (j, x) in new_items.iter().enumerate() {
-        // SAFETY: indices computed for this length.
-        unsafe { items_v.set((start + j as i64 * step) as usize, *x) };
-    }
-    Ok(())
-}
-
-pub fn delitem(vm: &mut Vm, l: Value, k: Value) -> PyResult<()> {
-    if let Some(sl) = super::slice::as_slice(k) {
-        let n = items(l).len();
-        let (start, _stop, step, len) = super::slice::indices(vm, sl, n)?;
-        let mut doomed: Vec<usize> = (0..len).map(|j| (start + j as i64 * step) as usize).collect();
+    let targets: Vec<usize> = (0..len)
+        .map(|j| (start + j as i64 * step) as usize)
+        .collect();
+    let Some(v) = v else {
+        let mut doomed = targets;
         doomed.sort_unstable();
         let keep: Vec<Value> = items(l)
             .iter()
@@ -237,14 +269,36 @@ pub fn delitem(vm: &mut Vm, l: Value, k: Value) -> PyResult<()> {
             .collect();
         set_items(vec(l), &keep);
         return Ok(());
+    };
+    let new_items = assigned_items(vm, l, v, "must assign iterable to extended slice")?;
+    if new_items.len() != len {
+        return Err(vm.value_error(format!(
+            "attempt to assign sequence of size {} to extended slice of size {}",
+            new_items.len(),
+            len
+        )));
+    }
+    let items_v = vec(l);
+    for (t, x) in targets.iter().zip(new_items.iter()) {
+        if *t < items_v.len {
+            // SAFETY: checked against the current length.
+            unsafe { items_v.set(*t, *x) };
+        }
+    }
+    Ok(())
+}
+
+pub fn delitem(vm: &mut Vm, l: Value, k: Value) -> PyResult<()> {
+    if let Some(sl) = super::slice::as_slice(k) {
+        return set_slice(vm, l, sl, None);
     }
     let i = index_arg(vm, k, "list")?;
     let items_v = vec(l);
-    let n = items_v.len as i64;
-    let j = if i < 0 { i + n } else { i };
-    if j < 0 || j >= n {
-        return Err(vm.index_error("list assignment index out of range"));
+    match position(i, items_v.len) {
+        Some(j) => {
+            remove_at(items_v, j);
+            Ok(())
+        }
+        None => Err(vm.index_error("list assignment index out of range")),
     }
-    remove_at(items_v, j as usize);
-    Ok(())
 }

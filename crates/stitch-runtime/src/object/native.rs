@@ -5,7 +5,9 @@
 use std::any::Any;
 use std::cell::Cell;
 
-use stitch_core::layout::{Header, Kind, ListIterObj, ListObj, RangeIterObj, TupleIterObj, TupleObj};
+use stitch_core::layout::{
+    Header, Kind, ListIterObj, ListObj, RangeIterObj, TupleIterObj, TupleObj,
+};
 use stitch_core::value::Value;
 
 use super::ValueExt;
@@ -150,7 +152,11 @@ impl NativeData for Property {
         vm.call(self.fget, &[obj])
     }
     fn descr_set(&self, vm: &mut Vm, _this: Value, obj: Value, value: Value) -> PyResult<()> {
-        let f = if value.is_null() { self.fdel } else { self.fset };
+        let f = if value.is_null() {
+            self.fdel
+        } else {
+            self.fset
+        };
         if f.is_none() || f.is_null() {
             let what = if value.is_null() { "deleter" } else { "setter" };
             let msg = self.missing(what, vm, obj);
@@ -206,7 +212,11 @@ impl NativeData for ClassMethod {
         DescrKind::NonData
     }
     fn descr_get(&self, vm: &mut Vm, _this: Value, obj: Value, owner: Value) -> PyResult<Value> {
-        let cls = if owner.is_null() || owner.is_none() { vm.type_of(obj) } else { owner };
+        let cls = if owner.is_null() || owner.is_none() {
+            vm.type_of(obj)
+        } else {
+            owner
+        };
         Ok(vm.new_method(self.func, cls))
     }
     fn getattr(&self, _vm: &mut Vm, _this: Value, name: &str) -> PyResult<Option<Value>> {
@@ -265,7 +275,10 @@ impl NativeData for GetSet {
             Some(f) => f(vm, obj, value),
             None => Err(vm.new_error(
                 vm.exc.attribute_error,
-                format!("attribute '{}' of '{}' objects is not writable", self.name, self.owner),
+                format!(
+                    "attribute '{}' of '{}' objects is not writable",
+                    self.name, self.owner
+                ),
             )),
         }
     }
@@ -382,7 +395,10 @@ impl NativeData for SeqIter {
                 self.index.set(i + 1);
                 Ok(Some(v))
             }
-            Err(e) if vm.is_instance_of(e.0, vm.exc.index_error) || vm.is_instance_of(e.0, vm.exc.stop_iteration) => {
+            Err(e)
+                if vm.is_instance_of(e.0, vm.exc.index_error)
+                    || vm.is_instance_of(e.0, vm.exc.stop_iteration) =>
+            {
                 self.index.set(-1);
                 Ok(None)
             }
@@ -427,7 +443,11 @@ impl NativeData for GenericAlias {
 
 /// `origin[args]` as a generic alias.
 pub fn generic_alias(vm: &mut Vm, origin: Value, args: Value) -> PyResult<Value> {
-    let args = if args.is_kind(Kind::Tuple) { args } else { super::tuple::new(vm, &[args]) };
+    let args = if args.is_kind(Kind::Tuple) {
+        args
+    } else {
+        super::tuple::new(vm, &[args])
+    };
     let ty = vm.registry["GenericAlias"];
     Ok(new(vm, ty, Box::new(GenericAlias { origin, args })))
 }

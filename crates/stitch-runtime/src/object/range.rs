@@ -1,14 +1,16 @@
-//! `range` objects and their iterators.
+//! `range` objects and their iterators (a native counting iterator when every value
+//! is a small int, a big-int one otherwise).
 
 use std::cell::RefCell;
 
 use num_bigint::BigInt;
+use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 use stitch_core::layout::{Header, Kind, RangeIterObj};
 use stitch_core::value::Value;
 
-use super::native::{self, NativeData};
 use super::int;
+use super::native::{self, NativeData};
 use crate::gc::Tracer;
 use crate::native_any;
 use crate::vm::{PyResult, Vm};
@@ -43,11 +45,41 @@ pub fn parts(v: Value) -> Option<&'static Range> {
     native::downcast::<Range>(v)
 }
 
+/// The number of items when start, stop and step are small ints.
+fn small_length(r: &Range) -> Option<i128> {
+    if !(r.start.is_small_int() && r.stop.is_small_int() && r.step.is_small_int()) {
+        return None;
+    }
+    let (a, b, s) = (
+        r.start.small_value() as i128,
+        r.stop.small_value() as i128,
+        r.step.small_value() as i128,
+    );
+    Some(if s > 0 {
+        if a < b { (b - a - 1) / s + 1 } else { 0 }
+    } else if a > b {
+        (a - b - 1) / (-s) + 1
+    } else {
+        0
+    })
+}
+
 /// The number of items, as a big int.
 pub fn length(r: &Range) -> BigInt {
-    let (a, b, s) = (int::to_bigint(r.start), int::to_bigint(r.stop), int::to_bigint(r.step));
+    if let Some(n) = small_length(r) {
+        return BigInt::from(n);
+    }
+    let (a, b, s) = (
+        int::to_bigint(r.start),
+        int::to_bigint(r.stop),
+        int::to_bigint(r.step),
+    );
     if s.is_positive() {
-        if a < b { (b - a - BigInt::one()) / s + BigInt::one() } else { BigInt::zero() }
+        if a < b {
+            (b - a - BigInt::one()) / s + BigInt::one()
+        } else {
+            BigInt::zero()
+        }
     } else if a > b {
         (a - b - BigInt::one()) / (-s) + BigInt::one()
     } else {
@@ -61,15 +93,61 @@ pub fn item(vm: &mut Vm, r: &Range, i: &BigInt) -> Value {
     int::from_bigint(vm, v)
 }
 
-/// An iterator over a range: small ranges get the native counting iterator.
+/// Whether int `x` is one of the range's items.
+pub fn contains_int(r: &Range, x: Value) -> bool {
+    let (s, e, st, v) = (
+        int::to_bigint(r.start),
+        int::to_bigint(r.stop),
+        int::to_bigint(r.step),
+        int::to_bigint(x),
+    );
+    let inside = if st.is_positive() {
+        s <= v && v < e
+    } else {
+        e < v && v <= s
+    };
+    inside && (&v - &s).mod_floor(&st).is_zero()
+}
+
+/// The position of int `x` (which is in the range).
+pub fn position_of(r: &Range, x: Value) -> BigInt {
+    (int::to_bigint(x) - int::to_bigint(r.start)).div_floor(&int::to_bigint(r.step))
+}
+
+/// A counting iterator from `first` by `step` for `len` items, native when every
+/// value is a small int.
+pub fn counting_iter(vm: &mut Vm, first: BigInt, step: BigInt, len: BigInt) -> Value {
+    let steps: BigInt = (&len - BigInt::one()).max(BigInt::zero());
+    let last = &first + steps * &step;
+    let small = |b: &BigInt| b.to_i64().is_some_and(Value::fits_small);
+    if small(&first) && small(&last) && small(&step) && len.to_u64().is_some() {
+        let ty = vm.types.range_iterator;
+        return vm.alloc_obj(
+            ty,
+            RangeIterObj {
+                header: Header::new(Kind::RangeIter),
+                next: first.to_i64().unwrap_or(0),
+                step: step.to_i64().unwrap_or(0),
+                remaining: len.to_u64().unwrap_or(0),
+            },
+        );
+    }
+    let ty = vm.registry["longrange_iterator"];
+    native::new(
+        vm,
+        ty,
+        Box::new(BigRangeIter {
+            next: RefCell::new(first),
+            step,
+            remaining: RefCell::new(len),
+        }),
+    )
+}
+
+/// An iterator over a range.
 pub fn iter_fast(vm: &mut Vm, v: Value) -> Option<Value> {
     let r = parts(v)?;
-    let len = length(r);
-    let small = r.start.is_small_int() && r.step.is_small_int() && len.to_u64().is_some() && {
-        let last = int::to_bigint(r.start) + (&len) * int::to_bigint(r.step);
-        last.to_i64().is_some_and(Value::fits_small)
-    };
-    if small {
+    if let Some(n) = small_length(r) {
         let ty = vm.types.range_iterator;
         return Some(vm.alloc_obj(
             ty,
@@ -77,20 +155,20 @@ pub fn iter_fast(vm: &mut Vm, v: Value) -> Option<Value> {
                 header: Header::new(Kind::RangeIter),
                 next: r.start.small_value(),
                 step: r.step.small_value(),
-                remaining: len.to_u64().unwrap_or(0),
+                remaining: n as u64,
             },
         ));
     }
-    let ty = vm.registry["longrange_iterator"];
-    Some(native::new(
-        vm,
-        ty,
-        Box::new(BigRangeIter {
-            next: RefCell::new(int::to_bigint(r.start)),
-            step: int::to_bigint(r.step),
-            remaining: RefCell::new(len),
-        }),
-    ))
+    let (first, step, len) = (int::to_bigint(r.start), int::to_bigint(r.step), length(r));
+    Some(counting_iter(vm, first, step, len))
+}
+
+/// `reversed(range)`.
+pub fn reversed(vm: &mut Vm, r: &Range) -> Value {
+    let len = length(r);
+    let step = int::to_bigint(r.step);
+    let last = int::to_bigint(r.start) + (&len - 1) * &step;
+    counting_iter(vm, last, -step, len)
 }
 
 /// Iterator over a range with big ints.
@@ -100,12 +178,18 @@ pub struct BigRangeIter {
     remaining: RefCell<BigInt>,
 }
 
+impl BigRangeIter {
+    pub fn remaining(&self) -> BigInt {
+        self.remaining.borrow().clone()
+    }
+}
+
 impl NativeData for BigRangeIter {
     fn is_iterator(&self) -> bool {
         true
     }
     fn next(&self, vm: &mut Vm, _this: Value) -> Option<PyResult<Option<Value>>> {
-        if self.remaining.borrow().is_zero() {
+        if !self.remaining.borrow().is_positive() {
             return Some(Ok(None));
         }
         *self.remaining.borrow_mut() -= 1;

@@ -38,8 +38,14 @@ pub fn as_slice(v: Value) -> Option<Value> {
     native::downcast::<Slice>(v).map(|_| v)
 }
 
+/// The bounds of a slice (callers pass slices; anything else reads as `slice(None)`).
 pub fn parts(v: Value) -> &'static Slice {
-    native::downcast::<Slice>(v).expect("a slice")
+    static EMPTY: Slice = Slice {
+        start: Value::NONE,
+        stop: Value::NONE,
+        step: Value::NONE,
+    };
+    native::downcast::<Slice>(v).unwrap_or(&EMPTY)
 }
 
 /// A slice bound as an index (clamped to i64), or None.
@@ -52,9 +58,11 @@ fn bound(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
     }
     let has_index = v.is_bool()
         || v.is_kind(stitch_core::layout::Kind::Int)
-        || vm.lookup_special(v, vm.names.index).is_some();
+        || (!v.is_float() && vm.lookup_special(v, vm.names.index).is_some());
     if !has_index {
-        return Err(vm.type_error("slice indices must be integers or None or have an __index__ method"));
+        return Err(
+            vm.type_error("slice indices must be integers or None or have an __index__ method")
+        );
     }
     let i = vm.index(v)?;
     Ok(Some(super::int::to_i64_clamped(i)))
@@ -88,11 +96,84 @@ pub fn indices(vm: &mut Vm, sl: Value, len: usize) -> PyResult<(i64, i64, i64, u
     let start = clamp(bound(vm, s.start)?, if step < 0 { upper } else { lower });
     let stop = clamp(bound(vm, s.stop)?, if step < 0 { lower } else { upper });
     let count = if step < 0 {
-        if stop < start { (start - stop - 1) / (-step) + 1 } else { 0 }
+        if stop < start {
+            (start - stop - 1) / (-step) + 1
+        } else {
+            0
+        }
     } else if start < stop {
         (stop - start - 1) / step + 1
     } else {
         0
     };
     Ok((start, stop, step, count as usize))
+}
+
+/// A slice bound as a big int, or None (for `slice.indices` and range slicing).
+fn bound_big(vm: &mut Vm, v: Value) -> PyResult<Option<num_bigint::BigInt>> {
+    if v.is_none() {
+        return Ok(None);
+    }
+    let has_index =
+        !v.is_float() && (super::int::is_int(v) || vm.lookup_special(v, vm.names.index).is_some());
+    if !has_index {
+        return Err(
+            vm.type_error("slice indices must be integers or None or have an __index__ method")
+        );
+    }
+    let i = vm.index(v)?;
+    Ok(Some(super::int::to_bigint(i)))
+}
+
+/// `slice.indices(length)` with arbitrary-precision bounds: (start, stop, step).
+pub fn indices_big(
+    vm: &mut Vm,
+    sl: Value,
+    length: &num_bigint::BigInt,
+) -> PyResult<(num_bigint::BigInt, num_bigint::BigInt, num_bigint::BigInt)> {
+    use num_bigint::BigInt;
+    use num_traits::{Signed, Zero};
+    let s = parts(sl);
+    let (start, stop, step) = (s.start, s.stop, s.step);
+    let step = bound_big(vm, step)?.unwrap_or_else(|| BigInt::from(1));
+    if step.is_zero() {
+        return Err(vm.value_error("slice step cannot be zero"));
+    }
+    let negative = step.is_negative();
+    let (lower, upper) = if negative {
+        (BigInt::from(-1), length - 1)
+    } else {
+        (BigInt::zero(), length.clone())
+    };
+    let clamp = |x: BigInt| -> BigInt {
+        if x.is_negative() {
+            let y = x + length;
+            if y < lower { lower.clone() } else { y }
+        } else if x > upper {
+            upper.clone()
+        } else {
+            x
+        }
+    };
+    let start = match bound_big(vm, start)? {
+        None => {
+            if negative {
+                upper.clone()
+            } else {
+                lower.clone()
+            }
+        }
+        Some(x) => clamp(x),
+    };
+    let stop = match bound_big(vm, stop)? {
+        None => {
+            if negative {
+                lower.clone()
+            } else {
+                upper.clone()
+            }
+        }
+        Some(x) => clamp(x),
+    };
+    Ok((start, stop, step))
 }

@@ -56,7 +56,11 @@ pub fn native(v: Value) -> Option<Value> {
         return Some(v);
     }
     let inst = v.get::<stitch_core::layout::InstanceObj>()?;
-    if inst.base.is_kind(Kind::Tuple) { Some(inst.base) } else { None }
+    if inst.base.is_kind(Kind::Tuple) {
+        Some(inst.base)
+    } else {
+        None
+    }
 }
 
 /// CPython's tuple hash (the xxHash-based one of 3.8+).
@@ -103,7 +107,9 @@ pub fn getitem(vm: &mut Vm, t: Value, k: Value) -> PyResult<Value> {
     }
     if let Some(sl) = super::slice::as_slice(k) {
         let (start, _stop, step, len) = super::slice::indices(vm, sl, xs.len())?;
-        let out: Vec<Value> = (0..len).map(|j| xs[(start + j as i64 * step) as usize]).collect();
+        let out: Vec<Value> = (0..len)
+            .map(|j| xs[(start + j as i64 * step) as usize])
+            .collect();
         if step == 1 && len == xs.len() {
             return Ok(t);
         }
