@@ -126,8 +126,25 @@ macro_rules! for_each_helper {
             get_len(v: Value) -> Value;
             copy_dict_without_keys(subject: Value, keys: Value) -> Value;
             print_expr(v: Value) -> Value;
-            /// Tier 1: count down the adaptive counter and specialise when it runs out.
+            /// Tier 1: specialise the running instruction for its operands; TRUE when it
+            /// was rewritten.
             specialize() -> Value;
+            /// Pushes the frame of a Python function whose code takes exactly the
+            /// `nargs` arguments at `base + 1` or `base + 2` (see `CALL`).
+            push_frame_exact(base: *mut Value, nargs: u32) -> Value;
+            /// Calls the native function at `base` on the arguments above it.
+            call_native(base: *mut Value, argc: u32) -> Value;
+            /// Instantiates the class at `base` (whose `__init__` is a simple Python
+            /// function): allocates the instance and pushes the `__init__` frame.
+            push_init_frame(base: *mut Value, argc: u32, init: Value) -> Value;
+            /// `s1 + s2` for two str values.
+            concat_str(a: Value, b: Value) -> Value;
+            /// `d[k]` for an exact dict (KeyError when missing).
+            dict_subscr(d: Value, k: Value) -> Value;
+            /// `d[k] = v` for an exact dict.
+            dict_store(d: Value, k: Value, v: Value) -> Value;
+            /// `s[i]` for an ASCII str and an in-range index.
+            str_char(s: Value, i: u64) -> Value;
             /// Periodic work at backward jumps (signals, pending collections).
             periodic() -> Value;
         }
@@ -172,6 +189,12 @@ pub unsafe trait Env: Helpers {
     fn frame(&self) -> *mut Frame;
     fn sp(&self) -> *mut Value;
     fn set_sp(&mut self, sp: *mut Value);
+    /// Tier 1: counts down the running instruction's adaptive counter; true when it
+    /// reached zero (time to specialise). Other tiers never specialise.
+    #[inline(always)]
+    fn tick_counter(&mut self) -> bool {
+        false
+    }
     /// Something asks the running code to stop at the next backward jump (a signal,
     /// a pending collection).
     fn pending(&self) -> bool;

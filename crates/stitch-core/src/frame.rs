@@ -35,6 +35,8 @@ pub struct Frame {
     /// Index of the instruction being run when the frame was suspended by a call or
     /// an exception (for tracebacks).
     pub lasti: u32,
+    /// For `__init__` frames of a class instantiation: the new instance.
+    pub aux: Value,
 }
 
 /// `Frame::kind` bits.
@@ -43,6 +45,8 @@ pub mod frame_kind {
     pub const ENTRY: u32 = 1;
     /// The frame belongs to a generator or coroutine.
     pub const GENERATOR: u32 = 2;
+    /// An `__init__` frame of a class instantiation: returns its `aux` (the instance).
+    pub const INIT: u32 = 4;
 }
 
 impl Frame {

@@ -284,6 +284,13 @@ pub struct FunctionPrefix {
     pub _pad: u32,
 }
 
+/// A module: its namespace dict.
+#[repr(C)]
+pub struct ModuleObj {
+    pub header: Header,
+    pub dict: Value,
+}
+
 /// A cell (a closed-over variable).
 #[repr(C)]
 pub struct CellObj {

@@ -10,7 +10,10 @@
 //! micro-op panics, allocates, or calls anything but `Env` and `Helpers` methods.
 
 use crate::env::{EXHAUSTED, Env, ErrorCode, FRAME_PUSHED};
-use crate::layout::{CellObj, Kind, ListIterObj, ListObj, RangeIterObj, TupleObj};
+use crate::layout::{
+    CellObj, DictObj, FunctionPrefix, InstanceObj, Kind, ListIterObj, ListObj, MethodObj, ModuleObj,
+    RangeIterObj, StrObj, TupleIterObj, TupleObj, TypePrefix, STR_ASCII,
+};
 use crate::value::Value;
 
 /// What the interpreter does after a micro-op.
@@ -107,9 +110,11 @@ define_uops! {
     /// Tier 1: count down the adaptive counter; specialise the instruction when it
     /// runs out.
     SPECIALIZE(e, a) [0 => 0] (ESCAPES | TIER1) {
-        let r = e.specialize();
-        if r.is_true() {
-            return Flow::Redispatch;
+        if e.tick_counter() {
+            let r = e.specialize();
+            if r.is_true() {
+                return Flow::Redispatch;
+            }
         }
     }
 
@@ -867,6 +872,530 @@ define_uops! {
         let s = e.peek(1);
         let v = tri!(e.copy_dict_without_keys(s, keys));
         e.poke(0, v);
+    }
+
+    // ---- guards (specialised instructions) ----
+
+    /// Both operands are small ints.
+    GUARD_BOTH_SMALL_INT(e, a) [2 => 2] (DEOPT) {
+        if !(e.peek(0).is_small_int() && e.peek(1).is_small_int()) {
+            return Flow::Deopt;
+        }
+    }
+
+    /// Both operands are floats.
+    GUARD_BOTH_FLOAT(e, a) [2 => 2] (DEOPT) {
+        if !(e.peek(0).is_float() && e.peek(1).is_float()) {
+            return Flow::Deopt;
+        }
+    }
+
+    /// Both operands are floats or small ints, not both ints.
+    GUARD_FLOAT_MIX(e, a) [2 => 2] (DEOPT) {
+        let (x, y) = (e.peek(1), e.peek(0));
+        let ok = (x.is_float() || x.is_small_int()) && (y.is_float() || y.is_small_int()) && (x.is_float() || y.is_float());
+        if !ok {
+            return Flow::Deopt;
+        }
+    }
+
+    /// Both operands are exact strs.
+    GUARD_BOTH_STR(e, a) [2 => 2] (DEOPT) {
+        if !(e.peek(0).is_kind(Kind::Str) && e.peek(1).is_kind(Kind::Str)) {
+            return Flow::Deopt;
+        }
+    }
+
+    // ---- int and float arithmetic ----
+
+    /// `a <op> b` on small ints for `+ - * // % & | ^ << >>` (oparg: the operator);
+    /// deopts when the result leaves the small range or on a zero divisor.
+    BINARY_OP_INT(e, a) [2 => 1] (DEOPT) {
+        let y = e.peek(0).small_value();
+        let x = e.peek(1).small_value();
+        let r = match a % crate::instr::binop::INPLACE {
+            crate::instr::binop::ADD => x + y,
+            crate::instr::binop::SUB => x - y,
+            crate::instr::binop::MUL => match x.checked_mul(y) {
+                Some(r) => r,
+                None => return Flow::Deopt,
+            },
+            crate::instr::binop::FLOORDIV => {
+                if y == 0 {
+                    return Flow::Deopt;
+                }
+                let q = x / y;
+                if (x % y != 0) && ((x < 0) != (y < 0)) { q - 1 } else { q }
+            }
+            crate::instr::binop::MOD => {
+                if y == 0 {
+                    return Flow::Deopt;
+                }
+                let r = x % y;
+                if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r }
+            }
+            crate::instr::binop::AND => x & y,
+            crate::instr::binop::OR => x | y,
+            crate::instr::binop::XOR => x ^ y,
+            crate::instr::binop::LSHIFT => {
+                if !(0..16).contains(&y) {
+                    return Flow::Deopt;
+                }
+                x << y
+            }
+            crate::instr::binop::RSHIFT => {
+                if y < 0 {
+                    return Flow::Deopt;
+                }
+                if y >= 63 { if x < 0 { -1 } else { 0 } } else { x >> y }
+            }
+            _ => return Flow::Deopt,
+        };
+        let Some(v) = Value::try_small(r) else {
+            return Flow::Deopt;
+        };
+        e.drop_n(1);
+        e.poke(0, v);
+    }
+
+    /// `a <op> b` on floats (either operand may be a small int) for `+ - * /`.
+    BINARY_OP_FLOAT(e, a) [2 => 1] (DEOPT) {
+        let num = |v: Value| if v.is_float() { v.as_f64() } else { v.small_value() as f64 };
+        let y = num(e.peek(0));
+        let x = num(e.peek(1));
+        let r = match a % crate::instr::binop::INPLACE {
+            crate::instr::binop::ADD => x + y,
+            crate::instr::binop::SUB => x - y,
+            crate::instr::binop::MUL => x * y,
+            crate::instr::binop::TRUEDIV => {
+                if y == 0.0 {
+                    return Flow::Deopt;
+                }
+                x / y
+            }
+            _ => return Flow::Deopt,
+        };
+        e.drop_n(1);
+        e.poke(0, Value::from_f64_arith(r));
+    }
+
+    /// `a + b` for two strs.
+    BINARY_OP_ADD_STR(e, a) [2 => 1] (ESCAPES) {
+        let y = e.peek(0);
+        let x = e.peek(1);
+        let v = tri!(e.concat_str(x, y));
+        e.drop_n(1);
+        e.poke(0, v);
+    }
+
+    /// Comparison `a` of two small ints.
+    COMPARE_OP_INT(e, a) [2 => 1] () {
+        let y = e.peek(0).small_value();
+        let x = e.peek(1).small_value();
+        let r = match a {
+            crate::instr::cmpop::LT => x < y,
+            crate::instr::cmpop::LE => x <= y,
+            crate::instr::cmpop::EQ => x == y,
+            crate::instr::cmpop::NE => x != y,
+            crate::instr::cmpop::GT => x > y,
+            _ => x >= y,
+        };
+        e.drop_n(1);
+        e.poke(0, Value::from_bool(r));
+    }
+
+    /// Comparison `a` of two floats (either may be a small int).
+    COMPARE_OP_FLOAT(e, a) [2 => 1] () {
+        let num = |v: Value| if v.is_float() { v.as_f64() } else { v.small_value() as f64 };
+        let y = num(e.peek(0));
+        let x = num(e.peek(1));
+        let r = match a {
+            crate::instr::cmpop::LT => x < y,
+            crate::instr::cmpop::LE => x <= y,
+            crate::instr::cmpop::EQ => x == y,
+            crate::instr::cmpop::NE => x != y,
+            crate::instr::cmpop::GT => x > y,
+            _ => x >= y,
+        };
+        e.drop_n(1);
+        e.poke(0, Value::from_bool(r));
+    }
+
+    /// `==`/`!=` of two strs.
+    COMPARE_OP_STR(e, a) [2 => 1] (DEOPT) {
+        if a != crate::instr::cmpop::EQ && a != crate::instr::cmpop::NE {
+            return Flow::Deopt;
+        }
+        let y = e.peek(0);
+        let x = e.peek(1);
+        let eq = x == y || {
+            let (sx, sy) = (&*x.ptr::<StrObj>(), &*y.ptr::<StrObj>());
+            sx.byte_len == sy.byte_len
+                && (sx.hash == -1 || sy.hash == -1 || sx.hash == sy.hash)
+                && core::slice::from_raw_parts(sx.bytes.as_ptr(), sx.byte_len)
+                    == core::slice::from_raw_parts(sy.bytes.as_ptr(), sy.byte_len)
+        };
+        e.drop_n(1);
+        e.poke(0, Value::from_bool(eq == (a == crate::instr::cmpop::EQ)));
+    }
+
+    // ---- subscripts ----
+
+    /// `list[int]` with an in-range small-int index.
+    BINARY_SUBSCR_LIST_INT(e, a) [2 => 1] (DEOPT) {
+        let k = e.peek(0);
+        let c = e.peek(1);
+        if !(c.is_kind(Kind::List) && k.is_small_int()) {
+            return Flow::Deopt;
+        }
+        let items = &(*c.ptr::<ListObj>()).items;
+        let mut i = k.small_value();
+        if i < 0 {
+            i += items.len as i64;
+        }
+        if i < 0 || i as usize >= items.len {
+            return Flow::Deopt;
+        }
+        let v = items.get(i as usize);
+        e.drop_n(1);
+        e.poke(0, v);
+    }
+
+    /// `tuple[int]` with an in-range small-int index.
+    BINARY_SUBSCR_TUPLE_INT(e, a) [2 => 1] (DEOPT) {
+        let k = e.peek(0);
+        let c = e.peek(1);
+        if !(c.is_kind(Kind::Tuple) && k.is_small_int()) {
+            return Flow::Deopt;
+        }
+        let items = (*c.ptr::<TupleObj>()).as_slice();
+        let mut i = k.small_value();
+        if i < 0 {
+            i += items.len() as i64;
+        }
+        if i < 0 || i as usize >= items.len() {
+            return Flow::Deopt;
+        }
+        let v = items[i as usize];
+        e.drop_n(1);
+        e.poke(0, v);
+    }
+
+    /// `dict[key]` for an exact dict.
+    BINARY_SUBSCR_DICT(e, a) [2 => 1] (DEOPT | ERROR | ESCAPES) {
+        let k = e.peek(0);
+        let c = e.peek(1);
+        if !c.is_kind(Kind::Dict) {
+            return Flow::Deopt;
+        }
+        let v = tri!(e.dict_subscr(c, k));
+        e.drop_n(1);
+        e.poke(0, v);
+    }
+
+    /// `str[int]` for an ASCII str and an in-range index.
+    BINARY_SUBSCR_STR_INT(e, a) [2 => 1] (DEOPT | ESCAPES) {
+        let k = e.peek(0);
+        let c = e.peek(1);
+        if !(c.is_kind(Kind::Str) && k.is_small_int() && (*c.header()).flags & STR_ASCII != 0) {
+            return Flow::Deopt;
+        }
+        let n = (*c.ptr::<StrObj>()).byte_len as i64;
+        let mut i = k.small_value();
+        if i < 0 {
+            i += n;
+        }
+        if i < 0 || i >= n {
+            return Flow::Deopt;
+        }
+        let v = tri!(e.str_char(c, i as u64));
+        e.drop_n(1);
+        e.poke(0, v);
+    }
+
+    /// `list[int] = v` with an in-range small-int index.
+    STORE_SUBSCR_LIST_INT(e, a) [3 => 0] (DEOPT) {
+        let k = e.peek(0);
+        let c = e.peek(1);
+        if !(c.is_kind(Kind::List) && k.is_small_int()) {
+            return Flow::Deopt;
+        }
+        let items = &mut (*c.ptr::<ListObj>()).items;
+        let mut i = k.small_value();
+        if i < 0 {
+            i += items.len as i64;
+        }
+        if i < 0 || i as usize >= items.len {
+            return Flow::Deopt;
+        }
+        let v = e.peek(2);
+        items.set(i as usize, v);
+        e.drop_n(3);
+    }
+
+    /// `dict[key] = v` for an exact dict.
+    STORE_SUBSCR_DICT(e, a) [3 => 0] (DEOPT | ERROR | ESCAPES) {
+        let k = e.peek(0);
+        let c = e.peek(1);
+        if !c.is_kind(Kind::Dict) {
+            return Flow::Deopt;
+        }
+        let v = e.peek(2);
+        tri!(e.dict_store(c, k, v));
+        e.drop_n(3);
+    }
+
+    // ---- globals and attributes ----
+
+    /// A module global: the globals' key-set version is operand 0, the entry operand 1.
+    LOAD_GLOBAL_MODULE(e, a) [0 => 1] (DEOPT) {
+        let g = &*(*e.frame()).globals;
+        if g.keys_version as u64 != e.operand(0) {
+            return Flow::Deopt;
+        }
+        let v = (*g.entries.add(e.operand(1) as usize)).value;
+        e.push(v);
+    }
+
+    /// A builtin: versions of globals (operand 0) and builtins (operand 1), the
+    /// builtins entry operand 2.
+    LOAD_GLOBAL_BUILTIN(e, a) [0 => 1] (DEOPT) {
+        let f = e.frame();
+        let g = &*(*f).globals;
+        let b = &*(*f).builtins;
+        if g.keys_version as u64 != e.operand(0) || b.keys_version as u64 != e.operand(1) {
+            return Flow::Deopt;
+        }
+        let v = (*b.entries.add(e.operand(2) as usize)).value;
+        e.push(v);
+    }
+
+    /// An instance attribute: type version operand 0, shape operand 1, slot operand 2.
+    LOAD_ATTR_INSTANCE(e, a) [1 => 1] (DEOPT) {
+        let obj = e.peek(0);
+        if !obj.is_kind(Kind::Instance) {
+            return Flow::Deopt;
+        }
+        let inst = &*obj.ptr::<InstanceObj>();
+        if (*inst.header.ty).version as u64 != e.operand(0) || inst.shape as u64 != e.operand(1) {
+            return Flow::Deopt;
+        }
+        let v = inst.slot(e.operand(2) as usize);
+        if v.is_null() {
+            return Flow::Deopt;
+        }
+        e.poke(0, v);
+    }
+
+    /// A module attribute: the module dict's key-set version operand 0, entry operand 1.
+    LOAD_ATTR_MODULE(e, a) [1 => 1] (DEOPT) {
+        let obj = e.peek(0);
+        if !obj.is_kind(Kind::Module) {
+            return Flow::Deopt;
+        }
+        let d = &*(*obj.ptr::<ModuleObj>()).dict.ptr::<DictObj>();
+        if d.keys_version as u64 != e.operand(0) {
+            return Flow::Deopt;
+        }
+        let v = (*d.entries.add(e.operand(1) as usize)).value;
+        e.poke(0, v);
+    }
+
+    /// A plain class attribute read through the class: the class operand 0, its
+    /// version operand 1, the value operand 2.
+    LOAD_ATTR_CLASS(e, a) [1 => 1] (DEOPT) {
+        let obj = e.peek(0);
+        if obj.0 != e.operand(0) || (*obj.ptr::<TypePrefix>()).version as u64 != e.operand(1) {
+            return Flow::Deopt;
+        }
+        e.poke(0, Value(e.operand(2)));
+    }
+
+    /// A method on an instance: type version operand 0, shape operand 1 (which has no
+    /// attribute of that name), function operand 2. Pushes `[function, self]`.
+    LOAD_METHOD_INSTANCE(e, a) [1 => 2] (DEOPT) {
+        let obj = e.peek(0);
+        if !obj.is_kind(Kind::Instance) {
+            return Flow::Deopt;
+        }
+        let inst = &*obj.ptr::<InstanceObj>();
+        if (*inst.header.ty).version as u64 != e.operand(0) || inst.shape as u64 != e.operand(1) {
+            return Flow::Deopt;
+        }
+        e.poke(0, Value(e.operand(2)));
+        e.push(obj);
+    }
+
+    /// A method of a builtin type (no instance attributes): the type operand 0, the
+    /// method descriptor operand 2. Pushes `[descriptor, self]`.
+    LOAD_METHOD_BUILTIN(e, a) [1 => 2] (DEOPT) {
+        let obj = e.peek(0);
+        if !obj.is_ptr() || (*obj.header()).ty as u64 != e.operand(0) {
+            return Flow::Deopt;
+        }
+        e.poke(0, Value(e.operand(2)));
+        e.push(obj);
+    }
+
+    /// A module function for a call: module dict version operand 0, entry operand 1.
+    /// Pushes `[function, NULL]`.
+    LOAD_METHOD_MODULE(e, a) [1 => 2] (DEOPT) {
+        let obj = e.peek(0);
+        if !obj.is_kind(Kind::Module) {
+            return Flow::Deopt;
+        }
+        let d = &*(*obj.ptr::<ModuleObj>()).dict.ptr::<DictObj>();
+        if d.keys_version as u64 != e.operand(0) {
+            return Flow::Deopt;
+        }
+        let v = (*d.entries.add(e.operand(1) as usize)).value;
+        e.poke(0, v);
+        e.push(Value::NULL);
+    }
+
+    /// Stores an existing instance attribute: type version operand 0, shape operand 1,
+    /// slot operand 2.
+    STORE_ATTR_INSTANCE(e, a) [2 => 0] (DEOPT) {
+        let obj = e.peek(0);
+        if !obj.is_kind(Kind::Instance) {
+            return Flow::Deopt;
+        }
+        let inst = &mut *obj.ptr::<InstanceObj>();
+        if (*inst.header.ty).version as u64 != e.operand(0) || inst.shape as u64 != e.operand(1) {
+            return Flow::Deopt;
+        }
+        let v = e.peek(1);
+        inst.set_slot(e.operand(2) as usize, v);
+        e.drop_n(2);
+    }
+
+    /// Adds an instance attribute into a free inline slot: type version operand 0,
+    /// old shape operand 1, slot operand 2, new shape operand 3.
+    STORE_ATTR_INSTANCE_ADD(e, a) [2 => 0] (DEOPT) {
+        let obj = e.peek(0);
+        if !obj.is_kind(Kind::Instance) {
+            return Flow::Deopt;
+        }
+        let inst = &mut *obj.ptr::<InstanceObj>();
+        let slot = e.operand(2) as usize;
+        if (*inst.header.ty).version as u64 != e.operand(0) || inst.shape as u64 != e.operand(1) || slot >= inst.ninline {
+            return Flow::Deopt;
+        }
+        let v = e.peek(1);
+        inst.shape = e.operand(3) as *mut u8;
+        inst.set_slot(slot, v);
+        e.drop_n(2);
+    }
+
+    // ---- iteration ----
+
+    /// `for` over a list iterator.
+    FOR_ITER_LIST(e, a) [1 => 2] (DEOPT | JUMP) {
+        let it = e.peek(0);
+        if !it.is_kind(Kind::ListIter) {
+            return Flow::Deopt;
+        }
+        let li = &mut *it.ptr::<ListIterObj>();
+        let list = &*li.list.ptr::<ListObj>();
+        if li.index >= list.items.len {
+            e.drop_n(1);
+            return Flow::Jump;
+        }
+        let v = list.items.get(li.index);
+        li.index += 1;
+        e.push(v);
+    }
+
+    /// `for` over a tuple iterator.
+    FOR_ITER_TUPLE(e, a) [1 => 2] (DEOPT | JUMP) {
+        let it = e.peek(0);
+        if !it.is_kind(Kind::TupleIter) {
+            return Flow::Deopt;
+        }
+        let ti = &mut *it.ptr::<TupleIterObj>();
+        let items = (*ti.tuple.ptr::<TupleObj>()).as_slice();
+        if ti.index >= items.len() {
+            e.drop_n(1);
+            return Flow::Jump;
+        }
+        let v = items[ti.index];
+        ti.index += 1;
+        e.push(v);
+    }
+
+    /// `for` over a range of small ints.
+    FOR_ITER_RANGE(e, a) [1 => 2] (DEOPT | JUMP) {
+        let it = e.peek(0);
+        if !it.is_kind(Kind::RangeIter) {
+            return Flow::Deopt;
+        }
+        let ri = &mut *it.ptr::<RangeIterObj>();
+        if ri.remaining == 0 {
+            e.drop_n(1);
+            return Flow::Jump;
+        }
+        let v = Value::small(ri.next);
+        ri.remaining -= 1;
+        ri.next = ri.next.wrapping_add(ri.step);
+        e.push(v);
+    }
+
+    // ---- calls ----
+
+    /// The callable is the function operand 0 with version operand 1 (exact
+    /// positional arguments checked when specialised).
+    GUARD_CALLABLE_FUNCTION(e, a) [a + 2 => a + 2] (DEOPT) {
+        let f = e.peek(a as usize + 1);
+        if f.0 != e.operand(0) || (*f.ptr::<FunctionPrefix>()).version as u64 != e.operand(1) {
+            return Flow::Deopt;
+        }
+    }
+
+    /// The callable is a bound method of the function operand 0 with version
+    /// operand 1: unpack it into `[function, self]`.
+    UNPACK_METHOD_FUNCTION(e, a) [a + 2 => a + 2] (DEOPT) {
+        let m = e.peek(a as usize + 1);
+        if !m.is_kind(Kind::Method) || !e.peek(a as usize).is_null() {
+            return Flow::Deopt;
+        }
+        let mo = &*m.ptr::<MethodObj>();
+        let f = mo.func;
+        if f.0 != e.operand(0) || (*f.ptr::<FunctionPrefix>()).version as u64 != e.operand(1) {
+            return Flow::Deopt;
+        }
+        e.poke(a as usize + 1, f);
+        e.poke(a as usize, mo.self_);
+    }
+
+    /// Pushes the frame of the (guarded) Python function with exact arguments.
+    CALL_PY_EXACT_ARGS(e, a) [a + 2 => 1] (CALL | ERROR | ESCAPES) {
+        let base = e.slot(a as usize + 1);
+        let nargs = a + !(*base.add(1)).is_null() as u32;
+        tri!(e.push_frame_exact(base, nargs));
+        return Flow::Call;
+    }
+
+    /// Calls a native function (the callable is the builtin operand 0).
+    CALL_NATIVE(e, a) [a + 2 => 1] (DEOPT | ERROR | ESCAPES) {
+        let base = e.slot(a as usize + 1);
+        if (*base).0 != e.operand(0) {
+            return Flow::Deopt;
+        }
+        let r = tri!(e.call_native(base, a));
+        e.set_sp(base);
+        e.push(r);
+    }
+
+    /// Instantiates the class operand 0 (version operand 1) whose `__init__` is the
+    /// Python function operand 2.
+    CALL_CLASS_INIT(e, a) [a + 2 => 1] (DEOPT | CALL | ERROR | ESCAPES) {
+        let base = e.slot(a as usize + 1);
+        let cls = *base;
+        if cls.0 != e.operand(0) || (*cls.ptr::<TypePrefix>()).version as u64 != e.operand(1) || !(*base.add(1)).is_null() {
+            return Flow::Deopt;
+        }
+        tri!(e.push_init_frame(base, a, Value(e.operand(2))));
+        return Flow::Call;
     }
 
     PRINT_EXPR(e, a) [1 => 0] (ERROR | ESCAPES) {

@@ -120,7 +120,7 @@ fn fn_defaults_set(vm: &mut Vm, v: Value, d: Value) -> PyResult<()> {
     }
     let f = func(v);
     f.prefix.defaults = if d.is_none() { Value::NULL } else { d };
-    f.prefix.version += 1;
+    f.prefix.version = crate::object::function::next_function_version();
     Ok(())
 }
 fn fn_kwdefaults_get(_vm: &mut Vm, v: Value) -> PyResult<Value> {

@@ -225,6 +225,14 @@ impl FunctionObj {
     }
 }
 
+static NEXT_FUNCTION_VERSION: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+
+/// A fresh function version: versions are never reused, so a cached (function,
+/// version) pair never matches a different function.
+pub fn next_function_version() -> u32 {
+    NEXT_FUNCTION_VERSION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// A new function.
 #[allow(clippy::too_many_arguments)]
 pub fn new_function(
@@ -257,7 +265,7 @@ pub fn new_function(
                 defaults,
                 kwdefaults,
                 closure,
-                version: 1,
+                version: next_function_version(),
                 _pad: 0,
             },
             name,

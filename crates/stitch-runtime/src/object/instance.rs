@@ -140,14 +140,7 @@ pub fn set_attr(vm: &mut Vm, obj: Value, name: Value, value: Value) {
     }
     // Transition to the child shape adding `name`.
     let cur = Value::from_ptr(i.shape);
-    let child = match s.transitions.iter().find(|(k, _)| *k == name) {
-        Some((_, c)) => *c,
-        None => {
-            let c = new_shape(vm, cur, name);
-            unsafe { cur.raw::<ShapeObj>() }.transitions.push((name, c));
-            c
-        }
-    };
+    let child = transition(vm, cur, name);
     let i = unsafe { obj.raw::<InstanceObj>() };
     let idx = unsafe { child.raw::<ShapeObj>() }.len - 1;
     if idx >= i.ninline {
@@ -162,6 +155,17 @@ pub fn set_attr(vm: &mut Vm, obj: Value, name: Value, value: Value) {
     i.shape = child.ptr();
     // SAFETY: idx is now an index of the shape, with storage.
     unsafe { i.set_slot(idx, value) };
+}
+
+/// The shape that `shape` becomes when attribute `name` (interned) is added.
+pub fn transition(vm: &mut Vm, shape: Value, name: Value) -> Value {
+    let s = unsafe { shape.raw::<ShapeObj>() };
+    if let Some((_, c)) = s.transitions.iter().find(|(k, _)| *k == name) {
+        return *c;
+    }
+    let c = new_shape(vm, shape, name);
+    unsafe { shape.raw::<ShapeObj>() }.transitions.push((name, c));
+    c
 }
 
 /// Deletes the instance attribute `name`; false if it was absent.

@@ -4,6 +4,7 @@
 //! Layouts the micro-ops read are defined in `stitch_core::layout`; the rest are
 //! here. Each kind module (`str.rs`, `list.rs`, ...) owns its type's behaviour.
 
+pub mod bytearray;
 pub mod bytes;
 pub mod complex;
 pub mod dict;
@@ -45,12 +46,7 @@ pub struct IntObj {
     pub value: BigInt,
 }
 
-/// A module object: its namespace dict.
-#[repr(C)]
-pub struct ModuleObj {
-    pub header: Header,
-    pub dict: Value,
-}
+pub use stitch_core::layout::ModuleObj;
 
 /// An instance-attribute map shape (hidden class); see `instance.rs`.
 #[repr(C)]

@@ -88,6 +88,7 @@ pub unsafe fn push_frame(
                 generator: Value::NULL,
                 kind: 0,
                 lasti: 0,
+                aux: Value::NULL,
             },
         );
         vm.frame = f;
@@ -294,6 +295,93 @@ fn missing_error(vm: &mut Vm, qualname: &str, kind: &str, names: &[String]) -> s
     ))
 }
 
+/// Pushes the frame of the Python function at `base` whose code takes exactly the
+/// `nargs` positional arguments on the stack (checked when the call was
+/// specialised): no binding, the arguments are already the first locals.
+///
+/// # Safety
+/// `base` holds `[function, self_or_null, args...]` at the top of the live stack.
+pub unsafe fn push_exact_frame(vm: &mut Vm, base: *mut Value, nargs: u32) -> PyResult<*mut Frame> {
+    unsafe {
+        let func = *base;
+        let fp = &*func.ptr::<FunctionPrefix>();
+        let locals = if (*base.add(1)).is_null() { base.add(2) } else { base.add(1) };
+        let n = (*fp.code).nlocalsplus();
+        for i in nargs as usize..n {
+            *locals.add(i) = Value::NULL;
+        }
+        push_frame(
+            vm,
+            Value::from_ptr(fp.code),
+            func,
+            Value::from_ptr(fp.globals),
+            Value::from_ptr(fp.builtins),
+            locals,
+            base,
+        )
+    }
+}
+
+/// Instantiates the class at `base` (plain `object.__new__`) and pushes the frame of
+/// its `__init__` (a simple Python function), which returns the instance.
+///
+/// # Safety
+/// `base` holds `[class, NULL, args...]` at the top of the live stack.
+pub unsafe fn push_init_frame(vm: &mut Vm, base: *mut Value, argc: u32, init: Value) -> PyResult<*mut Frame> {
+    unsafe {
+        let cls = *base;
+        let saved = vm.scratch_top;
+        vm.scratch_top = vm.scratch_top.max(base.add(argc as usize + 2));
+        let inst = crate::object::instance::new(vm, cls);
+        vm.scratch_top = saved;
+        *base = init;
+        *base.add(1) = inst;
+        let f = push_exact_frame(vm, base, argc + 1)?;
+        (*f).kind |= frame_kind::INIT;
+        (*f).aux = inst;
+        Ok(f)
+    }
+}
+
+/// Calls the native function at `base` on the arguments above it (binding its
+/// `self` into the empty self slot when it is a bound builtin).
+///
+/// # Safety
+/// `base` holds `[builtin, self_or_null, args...]` at the top of the live stack.
+pub unsafe fn call_native_on_stack(vm: &mut Vm, base: *mut Value, argc: usize, kwnames: Value) -> PyResult<Value> {
+    unsafe {
+        let b = (*base).raw::<BuiltinObj>();
+        let mut argc = argc;
+        let first = if !(*base.add(1)).is_null() {
+            argc += 1;
+            base.add(1)
+        } else if !b.self_.is_null() {
+            *base.add(1) = b.self_;
+            argc += 1;
+            base.add(1)
+        } else {
+            base.add(2)
+        };
+        let all = std::slice::from_raw_parts(first, argc);
+        let nkw = if kwnames.is_null() { 0 } else { tuple::len(kwnames) };
+        let args = Args {
+            pos: &all[..argc - nkw],
+            kwnames: if kwnames.is_null() { &[] } else { tuple::items(kwnames) },
+            kwvals: &all[argc - nkw..],
+        };
+        let saved = vm.scratch_top;
+        vm.scratch_top = vm.scratch_top.max(first.add(argc));
+        let unbound_method = first == base.add(2) && b.flags & crate::object::function::builtin_flags::METHOD != 0;
+        let r = if unbound_method {
+            check_method_self(vm, b, &args).and_then(|_| (b.func)(vm, &args))
+        } else {
+            (b.func)(vm, &args)
+        };
+        vm.scratch_top = saved;
+        r
+    }
+}
+
 /// The interpreter's generic call: `[callable, self_or_null, args...]` at `base`.
 /// Returns the result, or `FRAME_PUSHED` after pushing a Python frame.
 ///
@@ -337,6 +425,9 @@ pub unsafe fn call_on_stack(vm: &mut Vm, base: *mut Value, argc: usize, kwnames:
         vm.scratch_top = vm.scratch_top.max(first.add(argc));
         // A bound native function's self is already in the self slot.
         let r = match callable.get::<BuiltinObj>() {
+            Some(b) if !has_self && b.self_.is_null() && b.flags & crate::object::function::builtin_flags::METHOD != 0 => {
+                check_method_self(vm, b, &args).and_then(|_| (b.func)(vm, &args))
+            }
             Some(b) => (b.func)(vm, &args),
             None => call_args(vm, callable, &args),
         };

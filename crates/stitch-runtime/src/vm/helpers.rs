@@ -816,8 +816,45 @@ pub fn print_expr(it: &mut Interp, v: Value) -> R {
 }
 
 pub fn specialize(it: &mut Interp) -> R {
-    let _ = it;
-    Ok(Value::FALSE)
+    super::specialize::specialize(it)
+}
+
+pub fn push_frame_exact(it: &mut Interp, base: *mut Value, nargs: u32) -> R {
+    // SAFETY: the uop passes the call's stack slots; the function was guarded.
+    unsafe { super::call::push_exact_frame(it.vm, base, nargs)? };
+    Ok(stitch_core::env::FRAME_PUSHED)
+}
+
+pub fn call_native(it: &mut Interp, base: *mut Value, argc: u32) -> R {
+    // SAFETY: the uop passes the call's stack slots; the callable is a builtin.
+    unsafe { super::call::call_native_on_stack(it.vm, base, argc as usize, Value::NULL) }
+}
+
+pub fn push_init_frame(it: &mut Interp, base: *mut Value, argc: u32, init: Value) -> R {
+    // SAFETY: the uop passes the call's stack slots; the class was guarded.
+    unsafe { super::call::push_init_frame(it.vm, base, argc, init)? };
+    Ok(stitch_core::env::FRAME_PUSHED)
+}
+
+pub fn concat_str(it: &mut Interp, a: Value, b: Value) -> R {
+    super::ops::binary_op(it.vm, stitch_core::instr::binop::ADD, a, b)
+}
+
+pub fn dict_subscr(it: &mut Interp, d: Value, k: Value) -> R {
+    match dict::get(it.vm, d, k)? {
+        Some(v) => Ok(v),
+        None => Err(it.vm.key_error(k)),
+    }
+}
+
+pub fn dict_store(it: &mut Interp, d: Value, k: Value, v: Value) -> R {
+    dict::set(it.vm, d, k, v)?;
+    Ok(Value::NONE)
+}
+
+pub fn str_char(it: &mut Interp, s: Value, i: u64) -> R {
+    let b = pystr::as_str(s).as_bytes()[i as usize];
+    Ok(it.vm.ascii_chars[(b & 0x7f) as usize])
 }
 
 pub fn periodic(it: &mut Interp) -> R {

@@ -97,6 +97,18 @@ unsafe impl Env for Interp<'_> {
     fn pending(&self) -> bool {
         crate::signals::breaker()
     }
+    #[inline(always)]
+    fn tick_counter(&mut self) -> bool {
+        let ins = self.cur as *mut Instr;
+        // SAFETY: cur is the running instruction word.
+        unsafe {
+            if (*ins).counter == 0 {
+                return true;
+            }
+            (*ins).counter -= 1;
+        }
+        false
+    }
 }
 
 macro_rules! impl_helpers {
@@ -188,12 +200,14 @@ pub fn run_from(vm: &mut Vm, entry: *mut Frame, throwing: bool) -> PyResult<Exit
             }
             Flow::Redispatch => it.pc = it.cur,
             Flow::Deopt => {
-                // No specialised instructions yet: a deopt re-runs the family's generic
-                // form, which every specialised form must match.
+                // A guard failed: the instruction goes back to its family's generic
+                // form (which has the same stack effect and cache size), backs off
+                // before specialising again, and runs generically now.
                 // SAFETY: cur is the running instruction word.
                 unsafe {
                     let ins = it.cur as *mut Instr;
                     (*ins).op = (*ins).opcode().family() as u8;
+                    super::specialize::backoff(ins);
                 }
                 it.pc = it.cur;
             }
@@ -207,7 +221,24 @@ pub fn run_from(vm: &mut Vm, entry: *mut Frame, throwing: bool) -> PyResult<Exit
                 // SAFETY: f is the running frame; its return slot holds the value.
                 unsafe {
                     let ret = (*f).ret;
-                    let v = *ret;
+                    let mut v = *ret;
+                    if (*f).kind & frame_kind::INIT != 0 {
+                        // `__init__` of an instantiation: the call's value is the instance.
+                        if !v.is_none() {
+                            let tn = it.vm.type_name(v).to_string();
+                            super::call::pop_frame(it.vm, f);
+                            let caller = it.vm.frame;
+                            it.load(caller);
+                            it.cur = it.code_start.add((*caller).lasti as usize);
+                            it.vm.pending = it.vm.type_error(format!("__init__() should return None, not '{tn}'")).0;
+                            if let Err(e) = unwind(&mut it, entry) {
+                                return Err(e);
+                            }
+                            continue;
+                        }
+                        v = (*f).aux;
+                        *ret = v;
+                    }
                     if f == entry {
                         super::call::pop_frame(it.vm, f);
                         return Ok(Exit::Return(v));

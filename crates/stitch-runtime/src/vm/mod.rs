@@ -15,6 +15,7 @@ pub mod init;
 pub mod interp;
 pub mod ops;
 pub mod protocol;
+pub mod specialize;
 pub mod tables;
 pub mod traceback;
 
@@ -217,6 +218,7 @@ impl Vm {
                     t.mark_ptr((*f).builtins as *mut Header);
                     t.mark((*f).ns);
                     t.mark((*f).generator);
+                    t.mark((*f).aux);
                     f = f.add(1);
                 }
             }
