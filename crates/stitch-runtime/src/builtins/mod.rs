@@ -7,6 +7,7 @@
 
 pub mod args;
 pub mod bytes;
+pub mod bytes_methods;
 pub mod callables;
 pub mod containers;
 pub mod exception_group;

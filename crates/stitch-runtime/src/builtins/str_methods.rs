@@ -321,10 +321,19 @@ pub fn split_lines(s: &str) -> Vec<(usize, usize, usize)> {
 
 fn str_splitlines(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let [keepends] = args::parse::<1>(vm, &a.tail(), &Sig::new("splitlines", &["keepends"], 0))?;
-    let keep = !keepends.is_null() && ssize_arg(vm, keepends)? != 0;
+    let keep = !keepends.is_null() && c_int_arg(vm, keepends)? != 0;
     let s = this(a);
     let parts: Vec<&str> = split_lines(s).into_iter().map(|(st, e, full)| &s[st..if keep { full } else { e }]).collect();
     Ok(str_list(vm, &parts))
+}
+
+/// A C `int` argument (`__index__`), OverflowError past its range.
+pub fn c_int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    let i = vm.index(v)?;
+    match int::to_i64(i).filter(|x| i32::try_from(*x).is_ok()) {
+        Some(x) => Ok(x),
+        None => Err(vm.overflow_error("Python int too large to convert to C int")),
+    }
 }
 
 /// (encoding, errors) arguments of encode/decode.

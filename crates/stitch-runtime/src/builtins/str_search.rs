@@ -68,8 +68,8 @@ fn window(vm: &mut Vm, a: &Args) -> PyResult<(&'static str, i64, i64)> {
 /// Index of `sub` in `self[start:end]`, or -1.
 fn find_impl(vm: &mut Vm, a: &Args, name: &str, reverse: bool) -> PyResult<i64> {
     tuple_args(vm, a, name, 1, 3)?;
-    let sub = str_arg(vm, a.pos[1], "")?;
     let (s, start, end) = window(vm, a)?;
+    let sub = str_arg(vm, a.pos[1], "")?;
     let n = pystr::char_len(native_str(a.pos[0])) as i64;
     if start > n || end - start < sub.chars().count() as i64 {
         return Ok(-1);
@@ -104,8 +104,8 @@ fn str_rindex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 fn str_count(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     tuple_args(vm, a, "count", 1, 3)?;
-    let sub = str_arg(vm, a.pos[1], "")?;
     let (s, start, end) = window(vm, a)?;
+    let sub = str_arg(vm, a.pos[1], "")?;
     let n = pystr::char_len(native_str(a.pos[0])) as i64;
     if start > n || end < start {
         return Ok(Value::small(0));
@@ -182,6 +182,7 @@ fn str_replace(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 /// (sep, maxsplit) of split/rsplit.
 fn split_args(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Option<&'static str>, i64)> {
     let [sep, maxsplit] = args::parse::<2>(vm, &a.tail(), &Sig::new(name, &["sep", "maxsplit"], 0))?;
+    let m = if maxsplit.is_null() { -1 } else { ssize_arg(vm, maxsplit)? };
     let sep = if sep.is_null() || sep.is_none() {
         None
     } else {
@@ -193,7 +194,6 @@ fn split_args(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Option<&'static st
         }
         Some(s)
     };
-    let m = if maxsplit.is_null() { -1 } else { ssize_arg(vm, maxsplit)? };
     Ok((sep, if m < 0 { i64::MAX } else { m }))
 }
 
@@ -333,7 +333,7 @@ fn str_rstrip(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn remove_affix(vm: &mut Vm, a: &Args, name: &str, suffix: bool) -> PyResult<Value> {
     let arg = one_arg(vm, a, &format!("str.{name}"))?;
     let Some(p) = pystr::text_of(arg) else {
-        return Err(vm.type_error(format!("{name}() argument must be str, not {}", vm.type_name(arg))));
+        return Err(vm.type_error(format!("{name}() argument must be str, not {}", super::strings::arg_type_name(vm, arg))));
     };
     let s = this(a);
     let r = if suffix { s.strip_suffix(p) } else { s.strip_prefix(p) };

@@ -67,12 +67,29 @@ pub fn str_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<&'static str> {
     match pystr::text_of(v) {
         Some(s) => Ok(s),
         None if what.is_empty() => Err(vm.type_error(format!("must be str, not {}", vm.type_name(v)))),
-        None => Err(vm.type_error(format!("{what} must be str, not {}", vm.type_name(v)))),
+        None => Err(vm.type_error(format!("{what} must be str, not {}", arg_type_name(vm, v)))),
     }
 }
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+/// A slot wrapper of one argument (`str.__add__`): "expected 1 argument, got 2".
+pub fn wrapper1(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
+    if a.has_kwargs() {
+        return Err(vm.type_error(format!("wrapper {name}() takes no keyword arguments")));
+    }
+    let n = a.pos.len().saturating_sub(1);
+    if n != 1 {
+        return Err(vm.type_error(format!("expected 1 argument, got {n}")));
+    }
+    Ok(a.pos[1])
+}
+
+/// The type name CPython's argument-clinic errors show ("None" for None).
+pub fn arg_type_name(vm: &Vm, v: Value) -> &'static str {
+    if v.is_none() { "None" } else { vm.type_name(v) }
 }
 
 /// A method without arguments: "str.upper() takes no arguments (1 given)".
@@ -302,7 +319,7 @@ fn str_getnewargs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn str_cmp(vm: &mut Vm, a: &Args, op: u32, name: &str) -> PyResult<Value> {
-    pos_args(vm, a, name, name, 1, 1)?;
+    wrapper1(vm, a, name)?;
     let Some(o) = pystr::text_of(a.pos[1]) else { return Ok(vm.not_implemented) };
     let ord = this(a).cmp(o);
     Ok(Value::from_bool(match op {
@@ -333,7 +350,7 @@ fn str_ge(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     str_cmp(vm, a, cmpop::GE, "__ge__")
 }
 fn str_add(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    pos_args(vm, a, "__add__", "__add__", 1, 1)?;
+    wrapper1(vm, a, "__add__")?;
     let Some(o) = pystr::text_of(a.pos[1]) else {
         return Err(vm.type_error(format!(
             "can only concatenate str (not \"{}\") to str",
@@ -350,30 +367,22 @@ fn str_add(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(pystr::new(vm, &r))
 }
 fn str_mul(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    pos_args(vm, a, "__mul__", "__mul__", 1, 1)?;
-    let n = a.pos[1];
-    let has_index = n.is_small_int() || n.is_bool() || int::is_int(n) || vm.lookup_special(n, vm.names.index).is_some();
-    if !has_index {
-        return Err(vm.type_error(format!(
-            "can't multiply sequence by non-int of type '{}'",
-            vm.type_name(n)
-        )));
-    }
-    let n = vm.index(n)?;
+    wrapper1(vm, a, "__mul__")?;
+    let n = vm.index(a.pos[1])?;
     let s = native_str(a.pos[0]);
     crate::vm::ops::repeat(vm, s, n, false)
 }
 fn str_mod(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    pos_args(vm, a, "__mod__", "__mod__", 1, 1)?;
+    wrapper1(vm, a, "__mod__")?;
     let s = native_str(a.pos[0]);
     crate::text::percent::format(vm, s, a.pos[1])
 }
 fn str_rmod(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    pos_args(vm, a, "__rmod__", "__rmod__", 1, 1)?;
+    wrapper1(vm, a, "__rmod__")?;
     Ok(vm.not_implemented)
 }
 fn str_contains(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    pos_args(vm, a, "__contains__", "__contains__", 1, 1)?;
+    wrapper1(vm, a, "__contains__")?;
     let Some(sub) = pystr::text_of(a.pos[1]) else {
         return Err(vm.type_error(format!(
             "'in <string>' requires string as left operand, not {}",

@@ -91,7 +91,8 @@ fn run(vm: &mut Vm, f: &[char], args: Value, mode: Mode) -> PyResult<String> {
         one_spec(vm, f, &mut pos, &mut st, dict, mode, &mut out)?;
     }
     if st.argidx < st.arglen && dict.is_none() {
-        return Err(vm.type_error("not all arguments converted during string formatting"));
+        let what = if mode == Mode::Str { "string" } else { "bytes" };
+        return Err(vm.type_error(format!("not all arguments converted during {what} formatting")));
     }
     Ok(out)
 }
