@@ -194,6 +194,7 @@ fn finish(vm: &mut Vm, r: PyResult<Option<i32>>) -> i32 {
         Ok(None) => 0,
         Err(e) => handle_uncaught(vm, e.0),
     };
+    crate::modules::atexit::run_exitfuncs(vm);
     crate::gc::finalize::at_exit(vm);
     crate::modules::io::flush_stdout(vm);
     status

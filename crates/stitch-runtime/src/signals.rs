@@ -45,7 +45,7 @@ pub fn handle_pending(vm: &mut Vm) -> PyResult<()> {
     EVAL_BREAKER.store(false, Ordering::Relaxed);
     crate::gc::finalize::run_pending(vm);
     if PENDING.swap(false, Ordering::Relaxed) {
-        return Err(vm.new_error_args(vm.exc.keyboard_interrupt, &[]));
+        return crate::modules::signal::dispatch(vm);
     }
     Ok(())
 }

@@ -1,23 +1,47 @@
 //! Native modules (written in Rust): their registry and creation on first import.
 
+pub mod atexit;
+pub mod errno;
+pub mod gc;
 pub mod io;
+pub mod itertools;
+pub mod itertools_comb;
+pub mod itertools_tee;
 pub mod libm;
 pub mod math;
 pub mod math_gamma;
 pub mod math_int;
 pub mod namespace;
+pub mod signal;
+pub mod stat;
+pub mod string;
 pub mod structseq;
 pub mod sys;
 pub mod sys_info;
+pub mod thread;
 pub mod time;
 pub mod util;
+pub mod weakref;
+pub mod weakref_proxy;
 
 use stitch_core::value::Value;
 
 use crate::vm::{PyResult, Vm};
 
 /// Native modules by name, created on first import.
-pub const NATIVE: &[(&str, fn(&mut Vm) -> PyResult<Value>)] = &[("math", math::init), ("time", time::init)];
+pub const NATIVE: &[(&str, fn(&mut Vm) -> PyResult<Value>)] = &[
+    ("_signal", signal::init),
+    ("_stat", stat::init),
+    ("_string", string::init),
+    ("_thread", thread::init),
+    ("_weakref", weakref::init),
+    ("atexit", atexit::init),
+    ("errno", errno::init),
+    ("gc", gc::init),
+    ("itertools", itertools::init),
+    ("math", math::init),
+    ("time", time::init),
+];
 
 /// Creates sys and the standard streams.
 pub fn init(vm: &mut Vm) {

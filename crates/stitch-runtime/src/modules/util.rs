@@ -160,3 +160,9 @@ pub fn class_getitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 pub fn add_class_getitem(vm: &mut Vm, ty: Value) {
     crate::builtins::add_classmethods(vm, ty, &[("__class_getitem__", class_getitem)]);
 }
+
+/// `callable(f)`.
+pub fn is_callable(vm: &mut Vm, f: Value) -> bool {
+    matches!(f.kind(), Some(Kind::Function) | Some(Kind::Builtin) | Some(Kind::Method) | Some(Kind::Type))
+        || vm.lookup_special(f, vm.names.call).is_some()
+}
