@@ -67,17 +67,19 @@ pub fn parse<const N: usize>(vm: &mut Vm, args: &Args, sig: &Sig) -> PyResult<[V
         return Err(vm.type_error(msg));
     }
     out[..given].copy_from_slice(args.pos);
+    // As in CPython, a missing required argument is reported before a keyword given
+    // twice, which is reported before an unknown keyword.
+    let mut twice: Option<String> = None;
+    let mut unknown: Option<String> = None;
     for (k, name) in args.kwnames.iter().enumerate() {
         let n = pystr::as_str(*name);
         match sig.params.iter().position(|p| *p == n) {
             Some(i) if i >= sig.posonly_until => {
                 if !out[i].is_null() {
-                    return Err(vm.type_error(format!(
-                        "argument for {}() given by name ('{}') and position ({})",
-                        sig.name,
-                        n,
-                        i + 1
-                    )));
+                    twice.get_or_insert_with(|| {
+                        format!("argument for {}() given by name ('{}') and position ({})", sig.name, n, i + 1)
+                    });
+                    continue;
                 }
                 out[i] = args.kwvals[k];
             }
@@ -85,7 +87,7 @@ pub fn parse<const N: usize>(vm: &mut Vm, args: &Args, sig: &Sig) -> PyResult<[V
                 if sig.posonly_until == usize::MAX {
                     return Err(vm.type_error(format!("{}() takes no keyword arguments", sig.name)));
                 }
-                return Err(vm.type_error(format!("'{n}' is an invalid keyword argument for {}()", sig.name)));
+                unknown.get_or_insert_with(|| format!("'{n}' is an invalid keyword argument for {}()", sig.name));
             }
         }
     }
@@ -118,6 +120,9 @@ pub fn parse<const N: usize>(vm: &mut Vm, args: &Args, sig: &Sig) -> PyResult<[V
                 i + 1
             )));
         }
+    }
+    if let Some(msg) = twice.or(unknown) {
+        return Err(vm.type_error(msg));
     }
     Ok(out)
 }

@@ -5,6 +5,7 @@
 //! This module holds what the types share (argument checks with CPython's messages,
 //! guarded reprs, sequence comparison); each type lives in its own submodule.
 
+mod alias;
 mod dict;
 mod iters;
 mod list;
@@ -31,6 +32,7 @@ pub fn init(vm: &mut Vm) {
     set::init(vm);
     range::init(vm);
     iters::init(vm);
+    alias::init(vm);
 }
 
 // ---- argument checks (counts exclude `self`) ----

@@ -435,6 +435,7 @@ impl NativeData for GenericAlias {
         Ok(match name {
             "__origin__" => Some(self.origin),
             "__args__" => Some(self.args),
+            "__parameters__" => Some(_vm.empty_tuple),
             _ => None,
         })
     }

@@ -135,6 +135,7 @@ pub fn init(vm: &mut Vm) {
             ("get", proxy_get),
             ("copy", proxy_copy),
             ("__repr__", proxy_repr),
+            ("__str__", proxy_str),
         ],
     );
 }
@@ -897,6 +898,10 @@ fn proxy_get(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn proxy_copy(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let d = proxy(vm, a)?;
     vm.call_method(d, "copy", &[])
+}
+fn proxy_str(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let d = proxy(vm, a)?;
+    vm.str(d)
 }
 fn proxy_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let d = proxy(vm, a)?;
