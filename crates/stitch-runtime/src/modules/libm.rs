@@ -10,7 +10,6 @@ mod c {
         pub fn atan(x: f64) -> f64;
         pub fn atan2(y: f64, x: f64) -> f64;
         pub fn atanh(x: f64) -> f64;
-        pub fn cbrt(x: f64) -> f64;
         pub fn cos(x: f64) -> f64;
         pub fn cosh(x: f64) -> f64;
         pub fn erf(x: f64) -> f64;
@@ -58,7 +57,7 @@ macro_rules! wrap2 {
     };
 }
 
-wrap1!(acos, acosh, asin, asinh, atan, atanh, cbrt, cos, cosh, erf, erfc, exp, exp2, expm1, log, log10, log1p, log2, sin, sinh, tan, tanh);
+wrap1!(acos, acosh, asin, asinh, atan, atanh, cos, cosh, erf, erfc, exp, exp2, expm1, log, log10, log1p, log2, sin, sinh, tan, tanh);
 wrap2!(atan2, fmod, nextafter, pow);
 
 /// `frexp(x)`: mantissa and exponent.
@@ -73,4 +72,25 @@ pub fn frexp(x: f64) -> (f64, i32) {
 pub fn ldexp(x: f64, e: i32) -> f64 {
     // SAFETY: a pure C math function.
     unsafe { c::ldexp(x, e) }
+}
+
+/// `cbrt(x)` from the C library. The Rust toolchain links its own `cbrt` (with
+/// different rounding) into the executable, so the C library's is looked up.
+pub fn cbrt(x: f64) -> f64 {
+    use std::sync::OnceLock;
+    static F: OnceLock<Option<extern "C" fn(f64) -> f64>> = OnceLock::new();
+    let f = F.get_or_init(|| {
+        let lib = c"libm.so.6";
+        let sym = c"cbrt";
+        // SAFETY: dlopen/dlsym with valid C strings; the symbol has this signature.
+        unsafe {
+            let h = libc::dlopen(lib.as_ptr(), libc::RTLD_NOW | libc::RTLD_GLOBAL);
+            let p = if h.is_null() { std::ptr::null_mut() } else { libc::dlsym(h, sym.as_ptr()) };
+            if p.is_null() { None } else { Some(std::mem::transmute::<*mut libc::c_void, extern "C" fn(f64) -> f64>(p)) }
+        }
+    });
+    match f {
+        Some(f) => f(x),
+        None => x.cbrt(),
+    }
 }

@@ -382,6 +382,9 @@ fn isclose(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         kwonly_from: 2,
         posonly_until: 0,
     };
+    if a.pos.len() > 2 {
+        return Err(vm.type_error(format!("isclose() takes exactly 2 positional arguments ({} given)", a.pos.len())));
+    }
     let [x, y, rt, at] = args::parse::<4>(vm, a, &sig)?;
     let x = to_f64(vm, x)?;
     let y = to_f64(vm, y)?;

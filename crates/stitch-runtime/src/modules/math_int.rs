@@ -186,7 +186,7 @@ fn prod(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     for (i, n) in a.kwnames.iter().enumerate() {
         let name = crate::object::str::as_str(*n);
         if name != "start" {
-            return Err(vm.type_error(format!("prod() got an unexpected keyword argument '{name}'")));
+            return Err(vm.type_error(format!("'{name}' is an invalid keyword argument for prod()")));
         }
         acc = a.kwvals[i];
     }

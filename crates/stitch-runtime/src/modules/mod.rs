@@ -1,7 +1,11 @@
 //! Native modules (written in Rust): their registry and creation on first import.
 
 pub mod atexit;
+pub mod collections;
+pub mod deque;
 pub mod errno;
+pub mod functools;
+pub mod functools_lru;
 pub mod gc;
 pub mod io;
 pub mod itertools;
@@ -12,6 +16,9 @@ pub mod math;
 pub mod math_gamma;
 pub mod math_int;
 pub mod namespace;
+pub mod operator;
+pub mod random;
+pub mod sha512;
 pub mod signal;
 pub mod stat;
 pub mod string;
@@ -30,6 +37,11 @@ use crate::vm::{PyResult, Vm};
 
 /// Native modules by name, created on first import.
 pub const NATIVE: &[(&str, fn(&mut Vm) -> PyResult<Value>)] = &[
+    ("_collections", collections::init),
+    ("_functools", functools::init),
+    ("_operator", operator::init),
+    ("_random", random::init),
+    ("_sha512", sha512::init),
     ("_signal", signal::init),
     ("_stat", stat::init),
     ("_string", string::init),

@@ -145,7 +145,13 @@ fn structseq_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let name = full_name(vm, cls);
     let sig = crate::builtins::args::Sig::new(&name, &["sequence", "dict"], 1);
     let [seq, extra] = crate::builtins::args::parse::<2>(vm, &a.tail(), &sig)?;
-    let items = vm.collect_iter(seq)?;
+    let items = match vm.collect_iter(seq) {
+        Ok(i) => i,
+        Err(e) if vm.is_instance_of(e.0, vm.exc.type_error) && vm.lookup_special(seq, vm.names.iter).is_none() => {
+            return Err(vm.type_error("constructor requires a sequence"));
+        }
+        Err(e) => return Err(e),
+    };
     let n_seq = count(cls, "n_sequence_fields");
     let n_fields = count(cls, "n_fields");
     let len = items.len();

@@ -328,10 +328,8 @@ fn tm_arg(vm: &mut Vm, v: Value, fname: &str) -> PyResult<(libc::tm, Option<std:
     tm.tm_hour = n[3] as i32;
     tm.tm_min = n[4] as i32;
     tm.tm_sec = n[5] as i32;
-    tm.tm_wday = ((n[6] + 1).rem_euclid(7)) as i32;
-    if n[6] < 0 {
-        tm.tm_wday = -1;
-    }
+    // C's remainder: a weekday below -1 stays negative (and is rejected).
+    tm.tm_wday = ((n[6] + 1) % 7) as i32;
     tm.tm_yday = (n[7] - 1) as i32;
     tm.tm_isdst = n[8] as i32;
     let mut zone = None;
