@@ -15,6 +15,16 @@ pub enum ErrorKind {
     MemoryError,
 }
 
+/// The source text a SyntaxError shows (its `text` attribute).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum ErrorText {
+    /// The line `lineno` of the source (with its newline).
+    #[default]
+    SourceLine,
+    Text(String),
+    Nothing,
+}
+
 /// A compile error with its source position (1-based line, 1-based column in
 /// characters, as `SyntaxError.offset`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,6 +35,7 @@ pub struct CompileError {
     pub offset: u32,
     pub end_lineno: u32,
     pub end_offset: u32,
+    pub text: ErrorText,
 }
 
 impl CompileError {
@@ -36,6 +47,7 @@ impl CompileError {
             offset: loc.col + 1,
             end_lineno: loc.end_line,
             end_offset: loc.end_col + 1,
+            text: ErrorText::SourceLine,
         }
     }
 }

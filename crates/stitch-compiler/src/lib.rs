@@ -11,11 +11,13 @@ pub mod codegen;
 pub mod error;
 pub mod fold;
 pub mod parse;
+pub mod pegen;
 pub mod source;
 pub mod symtable;
+pub mod tokenize;
 
 pub use code::{CodeUnit, Constant, ExceptionEntry, Location};
-pub use error::{CompileError, ErrorKind};
+pub use error::{CompileError, ErrorKind, ErrorText};
 
 /// What the source is compiled as (`compile()`'s `mode`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,19 +30,95 @@ pub enum Mode {
     Interactive,
 }
 
+/// How the source reached the compiler (CPython reports some error columns
+/// differently for files and strings).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// The source was read from a file: parser error columns are byte offsets
+    /// unless the file declares its encoding.
+    pub file_input: bool,
+}
+
+impl Options {
+    /// Parser errors report character (not byte) columns.
+    pub fn char_offsets(&self, toks: &tokenize::Tokens) -> bool {
+        !self.file_input || parse::declares_encoding(toks)
+    }
+}
+
+/// A SyntaxWarning found while compiling.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    pub lineno: u32,
+    pub msg: String,
+}
+
+/// The result of compiling: the code or the error, and the warnings given on the way.
+pub struct Compiled {
+    pub result: Result<CodeUnit, CompileError>,
+    pub warnings: Vec<Warning>,
+}
+
 /// Compiles `source` as `mode`, reporting errors against `filename`.
 pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeUnit, CompileError> {
+    compile_with(source, filename, mode, &Options::default()).result
+}
+
+/// [`compile`] with options, returning the warnings too.
+pub fn compile_with(source: &str, filename: &str, mode: Mode, opts: &Options) -> Compiled {
+    let mut warnings = Vec::new();
     let map = source::SourceMap::new(source);
+    let result = compile_inner(source, filename, mode, opts, &map, &mut warnings).map_err(|mut e| {
+        compiler_error_columns(&mut e, &map, opts);
+        e
+    });
+    Compiled { result, warnings }
+}
+
+/// Errors of the symbol table and code generation have byte columns (the AST's),
+/// and no text when the source is not a file.
+fn compiler_error_columns(e: &mut CompileError, map: &source::SourceMap, opts: &Options) {
+    if e.text != ErrorText::SourceLine {
+        return;
+    }
+    if !opts.file_input {
+        e.text = ErrorText::Nothing;
+    }
+    let Some(line) = map.line_text(e.lineno) else { return };
+    let to_bytes = |off: u32| -> u32 {
+        if off == 0 {
+            return 0;
+        }
+        let chars = off as usize - 1;
+        line.char_indices().nth(chars).map(|(b, _)| b + 1).unwrap_or(line.len() + 1 + chars.saturating_sub(line.chars().count())) as u32
+    };
+    e.offset = to_bytes(e.offset);
+    if e.end_lineno == e.lineno {
+        e.end_offset = to_bytes(e.end_offset);
+    } else if let Some(end_line) = map.line_text(e.end_lineno) {
+        let chars = (e.end_offset as usize).saturating_sub(1);
+        e.end_offset = end_line.char_indices().nth(chars).map(|(b, _)| b + 1).unwrap_or(end_line.len() + 1) as u32;
+    }
+}
+
+fn compile_inner(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    opts: &Options,
+    map: &source::SourceMap,
+    warnings: &mut Vec<Warning>,
+) -> Result<CodeUnit, CompileError> {
     match mode {
         Mode::Expression => {
-            let expr = parse::parse_expression(source, &map)?;
-            let table = symtable::build_for_expression(&expr, &map)?;
-            codegen::compile_expression(&expr, &map, &table, filename)
+            let expr = parse::parse_expression(source, map, opts, warnings)?;
+            let table = symtable::build_for_expression(&expr, map)?;
+            codegen::compile_expression(&expr, map, &table, filename)
         }
         Mode::Module | Mode::Interactive => {
-            let body = parse::parse_module(source, &map)?;
-            let table = symtable::build(&body, &map)?;
-            codegen::compile_module(&body, &map, &table, filename, mode == Mode::Interactive)
+            let body = parse::parse_module(source, map, opts, warnings)?;
+            let table = symtable::build(&body, map)?;
+            codegen::compile_module(&body, map, &table, filename, mode == Mode::Interactive)
         }
     }
 }

@@ -1,364 +1,178 @@
-//! Parsing with `ruff_python_parser`, with CPython's tokenizer limits (null bytes,
-//! nesting of brackets and indentation, tab consistency) and CPython's wording for
-//! the common syntax errors.
+//! Parsing: ruff_python_parser builds the AST; syntax errors are reported as
+//! CPython 3.11 reports them. For that, the source is also tokenized the way
+//! CPython's tokenizer does ([`crate::tokenize`]), and when anything is wrong the
+//! tokens are parsed with CPython's grammar and error rules ([`crate::pegen`]).
+//! Also here: the parser's nesting limit (MemoryError) and SyntaxWarnings the
+//! tokenizer gives.
 
-use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::{Expr, Mod, PythonVersion, Stmt};
-use ruff_python_parser::{LexicalErrorType, Mode, ParseErrorType, ParseOptions, parse_unchecked};
-use ruff_text_size::{Ranged, TextRange, TextSize};
+use ruff_python_parser::{Mode, ParseOptions, parse_unchecked};
+use ruff_text_size::TextSize;
 
-use crate::error::{CompileError, ErrorKind, Span};
+use crate::error::{CompileError, ErrorKind, ErrorText};
+use crate::pegen::{self, ErrType, PegError};
 use crate::source::SourceMap;
+use crate::tokenize::{self, Tokens};
+use crate::{Options, Warning};
 
-/// CPython's tokenizer limits.
-const MAX_PAREN_LEVEL: usize = 200;
-const MAX_INDENT_LEVEL: usize = 100;
-
-pub fn parse_module(source: &str, map: &SourceMap) -> Result<Vec<Stmt>, CompileError> {
-    match parse(source, map, Mode::Module)? {
+pub fn parse_module(source: &str, map: &SourceMap, opts: &Options, warnings: &mut Vec<Warning>) -> Result<Vec<Stmt>, CompileError> {
+    match parse(source, map, Mode::Module, opts, warnings)? {
         Mod::Module(m) => Ok(m.body.into_iter().collect()),
-        Mod::Expression(_) => unreachable!("module mode yields a module"),
+        Mod::Expression(_) => Err(CompileError::syntax("invalid syntax", Default::default())),
     }
 }
 
-pub fn parse_expression(source: &str, map: &SourceMap) -> Result<Expr, CompileError> {
-    // `eval` ignores leading spaces and tabs.
-    match parse(source, map, Mode::Expression)? {
+pub fn parse_expression(source: &str, map: &SourceMap, opts: &Options, warnings: &mut Vec<Warning>) -> Result<Expr, CompileError> {
+    match parse(source, map, Mode::Expression, opts, warnings)? {
         Mod::Expression(e) => Ok(*e.body),
-        Mod::Module(_) => unreachable!("expression mode yields an expression"),
+        Mod::Module(_) => Err(CompileError::syntax("invalid syntax", Default::default())),
     }
 }
 
-fn error_at(kind: ErrorKind, msg: impl Into<String>, span: Span) -> CompileError {
-    CompileError {
-        kind,
-        msg: msg.into(),
-        lineno: span.line,
-        offset: span.col + 1,
-        end_lineno: span.end_line,
-        end_offset: span.end_col + 1,
-    }
-}
-
-/// An error with a line but no caret.
-fn error_on_line(kind: ErrorKind, msg: impl Into<String>, line: u32) -> CompileError {
-    CompileError {
-        kind,
-        msg: msg.into(),
-        lineno: line,
-        offset: 0,
-        end_lineno: line,
-        end_offset: 0,
-    }
-}
-
-fn parse(source: &str, map: &SourceMap, mode: Mode) -> Result<Mod, CompileError> {
+fn parse(source: &str, map: &SourceMap, mode: Mode, opts: &Options, warnings: &mut Vec<Warning>) -> Result<Mod, CompileError> {
     if let Some(pos) = source.find('\0') {
         let (line, _) = map.line_col(TextSize::new(pos as u32));
-        return Err(error_on_line(
-            ErrorKind::SyntaxError,
-            "source code cannot contain null bytes",
-            line,
-        ));
+        return Err(CompileError {
+            kind: ErrorKind::SyntaxError,
+            msg: "source code cannot contain null bytes".into(),
+            lineno: line,
+            offset: 0,
+            end_lineno: line,
+            end_offset: 0,
+            text: ErrorText::Nothing,
+        });
     }
+    let toks = tokenize::tokenize(source);
     let options = ParseOptions::from(mode).with_target_version(PythonVersion::PY311);
     let parsed = parse_unchecked(source, options);
-    check_tokens(parsed.tokens(), map)?;
-    check_tabs(source, parsed.tokens(), map)?;
-    if let Some(e) = parsed.errors().first() {
-        return Err(convert_error(&e.error, e.location, map, parsed.tokens()));
+    let ruff_ok = parsed.errors().is_empty() && parsed.unsupported_syntax_errors().is_empty();
+    let mut err = None;
+    if !ruff_ok || toks.error.is_some() {
+        let e = if mode == Mode::Expression { pegen::diagnose_eval(&toks) } else { pegen::diagnose(&toks) };
+        err = Some(e.unwrap_or_else(|| fallback(&toks)));
+    } else if let Some(e) = pegen::check_all_strings(&toks) {
+        err = Some(e);
     }
-    if let Some(e) = parsed.unsupported_syntax_errors().first() {
-        return Err(error_at(ErrorKind::SyntaxError, "invalid syntax", map.span(e.range)));
+    // Warnings the tokenizer gave before the error (all of them otherwise).
+    let err_line = err.as_ref().map(|e| e.line).unwrap_or(u32::MAX);
+    for w in &toks.warnings {
+        if w.line <= err_line {
+            warnings.push(Warning { lineno: w.line, msg: w.msg.clone() });
+        }
+    }
+    if let Some(e) = err {
+        return Err(to_compile_error(&e, &toks, opts));
     }
     Ok(parsed.into_syntax())
 }
 
-fn opener_char(k: TokenKind) -> char {
-    match k {
-        TokenKind::Lpar => '(',
-        TokenKind::Lsqb => '[',
-        _ => '{',
+/// When CPython's grammar accepts what ruff rejects: a plain "invalid syntax" at
+/// the first token ruff complained about is the best guess.
+fn fallback(toks: &Tokens) -> PegError {
+    let t = toks.tokens.last().copied();
+    let (line, col, end_col) = t.map(|t| (t.line, t.col.max(0) as i64, t.end_col.max(0) as i64)).unwrap_or((1, 0, 0));
+    PegError {
+        ty: ErrType::Syntax,
+        msg: "invalid syntax".into(),
+        line,
+        offset: col + 1,
+        end_line: line,
+        end_offset: end_col + 1,
+        byte_offsets: true,
+        from_tokenizer: false,
+        text: None,
     }
 }
 
-/// Bracket nesting and matching, and indentation depth, as CPython's tokenizer
-/// checks them.
-fn check_tokens(tokens: &ruff_python_ast::token::Tokens, map: &SourceMap) -> Result<(), CompileError> {
-    let mut stack: Vec<(TokenKind, TextRange)> = Vec::new();
-    let mut indent = 0usize;
-    for t in tokens.iter() {
-        match t.kind() {
-            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
-                stack.push((t.kind(), t.range()));
-                if stack.len() > MAX_PAREN_LEVEL {
-                    return Err(error_at(
-                        ErrorKind::SyntaxError,
-                        "too many nested parentheses",
-                        map.span(t.range()),
-                    ));
-                }
-            }
-            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
-                let close = match t.kind() {
-                    TokenKind::Rpar => ')',
-                    TokenKind::Rsqb => ']',
-                    _ => '}',
-                };
-                match stack.pop() {
-                    None => {
-                        return Err(error_at(
-                            ErrorKind::SyntaxError,
-                            format!("unmatched '{close}'"),
-                            map.span(t.range()),
-                        ));
-                    }
-                    Some((open, orange)) => {
-                        let want = match open {
-                            TokenKind::Lpar => TokenKind::Rpar,
-                            TokenKind::Lsqb => TokenKind::Rsqb,
-                            _ => TokenKind::Rbrace,
-                        };
-                        if want != t.kind() {
-                            let (ol, _) = map.line_col(orange.start());
-                            let (cl, _) = map.line_col(t.range().start());
-                            let msg = if ol != cl {
-                                format!(
-                                    "closing parenthesis '{close}' does not match opening parenthesis '{}' on line {ol}",
-                                    opener_char(open)
-                                )
-                            } else {
-                                format!(
-                                    "closing parenthesis '{close}' does not match opening parenthesis '{}'",
-                                    opener_char(open)
-                                )
-                            };
-                            return Err(error_at(ErrorKind::SyntaxError, msg, map.span(t.range())));
-                        }
-                    }
-                }
-            }
-            TokenKind::Indent => {
-                indent += 1;
-                if indent >= MAX_INDENT_LEVEL {
-                    let (line, _) = map.line_col(t.range().start());
-                    return Err(error_on_line(
-                        ErrorKind::IndentationError,
-                        "too many levels of indentation",
-                        line,
-                    ));
-                }
-            }
-            TokenKind::Dedent => indent = indent.saturating_sub(1),
-            _ => {}
+/// A source line's text with its newline (as CPython's error text), if it exists.
+fn line_with_newline(toks: &Tokens, line: u32) -> Option<String> {
+    if line == 0 || line as usize > toks.line_starts.len() {
+        return None;
+    }
+    Some(format!("{}\n", toks.line_text(line)))
+}
+
+/// CPython's `_PyPegen_byte_offset_to_character_offset`.
+pub fn byte_to_char_offset(line: &str, offset: i64) -> i64 {
+    if offset <= 0 {
+        return offset;
+    }
+    let b = line.as_bytes();
+    let off = (offset as usize).min(b.len() + 1);
+    if off > b.len() {
+        return line.chars().count() as i64 + 1;
+    }
+    let mut whole = off;
+    while !line.is_char_boundary(whole) {
+        whole -= 1;
+    }
+    (line[..whole].chars().count() + usize::from(whole < off)) as i64
+}
+
+fn to_compile_error(e: &PegError, toks: &Tokens, opts: &Options) -> CompileError {
+    let kind = match e.ty {
+        ErrType::Syntax => ErrorKind::SyntaxError,
+        ErrType::Indentation => ErrorKind::IndentationError,
+        ErrType::Tab => ErrorKind::TabError,
+        ErrType::Memory => ErrorKind::MemoryError,
+    };
+    if e.ty == ErrType::Memory {
+        return CompileError {
+            kind,
+            msg: String::new(),
+            lineno: 0,
+            offset: 0,
+            end_lineno: 0,
+            end_offset: 0,
+            text: ErrorText::Nothing,
+        };
+    }
+    let line_text = toks.line_text(e.line).to_string();
+    let (mut offset, mut end_offset) = (e.offset, e.end_offset);
+    if e.byte_offsets && opts.char_offsets(toks) {
+        offset = byte_to_char_offset(&line_text, offset);
+        if end_offset > 0 {
+            end_offset = byte_to_char_offset(&line_text, end_offset);
         }
     }
-    if let Some((open, range)) = stack.first() {
-        return Err(error_at(
-            ErrorKind::SyntaxError,
-            format!("'{}' was never closed", opener_char(*open)),
-            map.span(*range),
-        ));
-    }
-    Ok(())
-}
-
-/// TabError: indentation whose order differs between tab sizes 8 and 1 is ambiguous.
-fn check_tabs(source: &str, tokens: &ruff_python_ast::token::Tokens, map: &SourceMap) -> Result<(), CompileError> {
-    if !source.contains('\t') {
-        return Ok(());
-    }
-    // Indentation of each logical line start: (columns with tab size 8, with tab size 1).
-    let mut stack: Vec<(usize, usize)> = vec![(0, 0)];
-    let mut at_line_start = true;
-    for t in tokens.iter() {
-        match t.kind() {
-            TokenKind::Newline => at_line_start = true,
-            TokenKind::NonLogicalNewline | TokenKind::Comment | TokenKind::Indent | TokenKind::Dedent => {}
-            _ if at_line_start => {
-                at_line_start = false;
-                let (line, _) = map.line_col(t.range().start());
-                let text = map.line_text(line).unwrap_or("");
-                let (mut c8, mut c1) = (0usize, 0usize);
-                for ch in text.chars() {
-                    match ch {
-                        ' ' => {
-                            c8 += 1;
-                            c1 += 1;
-                        }
-                        '\t' => {
-                            c8 = (c8 / 8 + 1) * 8;
-                            c1 += 1;
-                        }
-                        '\x0c' => {
-                            c8 = 0;
-                            c1 = 0;
-                        }
-                        _ => break,
-                    }
-                }
-                let top = *stack.last().unwrap();
-                let inconsistent = if c8 == top.0 {
-                    c1 != top.1
-                } else if c8 > top.0 {
-                    c1 <= top.1
-                } else {
-                    while stack.len() > 1 && c8 < stack.last().unwrap().0 {
-                        stack.pop();
-                    }
-                    let t2 = *stack.last().unwrap();
-                    c8 == t2.0 && c1 != t2.1
-                };
-                if inconsistent {
-                    return Err(error_on_line(
-                        ErrorKind::TabError,
-                        "inconsistent use of tabs and spaces in indentation",
-                        line,
-                    ));
-                }
-                if c8 > top.0 {
-                    stack.push((c8, c1));
-                }
-            }
-            _ => {}
-        }
-    }
-    Ok(())
-}
-
-/// Rewords a ruff parse error the way CPython reports it.
-fn convert_error(
-    e: &ParseErrorType,
-    range: TextRange,
-    map: &SourceMap,
-    tokens: &ruff_python_ast::token::Tokens,
-) -> CompileError {
-    let span = map.span(range);
-    let syntax = |msg: &str| error_at(ErrorKind::SyntaxError, msg, span);
-    let (line, _) = map.line_col(range.start());
-    match e {
-        ParseErrorType::Lexical(lex) => match lex {
-            LexicalErrorType::UnclosedStringError => {
-                let text = &map.text()[range.start().to_usize()..];
-                let triple = text.starts_with("\"\"\"")
-                    || text.starts_with("'''")
-                    || text.trim_start_matches(|c: char| c.is_ascii_alphabetic()).starts_with("\"\"\"")
-                    || text.trim_start_matches(|c: char| c.is_ascii_alphabetic()).starts_with("'''");
-                let end_line = if triple { map.line_col(TextSize::new(map.text().len() as u32)).0 } else { line };
-                let what = if triple { "unterminated triple-quoted string literal" } else { "unterminated string literal" };
-                let mut err = error_at(
-                    ErrorKind::SyntaxError,
-                    format!("{what} (detected at line {end_line})"),
-                    map.span(TextRange::empty(range.start())),
-                );
-                err.end_offset = err.offset;
-                err
-            }
-            LexicalErrorType::IndentationError => error_on_line(
-                ErrorKind::IndentationError,
-                "unindent does not match any outer indentation level",
-                line,
-            ),
-            LexicalErrorType::LineContinuationError => {
-                syntax("unexpected character after line continuation character")
-            }
-            LexicalErrorType::UnrecognizedToken { tok } => {
-                let msg = if tok.is_ascii() && !tok.is_ascii_control() {
-                    "invalid syntax".to_string()
-                } else {
-                    format!("invalid character '{tok}' (U+{:04X})", *tok as u32)
-                };
-                syntax(&msg)
-            }
-            LexicalErrorType::Eof => syntax("unexpected EOF while parsing"),
-            LexicalErrorType::InvalidByteLiteral => syntax("bytes can only contain ASCII literal characters"),
-            LexicalErrorType::UnicodeError | LexicalErrorType::StringError => {
-                syntax("(unicode error) 'unicodeescape' codec can't decode bytes: malformed \\N character escape")
-            }
-            LexicalErrorType::FStringError(fe) => syntax(&format!("f-string: {fe}")),
-            LexicalErrorType::OtherError(m) => syntax(m),
-            _ => syntax("invalid syntax"),
+    let text = match &e.text {
+        Some(t) => ErrorText::Text(t.clone()),
+        None => match line_with_newline(toks, e.line) {
+            Some(t) => ErrorText::Text(t),
+            None => ErrorText::Nothing,
         },
-        ParseErrorType::UnexpectedIndentation => {
-            error_on_line(ErrorKind::IndentationError, "unexpected indent", line)
-        }
-        ParseErrorType::ExpectedToken { expected, found } if *expected == TokenKind::Indent => {
-            // The block's header line and kind come from the statement before.
-            let header = block_header(map, range.start(), tokens);
-            let msg = match header {
-                Some((kind, hline)) => format!("expected an indented block after {kind} on line {hline}"),
-                None => "expected an indented block".to_string(),
-            };
-            let _ = found;
-            let mut err = error_at(ErrorKind::IndentationError, msg, span);
-            err.end_offset = err.offset + 1;
-            err
-        }
-        ParseErrorType::PositionalAfterKeywordArgument => syntax("positional argument follows keyword argument"),
-        ParseErrorType::PositionalAfterKeywordUnpacking => {
-            syntax("positional argument follows keyword argument unpacking")
-        }
-        ParseErrorType::InvalidArgumentUnpackingOrder => {
-            syntax("iterable argument unpacking follows keyword argument unpacking")
-        }
-        ParseErrorType::NonDefaultParamAfterDefaultParam => {
-            syntax("non-default argument follows default argument")
-        }
-        ParseErrorType::InvalidStarredExpressionUsage => syntax("can't use starred expression here"),
-        ParseErrorType::InvalidAssignmentTarget | ParseErrorType::InvalidNamedAssignmentTarget => {
-            syntax("cannot assign to expression")
-        }
-        ParseErrorType::InvalidDeleteTarget => syntax("cannot delete expression"),
-        ParseErrorType::InvalidAugmentedAssignmentTarget => {
-            syntax("'expression' is an illegal expression for augmented assignment")
-        }
-        ParseErrorType::OtherError(m) if m.contains("print") => {
-            syntax("Missing parentheses in call to 'print'. Did you mean print(...)?")
-        }
-        _ => syntax("invalid syntax"),
+    };
+    CompileError {
+        kind,
+        msg: e.msg.clone(),
+        lineno: e.line,
+        offset: offset.max(0) as u32,
+        end_lineno: e.end_line,
+        end_offset: end_offset.max(0) as u32,
+        text,
     }
 }
 
-/// For "expected an indented block": the kind and line of the block header before `at`.
-fn block_header(
-    map: &SourceMap,
-    at: TextSize,
-    tokens: &ruff_python_ast::token::Tokens,
-) -> Option<(String, u32)> {
-    // The header is the last logical line starting with a compound keyword before `at`.
-    let mut result = None;
-    let mut at_start = true;
-    for t in tokens.iter() {
-        if t.range().start() >= at {
-            break;
+/// Whether the source declares its encoding (a `coding[:=]` comment on its first
+/// line, or on its second after a comment or blank first line).
+pub fn declares_encoding(toks: &Tokens) -> bool {
+    for n in 1..=2 {
+        let l = toks.line_text(n).trim_start_matches([' ', '\t', '\x0c']);
+        if !l.starts_with('#') {
+            if l.is_empty() {
+                continue;
+            }
+            return false;
         }
-        match t.kind() {
-            TokenKind::Newline => at_start = true,
-            TokenKind::NonLogicalNewline | TokenKind::Comment | TokenKind::Indent | TokenKind::Dedent => {}
-            k if at_start => {
-                at_start = false;
-                let (line, _) = map.line_col(t.range().start());
-                let kind = match k {
-                    TokenKind::If => Some("'if' statement"),
-                    TokenKind::Elif => Some("'elif' statement"),
-                    TokenKind::Else => Some("'else' statement"),
-                    TokenKind::For => Some("'for' statement"),
-                    TokenKind::While => Some("'while' statement"),
-                    TokenKind::Try => Some("'try' statement"),
-                    TokenKind::Except => Some("'except' statement"),
-                    TokenKind::Finally => Some("'finally' statement"),
-                    TokenKind::With => Some("'with' statement"),
-                    TokenKind::Def => Some("function definition"),
-                    TokenKind::Class => Some("class definition"),
-                    _ => None,
-                };
-                if let Some(kind) = kind {
-                    let kind = kind.to_string();
-                    result = Some((kind, line));
+        if let Some(i) = l.find("coding") {
+            let rest = &l[i + 6..];
+            if let Some(r) = rest.strip_prefix(':').or_else(|| rest.strip_prefix('=')) {
+                let r = r.trim_start_matches([' ', '\t']);
+                if r.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '.')) {
+                    return true;
                 }
             }
-            _ => {}
         }
     }
-    result
+    false
 }

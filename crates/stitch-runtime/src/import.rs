@@ -173,7 +173,7 @@ fn load_source(vm: &mut Vm, full: &str, path: &str, pkg_dir: Option<&str>, paren
     module::set(vm, m, "__builtins__", b);
     let k = pystr::new(vm, full);
     dict::set_str(vm.modules, k, m);
-    let code = match crate::run::compile(vm, &source, &abs, stitch_compiler::Mode::Module) {
+    let code = match crate::run::compile_source(vm, &source, &abs, stitch_compiler::Mode::Module, true) {
         Ok(c) => c,
         Err(e) => {
             dict::remove_str(vm.modules, k);

@@ -88,9 +88,25 @@ fn declared_encoding(src: &[u8]) -> Option<String> {
     None
 }
 
-/// Compiles source to a code object; a compile error raises SyntaxError.
+/// Compiles source text (a string, as `exec` and `compile` get) to a code object;
+/// a compile error raises SyntaxError.
 pub fn compile(vm: &mut Vm, source: &str, filename: &str, mode: stitch_compiler::Mode) -> PyResult<Value> {
-    match stitch_compiler::compile(source, filename, mode) {
+    compile_source(vm, source, filename, mode, false)
+}
+
+/// Compiles source to a code object (`file_input`: it was read from the file
+/// `filename`), printing its SyntaxWarnings; a compile error raises SyntaxError.
+pub fn compile_source(
+    vm: &mut Vm,
+    source: &str,
+    filename: &str,
+    mode: stitch_compiler::Mode,
+    file_input: bool,
+) -> PyResult<Value> {
+    let opts = stitch_compiler::Options { file_input };
+    let compiled = stitch_compiler::compile_with(source, filename, mode, &opts);
+    print_warnings(vm, filename, &compiled.warnings);
+    match compiled.result {
         Ok(unit) => {
             if vm.options.dis {
                 eprint!("{}", unit.disassemble());
@@ -98,14 +114,45 @@ pub fn compile(vm: &mut Vm, source: &str, filename: &str, mode: stitch_compiler:
             Ok(crate::object::function::new_code(vm, unit))
         }
         Err(e) => {
-            let text = if e.lineno > 0 {
-                source.lines().nth(e.lineno as usize - 1).map(|l| format!("{l}\n"))
-            } else {
-                None
+            let text = match &e.text {
+                stitch_compiler::ErrorText::SourceLine if e.lineno > 0 => {
+                    source.lines().nth(e.lineno as usize - 1).map(|l| format!("{l}\n"))
+                }
+                stitch_compiler::ErrorText::Text(t) => Some(t.clone()),
+                _ => None,
             };
             let exc = crate::builtins::exceptions::syntax_error(vm, &e, filename, text.as_deref());
             Err(PyErr(exc))
         }
+    }
+}
+
+/// Prints compile-time SyntaxWarnings the way the warnings module shows them
+/// (each message once per line).
+fn print_warnings(vm: &mut Vm, filename: &str, warnings: &[stitch_compiler::Warning]) {
+    if warnings.is_empty() {
+        return;
+    }
+    crate::modules::io::flush_stdout(vm);
+    let lines = crate::vm::traceback::source_lines(vm, filename);
+    let mut seen: Vec<(u32, &str)> = Vec::new();
+    let mut out = String::new();
+    for w in warnings {
+        if seen.contains(&(w.lineno, w.msg.as_str())) {
+            continue;
+        }
+        seen.push((w.lineno, &w.msg));
+        out.push_str(&format!("{filename}:{}: SyntaxWarning: {}\n", w.lineno, w.msg));
+        if let Some(l) = lines.as_ref().and_then(|ls| ls.get(w.lineno as usize - 1)) {
+            let t = l.trim();
+            if !t.is_empty() {
+                out.push_str(&format!("  {t}\n"));
+            }
+        }
+    }
+    let stderr = module::get(vm, vm.sys, "stderr").unwrap_or(Value::NONE);
+    if crate::builtins::functions::write_to(vm, stderr, &out).is_err() {
+        eprint!("{out}");
     }
 }
 
@@ -129,7 +176,7 @@ pub fn run_path(vm: &mut Vm, path: &str, argv: &[String]) -> i32 {
             }
         };
         let text = decode_source(vm, &source, &abs)?;
-        let code = compile(vm, &text, &abs, stitch_compiler::Mode::Module)?;
+        let code = compile_source(vm, &text, &abs, stitch_compiler::Mode::Module, true)?;
         let m = main_module(vm);
         let f = pystr::new(vm, &abs);
         module::set(vm, m, "__file__", f);

@@ -361,49 +361,72 @@ pub fn format_exception_only(vm: &mut Vm, exc: Value) -> String {
     out
 }
 
+/// The `File ..., line N` line, source text and carets of a SyntaxError (CPython's
+/// `print_exception` with `parse_syntax_error` and `print_error_text`).
 fn format_syntax_error(vm: &mut Vm, exc: Value) -> String {
     let get = |vm: &mut Vm, n: &str| exception::get_attr(vm, exc, n).filter(|v| !v.is_none());
+    let int_of = |v: Option<Value>| v.and_then(|v| if v.is_small_int() { Some(v.small_value()) } else { None });
     let filename = get(vm, "filename").map(|f| vm.str_string(f).unwrap_or_default());
-    let lineno = get(vm, "lineno").and_then(|v| if v.is_small_int() { Some(v.small_value()) } else { None });
-    let mut out = String::new();
-    let Some(lineno) = lineno else { return out };
-    out.push_str(&format!(
-        "  File \"{}\", line {}\n",
-        filename.as_deref().unwrap_or("<string>"),
-        lineno
-    ));
-    let text = get(vm, "text").map(|t| vm.str_string(t).unwrap_or_default());
-    let Some(text) = text else { return out };
-    let offset = get(vm, "offset").and_then(|v| if v.is_small_int() { Some(v.small_value()) } else { None });
-    let end_offset = get(vm, "end_offset").and_then(|v| if v.is_small_int() { Some(v.small_value()) } else { None });
-    let end_lineno = get(vm, "end_lineno").and_then(|v| if v.is_small_int() { Some(v.small_value()) } else { None });
-    let line = text.trim_end_matches(['\n', '\r']);
-    let stripped = line.trim_start_matches([' ', '\t', '\x0c']);
-    let removed = line.chars().count() - stripped.chars().count();
-    let stripped = stripped.trim_end();
-    out.push_str("    ");
-    out.push_str(stripped);
-    out.push('\n');
-    if let Some(off) = offset
-        && off > 0
-    {
-        let mut start = (off as usize).saturating_sub(1).saturating_sub(removed);
-        let mut end = match (end_offset, end_lineno) {
-            (Some(e), Some(el)) if e > 0 && el == lineno => (e as usize).saturating_sub(1).saturating_sub(removed),
-            _ => start + 1,
-        };
-        let len = stripped.chars().count();
-        start = start.min(len);
-        if end <= start {
-            end = start + 1;
+    let Some(lineno) = int_of(get(vm, "lineno")) else { return String::new() };
+    let mut out = format!("  File \"{}\", line {}\n", filename.as_deref().unwrap_or("<string>"), lineno);
+    let Some(text) = get(vm, "text").map(|t| vm.str_string(t).unwrap_or_default()) else { return out };
+    let offset = int_of(get(vm, "offset")).unwrap_or(-1);
+    // Only SyntaxError itself (not its subclasses) shows a range of carets.
+    let exact = vm.type_of(exc) == vm.exc.syntax_error;
+    let (end_lineno, mut end_offset) = if exact {
+        (int_of(get(vm, "end_lineno")).unwrap_or(lineno), int_of(get(vm, "end_offset")).unwrap_or(-1))
+    } else {
+        (lineno, -1)
+    };
+    let size = text.len() as i64;
+    if end_lineno > lineno {
+        end_offset = size;
+    }
+    if end_offset > size + 1 {
+        end_offset = size + 1;
+    }
+    out.push_str(&error_text(offset, end_offset, &text));
+    out
+}
+
+/// CPython's `print_error_text` (offsets count characters, lengths bytes, as there).
+fn error_text(offset: i64, end_offset: i64, text: &str) -> String {
+    let carets = if end_offset > 0 && end_offset > offset { (end_offset - offset) as usize } else { 1 };
+    let mut offset = offset - 1;
+    let mut t = text;
+    while let Some(rest) = t.strip_prefix([' ', '\t', '\x0c']) {
+        t = rest;
+        offset -= 1;
+    }
+    let mut len = t.len() as i64;
+    if t.ends_with('\n') {
+        len -= 1;
+    }
+    if offset > len {
+        offset = len;
+    }
+    // Skip past newlines embedded in the text.
+    while let Some(nl) = t.find('\n') {
+        let inl = nl as i64;
+        if inl >= offset {
+            break;
         }
-        if end > len + 1 {
-            end = len + 1;
-        }
-        out.push_str("    ");
-        out.push_str(&" ".repeat(start));
-        out.push_str(&"^".repeat(end - start));
+        t = &t[nl + 1..];
+        len -= inl + 1;
+        offset -= inl + 1;
+    }
+    let mut out = String::from("    ");
+    out.push_str(t);
+    if !t.ends_with('\n') {
         out.push('\n');
     }
+    let _ = len;
+    if offset < 0 {
+        return out;
+    }
+    out.push_str("    ");
+    out.push_str(&" ".repeat(offset as usize));
+    out.push_str(&"^".repeat(carets));
+    out.push('\n');
     out
 }
