@@ -1,0 +1,60 @@
+//! The buffer protocol as the native modules see it: reading the bytes of a
+//! bytes-like object (bytes, bytearray, array, memoryview when present) and
+//! writing into a writable one, with CPython's messages.
+
+use stitch_core::value::Value;
+
+use super::Array;
+use crate::modules::util::payload;
+use crate::object::bytearray;
+use crate::vm::{PyResult, Vm};
+
+/// The bytes of a bytes-like object, if it is one. The slice must not be kept
+/// across calls into Python code.
+pub fn bytes_of(v: Value) -> Option<&'static [u8]> {
+    if let Some(b) = crate::builtins::bytes::buffer_of(v) {
+        return Some(b);
+    }
+    if let Some(a) = payload::<Array>(v) {
+        return Some(a.bytes());
+    }
+    None
+}
+
+/// The bytes of a bytes-like argument, or "a bytes-like object is required".
+pub fn read(vm: &mut Vm, v: Value) -> PyResult<&'static [u8]> {
+    match bytes_of(v) {
+        Some(b) => Ok(b),
+        None => Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(v)))),
+    }
+}
+
+fn writable(v: Value) -> bool {
+    bytearray::native(v).is_some() || payload::<Array>(v).is_some()
+}
+
+/// The length of a writable buffer argument, or CPython's TypeError.
+pub fn writable_len(vm: &mut Vm, v: Value) -> PyResult<usize> {
+    if writable(v) {
+        return Ok(bytes_of(v).map(|b| b.len()).unwrap_or(0));
+    }
+    Err(vm.type_error(format!("argument must be read-write bytes-like object, not {}", vm.type_name(v))))
+}
+
+/// Copies `data` into the writable buffer `v` at `start` (the caller checked the bounds).
+pub fn write(vm: &mut Vm, v: Value, start: usize, data: &[u8]) -> PyResult<()> {
+    if let Some(b) = bytearray::native(v)
+        && let Some(vec) = bytearray::vec_mut(b)
+        && let Some(dst) = vec.get_mut(start..start + data.len())
+    {
+        dst.copy_from_slice(data);
+        return Ok(());
+    }
+    if let Some(a) = payload::<Array>(v)
+        && let Some(dst) = a.bytes_mut().get_mut(start..start + data.len())
+    {
+        dst.copy_from_slice(data);
+        return Ok(());
+    }
+    Err(vm.type_error(format!("argument must be read-write bytes-like object, not {}", vm.type_name(v))))
+}
