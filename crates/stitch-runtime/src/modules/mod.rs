@@ -1,5 +1,6 @@
 //! Native modules (written in Rust): their registry and creation on first import.
 
+pub mod array;
 pub mod atexit;
 pub mod collections;
 pub mod deque;
@@ -22,6 +23,7 @@ pub mod sha512;
 pub mod signal;
 pub mod stat;
 pub mod string;
+pub mod struct_;
 pub mod structseq;
 pub mod sys;
 pub mod sys_info;
@@ -43,10 +45,12 @@ pub const NATIVE: &[(&str, fn(&mut Vm) -> PyResult<Value>)] = &[
     ("_random", random::init),
     ("_sha512", sha512::init),
     ("_signal", signal::init),
+    ("_struct", struct_::init),
     ("_stat", stat::init),
     ("_string", string::init),
     ("_thread", thread::init),
     ("_weakref", weakref::init),
+    ("array", array::init),
     ("atexit", atexit::init),
     ("errno", errno::init),
     ("gc", gc::init),
