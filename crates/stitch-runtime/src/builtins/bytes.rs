@@ -239,7 +239,9 @@ fn b_getnewargs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn b_cmp(vm: &mut Vm, a: &Args, op: u32, name: &str) -> PyResult<Value> {
     let o = wrapper1(vm, a, name)?;
-    let Some(ob) = buffer_of(o) else { return Ok(vm.not_implemented) };
+    // bytes compares only with bytes; bytearray with any buffer.
+    let other = if is_bytearray(a.pos[0]) { buffer_of(o) } else { bytes::native(o).map(bytes::data) };
+    let Some(ob) = other else { return Ok(vm.not_implemented) };
     let ord = this(a).cmp(ob);
     Ok(Value::from_bool(match op {
         cmpop::LT => ord.is_lt(),
@@ -282,7 +284,7 @@ fn b_add(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 /// `data * n` with CPython's size checks.
 fn repeated(vm: &mut Vm, data: &[u8], n: Value) -> PyResult<Vec<u8>> {
-    let n = vm.index(n)?;
+    let n = super::strings::seq_count(vm, n)?;
     let count = match int::to_i64(n) {
         Some(c) => c.max(0) as usize,
         None if int::to_bigint(n).sign() == num_bigint::Sign::Minus => 0,

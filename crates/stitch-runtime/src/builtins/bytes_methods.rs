@@ -338,9 +338,11 @@ fn partition(vm: &mut Vm, a: &Args, name: &str, reverse: bool) -> PyResult<Value
         None if reverse => [Vec::new(), Vec::new(), h],
         None => [h, Vec::new(), Vec::new()],
     };
+    let found = !parts[1].is_empty();
     let mut vals = crate::gc::Rooted::new();
-    for p in parts {
-        let v = make(vm, a.pos[0], p);
+    for (i, p) in parts.into_iter().enumerate() {
+        // bytes returns the separator object itself.
+        let v = if i == 1 && found && !super::bytes::is_bytearray(a.pos[0]) { sep_v } else { make(vm, a.pos[0], p) };
         vals.push(v);
     }
     Ok(tuple::new(vm, &vals))
@@ -513,7 +515,7 @@ fn pad(vm: &mut Vm, a: &Args, name: &str, mode: u8) -> PyResult<Value> {
             _ => {
                 return Err(vm.type_error(format!(
                     "{name}() argument 2 must be a byte string of length 1, not {}",
-                    vm.type_name(f)
+                    super::strings::arg_type_name(vm, f)
                 )));
             }
         },
@@ -578,7 +580,7 @@ fn b_zfill(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn b_expandtabs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let [tabsize] = args::parse::<1>(vm, &a.tail(), &Sig::new("expandtabs", &["tabsize"], 0))?;
-    let ts = if tabsize.is_null() { 8 } else { ssize_arg(vm, tabsize)? };
+    let ts = if tabsize.is_null() { 8 } else { super::str_methods::c_int_arg(vm, tabsize)? };
     let h = this(a);
     let mut out = Vec::with_capacity(h.len());
     let mut col: i64 = 0;
@@ -644,28 +646,25 @@ fn b_decode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn b_hex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let [sep, per] = args::parse::<2>(vm, &a.tail(), &Sig::new("hex", &["sep", "bytes_per_sep"], 0))?;
-    let sep: Option<u8> = if sep.is_null() || sep.is_none() {
+    let per = if per.is_null() { 1 } else { super::str_methods::c_int_arg(vm, per)? };
+    let sep: Option<u8> = if sep.is_null() {
         None
     } else {
-        let raw: Vec<u8> = if let Some(s) = pystr::text_of(sep) {
-            if !s.is_ascii() {
-                return Err(vm.value_error("sep must be ASCII."));
-            }
-            s.as_bytes().to_vec()
-        } else if let Some(b) = buffer_of(sep) {
-            b.to_vec()
-        } else {
-            return Err(vm.type_error(format!("object of type '{}' has no len()", vm.type_name(sep))));
-        };
-        if raw.len() != 1 {
+        if vm.len(sep)? != 1 {
             return Err(vm.value_error("sep must be length 1."));
         }
-        if !raw[0].is_ascii() {
+        let c = if let Some(s) = pystr::text_of(sep) {
+            s.chars().next().map_or(0x80, |c| c as u32)
+        } else if let Some(b) = buffer_of(sep) {
+            b.first().map_or(0x80, |&c| c as u32)
+        } else {
+            return Err(vm.type_error("sep must be str or bytes."));
+        };
+        if c >= 0x80 {
             return Err(vm.value_error("sep must be ASCII."));
         }
-        Some(raw[0])
+        Some(c as u8)
     };
-    let per = if per.is_null() { 1 } else { super::str_methods::c_int_arg(vm, per)? };
     let h = this(a);
     let out = hex_string(h, sep, per);
     Ok(pystr::new(vm, &out))
@@ -725,6 +724,9 @@ fn b_fromhex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn b_translate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if a.pos.len() < 2 {
+        return Err(vm.type_error(format!("translate() takes at least 1 positional argument ({} given)", a.pos.len() - 1)));
+    }
     let [table, delete] = args::parse::<2>(vm, &a.tail(), &Sig { kwonly_from: usize::MAX, posonly_until: 1, ..Sig::new("translate", &["table", "delete"], 1) })?;
     let table: Option<Vec<u8>> = if table.is_none() {
         None

@@ -263,7 +263,7 @@ fn str_zfill(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn str_expandtabs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let [tabsize] = args::parse::<1>(vm, &a.tail(), &Sig::new("expandtabs", &["tabsize"], 0))?;
-    let ts = if tabsize.is_null() { 8 } else { ssize_arg(vm, tabsize)? };
+    let ts = if tabsize.is_null() { 8 } else { c_int_arg(vm, tabsize)? };
     let s = this(a);
     if !s.contains('\t') {
         return Ok(native_str(a.pos[0]));

@@ -368,7 +368,7 @@ fn str_add(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 fn str_mul(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     wrapper1(vm, a, "__mul__")?;
-    let n = vm.index(a.pos[1])?;
+    let n = seq_count(vm, a.pos[1])?;
     let s = native_str(a.pos[0]);
     crate::vm::ops::repeat(vm, s, n, false)
 }
@@ -415,6 +415,16 @@ fn str_format_spec(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
     let r = crate::text::format::format_str(vm, pystr::as_str(s), spec)?;
     Ok(pystr::new(vm, &r))
+}
+
+/// The count of `seq * n` (reached through the `*` operator, whose message for
+/// non-integers this gives).
+pub fn seq_count(vm: &mut Vm, n: Value) -> PyResult<Value> {
+    let has_index = n.is_small_int() || n.is_bool() || int::is_int(n) || int::native(n).is_some() || (!n.is_float() && vm.lookup_special(n, vm.names.index).is_some());
+    if !has_index {
+        return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_name(n))));
+    }
+    vm.index(n)
 }
 
 /// `s[k]` for str values.

@@ -64,7 +64,7 @@ fn run(vm: &mut Vm, f: &[char], args: Value, mode: Mode) -> PyResult<String> {
     let targs = if args.is_kind(Kind::Tuple) { args } else { tuple::native(args).unwrap_or(args) };
     let excluded = match mode {
         Mode::Str => pystr::text_of(args).is_some(),
-        Mode::Bytes => crate::object::bytes::native(args).is_some(),
+        Mode::Bytes => crate::builtins::bytes::buffer_of(args).is_some() || pystr::text_of(args).is_some(),
     };
     let dict = if !is_tuple && !excluded && vm.lookup_special(args, vm.names.getitem).is_some() { Some(args) } else { None };
     let mut st = if is_tuple {
@@ -245,9 +245,9 @@ fn convert(vm: &mut Vm, v: Value, c: &Conv, mode: Mode, index: usize) -> PyResul
             let a = crate::builtins::ascii(vm, v)?;
             Ok((pystr::as_str(a).to_string(), false))
         }
-        'd' | 'i' | 'u' | 'o' | 'x' | 'X' => format_long(vm, v, c).map(|s| (s, true)),
+        'd' | 'i' | 'u' | 'o' | 'x' | 'X' => format_long(vm, v, c, mode).map(|s| (s, true)),
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-            let x = float_arg(vm, v)?;
+            let x = float_arg(vm, v, mode)?;
             let fl = Flags { alt: c.flags & F_ALT != 0, ..Flags::default() };
             let prec = if c.prec < 0 { 6 } else { c.prec as usize };
             Ok((double_to_string(x, c.ch, prec, fl), true))
@@ -262,7 +262,7 @@ fn convert(vm: &mut Vm, v: Value, c: &Conv, mode: Mode, index: usize) -> PyResul
 }
 
 /// `PyFloat_AsDouble` of a `%f`-style argument.
-fn float_arg(vm: &mut Vm, v: Value) -> PyResult<f64> {
+fn float_arg(vm: &mut Vm, v: Value, mode: Mode) -> PyResult<f64> {
     if v.is_float() {
         return Ok(v.as_f64());
     }
@@ -272,15 +272,19 @@ fn float_arg(vm: &mut Vm, v: Value) -> PyResult<f64> {
     if vm.lookup_special(v, vm.names.float).is_some() || vm.lookup_special(v, vm.names.index).is_some() {
         return crate::builtins::numbers::float_of(vm, v);
     }
+    if mode == Mode::Bytes {
+        return Err(vm.type_error(format!("float argument required, not {}", vm.type_name(v))));
+    }
     Err(vm.type_error(format!("must be real number, not {}", vm.type_name(v))))
 }
 
 /// `%d`/`%x`/`%o` of an argument, with precision zero-padding and `#` prefixes.
-fn format_long(vm: &mut Vm, v: Value, c: &Conv) -> PyResult<String> {
+fn format_long(vm: &mut Vm, v: Value, c: &Conv, mode: Mode) -> PyResult<String> {
     let hexoct = matches!(c.ch, 'o' | 'x' | 'X');
+    let shown = if mode == Mode::Bytes && c.ch == 'i' { 'd' } else { c.ch };
     let wrong = |vm: &mut Vm| {
         let what = if hexoct { "an integer" } else { "a real number" };
-        vm.type_error(format!("%{} format: {what} is required, not {}", c.ch, vm.type_name(v)))
+        vm.type_error(format!("%{shown} format: {what} is required, not {}", vm.type_name(v)))
     };
     let n = if int::is_int(v) || v.is_bool() {
         if v.is_bool() { Value::small(v.is_true() as i64) } else { v }
