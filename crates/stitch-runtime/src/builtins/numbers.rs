@@ -1,96 +1,137 @@
-//! `int`, `bool`, `float` and `complex`: constructors, methods, and the special
-//! methods (so that subclasses and explicit calls like `int.__add__(1, 2)` work).
+//! `int` and `bool`: constructors, methods, and the special methods (so that
+//! subclasses and explicit calls like `int.__add__(1, 2)` work). `float` and
+//! `complex` live in `numbers/`, the `divmod`/`pow`/`round` builtins in
+//! `numbers/ops.rs`.
 
-use num_bigint::BigInt;
-use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
+mod complex;
+mod float;
+mod ops;
+
+use num_bigint::{BigInt, Sign};
+use num_traits::{Signed, Zero};
 use stitch_core::instr::{binop, cmpop};
 use stitch_core::layout::{InstanceObj, Kind};
 use stitch_core::value::Value;
 
 use super::args::{self, Sig};
 use super::{add_getsets, add_methods, add_static};
-use crate::object::{ValueExt, complex, float, int, str as pystr, tuple, types};
+use crate::object::{ValueExt, int, str as pystr, tuple, types};
 use crate::vm::{Args, PyResult, Vm};
 
-macro_rules! binop_methods {
-    ($($name:literal => $op:expr, $rev:expr;)*) => {
-        &[$(($name, {
-            fn f(vm: &mut Vm, a: &Args) -> PyResult<Value> { numeric_dunder(vm, a, $op, $rev) }
-            f as crate::object::function::NativeFn
-        })),*]
-    };
-}
+pub use float::float_of;
+pub use ops::{divmod, pow3, round};
 
-macro_rules! cmp_methods {
-    ($($name:literal => $op:expr;)*) => {
+type NativeFn = crate::object::function::NativeFn;
+
+/// Defines slot wrappers `fn(vm, args)` calling `$handler(vm, args, op, reflected, name)`.
+macro_rules! binop_slots {
+    ($handler:path; $($name:literal => $op:expr, $rev:expr;)*) => {
         &[$(($name, {
-            fn f(vm: &mut Vm, a: &Args) -> PyResult<Value> { numeric_compare(vm, a, $op) }
-            f as crate::object::function::NativeFn
+            fn f(vm: &mut Vm, a: &Args) -> PyResult<Value> { $handler(vm, a, $op, $rev, $name) }
+            f as NativeFn
         })),*]
     };
 }
+pub(crate) use binop_slots;
+
+/// Defines comparison slot wrappers calling `$handler(vm, args, op, name)`.
+macro_rules! cmp_slots {
+    ($handler:path) => {
+        &[
+            ("__lt__", {
+                fn f(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+                    $handler(vm, a, cmpop::LT, "__lt__")
+                }
+                f as NativeFn
+            }),
+            ("__le__", {
+                fn f(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+                    $handler(vm, a, cmpop::LE, "__le__")
+                }
+                f as NativeFn
+            }),
+            ("__eq__", {
+                fn f(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+                    $handler(vm, a, cmpop::EQ, "__eq__")
+                }
+                f as NativeFn
+            }),
+            ("__ne__", {
+                fn f(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+                    $handler(vm, a, cmpop::NE, "__ne__")
+                }
+                f as NativeFn
+            }),
+            ("__gt__", {
+                fn f(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+                    $handler(vm, a, cmpop::GT, "__gt__")
+                }
+                f as NativeFn
+            }),
+            ("__ge__", {
+                fn f(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+                    $handler(vm, a, cmpop::GE, "__ge__")
+                }
+                f as NativeFn
+            }),
+        ]
+    };
+}
+pub(crate) use cmp_slots;
 
 pub fn init(vm: &mut Vm) {
-    let arith: &[(&'static str, crate::object::function::NativeFn)] = binop_methods! {
+    let i = vm.types.int;
+    let arith: &[(&'static str, NativeFn)] = binop_slots! { int_binop;
         "__add__" => binop::ADD, false; "__radd__" => binop::ADD, true;
         "__sub__" => binop::SUB, false; "__rsub__" => binop::SUB, true;
         "__mul__" => binop::MUL, false; "__rmul__" => binop::MUL, true;
         "__truediv__" => binop::TRUEDIV, false; "__rtruediv__" => binop::TRUEDIV, true;
         "__floordiv__" => binop::FLOORDIV, false; "__rfloordiv__" => binop::FLOORDIV, true;
         "__mod__" => binop::MOD, false; "__rmod__" => binop::MOD, true;
-        "__pow__" => binop::POW, false; "__rpow__" => binop::POW, true;
-    };
-    let bitwise: &[(&'static str, crate::object::function::NativeFn)] = binop_methods! {
         "__lshift__" => binop::LSHIFT, false; "__rlshift__" => binop::LSHIFT, true;
         "__rshift__" => binop::RSHIFT, false; "__rrshift__" => binop::RSHIFT, true;
         "__and__" => binop::AND, false; "__rand__" => binop::AND, true;
         "__or__" => binop::OR, false; "__ror__" => binop::OR, true;
         "__xor__" => binop::XOR, false; "__rxor__" => binop::XOR, true;
     };
-    let cmps: &[(&'static str, crate::object::function::NativeFn)] = cmp_methods! {
-        "__lt__" => cmpop::LT; "__le__" => cmpop::LE; "__eq__" => cmpop::EQ;
-        "__ne__" => cmpop::NE; "__gt__" => cmpop::GT; "__ge__" => cmpop::GE;
-    };
-    for t in [vm.types.int, vm.types.float] {
-        add_methods(vm, t, arith);
-        add_methods(vm, t, cmps);
-        add_methods(
-            vm,
-            t,
-            &[
-                ("__neg__", num_neg),
-                ("__pos__", num_pos),
-                ("__abs__", num_abs),
-                ("__bool__", num_bool),
-                ("__hash__", num_hash),
-                ("__repr__", num_repr),
-                ("__int__", num_int),
-                ("__float__", num_float),
-                ("__trunc__", num_int),
-                ("__round__", num_round),
-                ("__divmod__", num_divmod),
-                ("__format__", num_format),
-                ("conjugate", num_pos),
-                ("__getnewargs__", num_getnewargs),
-            ],
-        );
-    }
-    let i = vm.types.int;
-    add_methods(vm, i, bitwise);
+    add_methods(vm, i, arith);
+    add_methods(vm, i, cmp_slots!(int_compare));
     add_methods(
         vm,
         i,
         &[
+            ("__pow__", int_pow),
+            ("__rpow__", int_rpow),
+            ("__divmod__", int_divmod),
+            ("__rdivmod__", int_rdivmod),
+            ("__neg__", int_neg),
+            ("__pos__", int_pos),
+            ("__abs__", int_abs),
             ("__invert__", int_invert),
-            ("__index__", num_index),
+            ("__bool__", int_bool),
+            ("__hash__", int_hash),
+            ("__repr__", int_repr),
+            ("__int__", int_pos),
+            ("__index__", int_pos),
+            ("__float__", int_float),
+            ("__trunc__", int_pos),
+            ("__floor__", int_pos),
+            ("__ceil__", int_pos),
+            ("__round__", int_round),
+            ("__format__", int_format),
+            ("__getnewargs__", int_getnewargs),
+            ("__sizeof__", int_sizeof),
+        ],
+    );
+    add_methods(
+        vm,
+        i,
+        &[
+            ("conjugate", int_conjugate),
             ("bit_length", int_bit_length),
             ("bit_count", int_bit_count),
             ("to_bytes", int_to_bytes),
             ("as_integer_ratio", int_as_integer_ratio),
-            ("is_integer", int_is_integer),
-            ("__floor__", num_int),
-            ("__ceil__", num_int),
         ],
     );
     add_static(vm, i, &[("__new__", int_new)]);
@@ -107,186 +148,376 @@ pub fn init(vm: &mut Vm) {
     );
     let b = vm.types.bool;
     add_static(vm, b, &[("__new__", bool_new)]);
-    add_methods(vm, b, &[("__repr__", bool_repr), ("__and__", bool_and), ("__or__", bool_or), ("__xor__", bool_xor), ("__rand__", bool_and), ("__ror__", bool_or), ("__rxor__", bool_xor)]);
-    let f = vm.types.float;
-    add_static(vm, f, &[("__new__", float_new)]);
-    add_methods(
-        vm,
-        f,
-        &[
-            ("is_integer", float_is_integer),
-            ("as_integer_ratio", float_as_integer_ratio),
-            ("hex", float_hex),
-            ("__floor__", float_floor),
-            ("__ceil__", float_ceil),
-        ],
-    );
-    add_getsets(vm, f, &[("real", float_real, None), ("imag", float_imag, None)]);
-    let c = vm.types.complex;
-    add_static(vm, c, &[("__new__", complex_new)]);
-    add_methods(vm, c, &[("__repr__", complex_repr), ("conjugate", complex_conjugate), ("__abs__", complex_abs)]);
+    let bool_ops: &[(&'static str, NativeFn)] = binop_slots! { bool_bitop;
+        "__and__" => binop::AND, false; "__rand__" => binop::AND, true;
+        "__or__" => binop::OR, false; "__ror__" => binop::OR, true;
+        "__xor__" => binop::XOR, false; "__rxor__" => binop::XOR, true;
+    };
+    add_methods(vm, b, bool_ops);
+    add_methods(vm, b, &[("__repr__", bool_repr)]);
+    float::init(vm);
+    complex::init(vm);
 }
 
-/// The native number behind `v` (itself, or the base of an int/float subclass).
-fn num(v: Value) -> Value {
+// ---- shared helpers ----
+
+/// The native number behind `v` (itself, or the base of an int/float/complex
+/// subclass instance).
+pub(crate) fn num(v: Value) -> Value {
     match v.get::<InstanceObj>() {
         Some(i) if !i.base.is_null() => i.base,
         _ => v,
     }
 }
 
-fn is_number(v: Value) -> bool {
-    v.is_float() || int::is_int(v)
+/// `self` of a slot wrapper (`int.__add__` and friends), checked against `ty`.
+pub(crate) fn slot_self(vm: &mut Vm, a: &Args, ty: Value, name: &str) -> PyResult<Value> {
+    let Some(&s) = a.pos.first() else {
+        return Err(vm.type_error(format!(
+            "descriptor '{name}' of '{}' object needs an argument",
+            types::name(ty)
+        )));
+    };
+    let t = vm.type_of(s);
+    if !types::is_subtype(t, ty) {
+        return Err(vm.type_error(format!(
+            "descriptor '{name}' requires a '{}' object but received a '{}'",
+            types::name(ty),
+            vm.type_name(s)
+        )));
+    }
+    Ok(num(s))
 }
 
-fn numeric_dunder(vm: &mut Vm, a: &Args, op: u32, reflected: bool) -> PyResult<Value> {
-    args::count(vm, a, "binary operator", 2, 2)?;
-    let (x, y) = (num(a.pos[0]), num(a.pos[1]));
-    if !is_number(y) {
+/// Checks the argument count of a slot wrapper (after self), with CPython's
+/// messages ("expected 1 argument, got 0"; `label` prefixes the ranged forms).
+pub(crate) fn slot_args(
+    vm: &mut Vm,
+    a: &Args,
+    name: &str,
+    label: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
+    if a.has_kwargs() {
+        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+    }
+    let n = a.pos.len().saturating_sub(1);
+    if n >= min && n <= max {
+        return Ok(());
+    }
+    let plural = |k: usize| if k == 1 { "" } else { "s" };
+    let msg = if min == max {
+        format!("expected {min} argument{}, got {n}", plural(min))
+    } else if n < min {
+        format!(
+            "{label} expected at least {min} argument{}, got {n}",
+            plural(min)
+        )
+    } else {
+        format!(
+            "{label} expected at most {max} argument{}, got {n}",
+            plural(max)
+        )
+    };
+    Err(vm.type_error(msg))
+}
+
+/// `self` of a regular method (`int.bit_length` and friends), checked against `ty`.
+pub(crate) fn method_self(vm: &mut Vm, a: &Args, ty: Value, name: &str) -> PyResult<Value> {
+    let tn = types::name(ty);
+    let Some(&s) = a.pos.first() else {
+        return Err(vm.type_error(format!("unbound method {tn}.{name}() needs an argument")));
+    };
+    let t = vm.type_of(s);
+    if !types::is_subtype(t, ty) {
+        return Err(vm.type_error(format!(
+            "descriptor '{name}' for '{tn}' objects doesn't apply to a '{}' object",
+            vm.type_name(s)
+        )));
+    }
+    Ok(num(s))
+}
+
+/// A method taking no arguments besides self.
+pub(crate) fn no_args_method(vm: &mut Vm, a: &Args, ty: Value, name: &str) -> PyResult<Value> {
+    let s = method_self(vm, a, ty, name)?;
+    if a.has_kwargs() {
+        return Err(vm.type_error(format!(
+            "{}.{name}() takes no keyword arguments",
+            types::name(ty)
+        )));
+    }
+    if a.pos.len() > 1 {
+        return Err(vm.type_error(format!(
+            "{}.{name}() takes no arguments ({} given)",
+            types::name(ty),
+            a.pos.len() - 1
+        )));
+    }
+    Ok(s)
+}
+
+/// Wraps a native value in an instance of a subclass `cls`.
+pub fn subclass_instance(vm: &mut Vm, cls: Value, base: Value) -> Value {
+    let inst = crate::object::instance::new(vm, cls);
+    unsafe { inst.raw::<InstanceObj>() }.base = base;
+    inst
+}
+
+// ---- int special methods ----
+
+fn int_self(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
+    let t = vm.types.int;
+    slot_self(vm, a, t, name).map(int::exact)
+}
+
+fn int_unary(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
+    let s = int_self(vm, a, name)?;
+    slot_args(vm, a, name, "", 0, 0)?;
+    Ok(s)
+}
+
+fn int_binop(vm: &mut Vm, a: &Args, op: u32, reflected: bool, name: &str) -> PyResult<Value> {
+    let x = int_self(vm, a, name)?;
+    slot_args(vm, a, name, "", 1, 1)?;
+    let y = num(a.pos[1]);
+    if !int::is_int(y) {
         return Ok(vm.not_implemented);
     }
-    // int methods do not handle floats: `(1).__add__(1.5)` is NotImplemented.
-    if int::is_int(x) && y.is_float() {
-        return Ok(vm.not_implemented);
-    }
+    let y = int::exact(y);
     let (l, r) = if reflected { (y, x) } else { (x, y) };
-    match crate::vm::ops::binary_fast(vm, op, l, r)? {
-        Some(v) => Ok(v),
-        None => Ok(vm.not_implemented),
-    }
+    Ok(int::binary(vm, op, l, r)?.unwrap_or(vm.not_implemented))
 }
 
-fn numeric_compare(vm: &mut Vm, a: &Args, op: u32) -> PyResult<Value> {
-    args::count(vm, a, "comparison", 2, 2)?;
-    let (x, y) = (num(a.pos[0]), num(a.pos[1]));
-    if !is_number(y) {
+fn int_compare(vm: &mut Vm, a: &Args, op: u32, name: &str) -> PyResult<Value> {
+    let x = int_self(vm, a, name)?;
+    slot_args(vm, a, name, "", 1, 1)?;
+    let y = num(a.pos[1]);
+    if !int::is_int(y) {
         return Ok(vm.not_implemented);
     }
-    match crate::vm::ops::compare_fast(vm, x, y, op)? {
-        Some(v) => Ok(v),
-        None => Ok(vm.not_implemented),
-    }
+    Ok(crate::vm::ops::compare_fast(vm, x, y, op)?.unwrap_or(vm.not_implemented))
 }
 
-fn num_neg(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    crate::vm::ops::unary_op(vm, stitch_core::instr::unaryop::NEG, num(a.pos[0]))
-}
-fn num_pos(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let v = num(a.pos[0]);
-    Ok(if v.is_bool() { Value::small(v.is_true() as i64) } else { v })
-}
-fn num_abs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let v = num(a.pos[0]);
-    if v.is_float() {
-        return Ok(Value::from_f64(v.as_f64().abs()));
+fn int_pow_impl(vm: &mut Vm, a: &Args, reflected: bool, name: &str) -> PyResult<Value> {
+    let x = int_self(vm, a, name)?;
+    slot_args(vm, a, name, "", 1, 2)?;
+    let y = num(a.pos[1]);
+    let m = a.pos.get(2).copied().unwrap_or(Value::NONE);
+    if !int::is_int(y) {
+        return Ok(vm.not_implemented);
     }
-    if int::cmp(v, Value::small(0)).is_lt() { Ok(int::neg(vm, v)) } else { num_pos(vm, a) }
+    let (l, r) = if reflected {
+        (int::exact(y), x)
+    } else {
+        (x, int::exact(y))
+    };
+    if m.is_none() {
+        return Ok(int::binary(vm, binop::POW, l, r)?.unwrap_or(vm.not_implemented));
+    }
+    let m = num(m);
+    if !int::is_int(m) {
+        return Ok(vm.not_implemented);
+    }
+    ops::int_modpow(vm, l, r, m)
 }
-fn num_bool(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    vm.truth(num(a.pos[0])).map(Value::from_bool)
+fn int_pow(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    int_pow_impl(vm, a, false, "__pow__")
 }
-fn num_hash(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let h = vm.hash(num(a.pos[0]))?;
+fn int_rpow(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    int_pow_impl(vm, a, true, "__rpow__")
+}
+
+fn int_divmod_impl(vm: &mut Vm, a: &Args, reflected: bool, name: &str) -> PyResult<Value> {
+    let x = int_self(vm, a, name)?;
+    slot_args(vm, a, name, "", 1, 1)?;
+    let y = num(a.pos[1]);
+    if !int::is_int(y) {
+        return Ok(vm.not_implemented);
+    }
+    let (l, r) = if reflected {
+        (int::exact(y), x)
+    } else {
+        (x, int::exact(y))
+    };
+    ops::int_divmod(vm, l, r)
+}
+fn int_divmod(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    int_divmod_impl(vm, a, false, "__divmod__")
+}
+fn int_rdivmod(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    int_divmod_impl(vm, a, true, "__rdivmod__")
+}
+
+fn int_neg(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let x = int_unary(vm, a, "__neg__")?;
+    Ok(int::neg(vm, x))
+}
+fn int_pos(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    int_unary(vm, a, "__pos__")
+}
+fn int_abs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let x = int_unary(vm, a, "__abs__")?;
+    Ok(int::abs(vm, x))
+}
+fn int_invert(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let x = int_unary(vm, a, "__invert__")?;
+    Ok(int::invert(vm, x))
+}
+fn int_bool(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let x = int_unary(vm, a, "__bool__")?;
+    Ok(Value::from_bool(int::signum(x) != 0))
+}
+fn int_hash(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let x = int_unary(vm, a, "__hash__")?;
+    let h = vm.hash(x)?;
     Ok(int::from_i64(vm, h))
 }
-fn num_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let v = num(a.pos[0]);
-    if v.is_float() {
-        return Ok(pystr::new(vm, &float::repr(v.as_f64())));
-    }
-    let s = int::to_decimal(vm, if v.is_bool() { Value::small(v.is_true() as i64) } else { v })?;
+fn int_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let x = int_unary(vm, a, "__repr__")?;
+    let s = int::to_decimal(vm, x)?;
     Ok(pystr::new(vm, &s))
 }
-fn num_int(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let v = num(a.pos[0]);
-    if v.is_float() {
-        return float::to_int(vm, v.as_f64());
+fn int_float(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let x = int_unary(vm, a, "__float__")?;
+    Ok(Value::from_f64(int::to_f64(vm, x)?))
+}
+fn int_round(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let x = int_self(vm, a, "__round__")?;
+    slot_args(vm, a, "__round__", "__round__", 0, 1)?;
+    match a.pos.get(1) {
+        Some(&n) if !n.is_none() => ops::round_int(vm, x, n),
+        _ => Ok(x),
     }
-    Ok(if v.is_bool() { Value::small(v.is_true() as i64) } else { v })
 }
-fn num_float(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let v = num(a.pos[0]);
-    if v.is_float() {
-        return Ok(v);
+fn int_format(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let x = slot_self(vm, a, vm.types.int, "__format__")?;
+    args::count(vm, &a.tail(), "__format__", 1, 1)?;
+    let Some(spec) = pystr::text_of(a.pos[1]) else {
+        return Err(vm.type_error(format!(
+            "__format__() argument must be str, not {}",
+            vm.type_name(a.pos[1])
+        )));
+    };
+    let spec = spec.to_string();
+    if spec.is_empty() && !x.is_bool() {
+        let s = int::to_decimal(vm, x)?;
+        return Ok(pystr::new(vm, &s));
     }
-    Ok(Value::from_f64(int::to_f64(vm, v)?))
-}
-fn num_index(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let v = num(a.pos[0]);
-    if v.is_float() {
-        return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
+    if !spec.is_empty() {
+        // The limit on decimal digits applies to formatted output too.
+        let b = int::to_bigint(x);
+        int::check_str_digits(vm, &b)?;
     }
-    num_int(vm, a)
-}
-fn num_round(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    round(vm, num(a.pos[0]), a.pos.get(1).copied().unwrap_or(Value::NULL))
-}
-fn num_divmod(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    args::count(vm, a, "__divmod__", 2, 2)?;
-    if !is_number(num(a.pos[1])) {
-        return Ok(vm.not_implemented);
-    }
-    divmod(vm, num(a.pos[0]), num(a.pos[1]))
-}
-fn num_format(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    args::count(vm, a, "__format__", 2, 2)?;
-    let spec = pystr::text_of(a.pos[1]).unwrap_or("").to_string();
-    match crate::text::format::format_builtin(vm, num(a.pos[0]), &spec)? {
+    match crate::text::format::format_builtin(vm, x, &spec)? {
         Some(s) => Ok(pystr::new(vm, &s)),
         None => vm.str(a.pos[0]),
     }
 }
-fn num_getnewargs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let v = num(a.pos[0]);
-    Ok(tuple::new(vm, &[v]))
+fn int_getnewargs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let x = int_unary(vm, a, "__getnewargs__")?;
+    Ok(tuple::new(vm, &[x]))
+}
+fn int_sizeof(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let x = int_unary(vm, a, "__sizeof__")?;
+    let digits = int::to_bigint(x).bits().div_ceil(30).max(1);
+    Ok(int::from_u64(vm, 24 + 4 * digits))
 }
 
-fn int_invert(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    Ok(int::invert(vm, num(a.pos[0])))
+// ---- int methods ----
+
+fn int_conjugate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let t = vm.types.int;
+    no_args_method(vm, a, t, "conjugate").map(int::exact)
 }
 fn int_bit_length(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let b = int::to_bigint(num(a.pos[0]));
+    let t = vm.types.int;
+    let x = no_args_method(vm, a, t, "bit_length")?;
+    if let Some(i) = int::to_i64(x) {
+        return Ok(Value::small(64 - i.unsigned_abs().leading_zeros() as i64));
+    }
+    let b = int::to_bigint(x);
     Ok(int::from_u64(vm, b.magnitude().bits()))
 }
 fn int_bit_count(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let b = int::to_bigint(num(a.pos[0]));
-    let n: u64 = b.magnitude().iter_u64_digits().map(|d| d.count_ones() as u64).sum();
+    let t = vm.types.int;
+    let x = no_args_method(vm, a, t, "bit_count")?;
+    if let Some(i) = int::to_i64(x) {
+        return Ok(Value::small(i.unsigned_abs().count_ones() as i64));
+    }
+    let b = int::to_bigint(x);
+    let n: u64 = b
+        .magnitude()
+        .iter_u64_digits()
+        .map(|d| d.count_ones() as u64)
+        .sum();
     Ok(int::from_u64(vm, n))
 }
+fn int_as_integer_ratio(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let t = vm.types.int;
+    let x = no_args_method(vm, a, t, "as_integer_ratio").map(int::exact)?;
+    Ok(tuple::new(vm, &[x, Value::small(1)]))
+}
+
+/// "little" or "big" from a `byteorder` argument (default big).
+fn byteorder(vm: &mut Vm, v: Value, fname: &str) -> PyResult<bool> {
+    if v.is_null() {
+        return Ok(false);
+    }
+    match pystr::text_of(v) {
+        Some("little") => Ok(true),
+        Some("big") => Ok(false),
+        Some(_) => Err(vm.value_error("byteorder must be either 'little' or 'big'")),
+        None => Err(vm.type_error(format!(
+            "{fname}() argument 'byteorder' must be str, not {}",
+            vm.type_name(v)
+        ))),
+    }
+}
+
 fn int_to_bytes(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let [this, length, byteorder, signed] = args::parse::<4>(
+    let t = vm.types.int;
+    let this = method_self(vm, a, t, "to_bytes")?;
+    if a.pos.len() > 3 {
+        return Err(vm.type_error(format!(
+            "to_bytes() takes at most 2 positional arguments ({} given)",
+            a.pos.len() - 1
+        )));
+    }
+    let [length, order, signed] = args::parse::<3>(
         vm,
-        a,
+        &a.tail(),
         &Sig {
             name: "to_bytes",
-            params: &["self", "length", "byteorder", "signed"],
-            required: 1,
-            kwonly_from: 3,
+            params: &["length", "byteorder", "signed"],
+            required: 0,
+            kwonly_from: 2,
             posonly_until: 0,
         },
     )?;
-    let b = int::to_bigint(num(this));
-    let len = if length.is_null() { 1 } else { vm.index_value(length)? };
+    let len = if length.is_null() {
+        1
+    } else {
+        vm.index_value(length)?
+    };
+    let little = byteorder(vm, order, "to_bytes")?;
+    let signed = !signed.is_null() && vm.truth(signed)?;
     if len < 0 {
         return Err(vm.value_error("length argument must be non-negative"));
     }
-    let little = if byteorder.is_null() {
-        false
-    } else {
-        match pystr::text_of(byteorder) {
-            Some("little") => true,
-            Some("big") => false,
-            _ => return Err(vm.value_error("byteorder must be either 'little' or 'big'")),
-        }
-    };
-    let signed = !signed.is_null() && vm.truth(signed)?;
+    let b = int::to_bigint(this);
     if !signed && b.is_negative() {
         return Err(vm.overflow_error("can't convert negative int to unsigned"));
     }
-    let mut bytes = if signed { b.to_signed_bytes_le() } else { b.magnitude().to_bytes_le() };
-    if b.is_zero() {
-        bytes = vec![];
-    }
+    // Minimal little-endian forms (two's complement when signed).
+    let mut bytes = if b.is_zero() {
+        vec![]
+    } else if signed {
+        b.to_signed_bytes_le()
+    } else {
+        b.magnitude().to_bytes_le()
+    };
     let len = len as usize;
     if bytes.len() > len {
         return Err(vm.overflow_error("int too big to convert"));
@@ -298,55 +529,71 @@ fn int_to_bytes(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
     Ok(crate::object::bytes::new(vm, &bytes))
 }
+
 fn int_from_bytes(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let [cls, bytes, byteorder, signed] = args::parse::<4>(
+    let Some(&cls) = a.pos.first() else {
+        return Err(vm.type_error("from_bytes() needs a class"));
+    };
+    if a.pos.len() > 3 {
+        return Err(vm.type_error(format!(
+            "from_bytes() takes at most 2 positional arguments ({} given)",
+            a.pos.len() - 1
+        )));
+    }
+    let [bytes, order, signed] = args::parse::<3>(
         vm,
-        a,
+        &a.tail(),
         &Sig {
             name: "from_bytes",
-            params: &["cls", "bytes", "byteorder", "signed"],
-            required: 2,
-            kwonly_from: 3,
+            params: &["bytes", "byteorder", "signed"],
+            required: 1,
+            kwonly_from: 2,
             posonly_until: 0,
         },
     )?;
-    let data: Vec<u8> = match crate::object::bytes::native(bytes) {
-        Some(b) => crate::object::bytes::data(b).to_vec(),
+    let little = byteorder(vm, order, "from_bytes")?;
+    let signed = !signed.is_null() && vm.truth(signed)?;
+    let mut data: Vec<u8> = match super::bytes::buffer_of(bytes) {
+        Some(b) => b.to_vec(),
         None => {
+            if pystr::text_of(bytes).is_some() || vm.lookup_special(bytes, vm.names.iter).is_none()
+            {
+                return Err(vm.type_error(format!(
+                    "cannot convert '{}' object to bytes",
+                    vm.type_name(bytes)
+                )));
+            }
             let items = vm.collect_iter(bytes)?;
-            let mut out = Vec::new();
+            let mut out = Vec::with_capacity(items.len());
             for x in items.iter() {
-                out.push(vm.index_value(*x)? as u8);
+                let n = vm.index(*x)?;
+                match int::to_i64(n).filter(|n| (0..256).contains(n)) {
+                    Some(n) => out.push(n as u8),
+                    None => return Err(vm.value_error("bytes must be in range(0, 256)")),
+                }
             }
             out
         }
     };
-    let little = if byteorder.is_null() {
-        false
-    } else {
-        matches!(pystr::text_of(byteorder), Some("little"))
-    };
-    let signed = !signed.is_null() && vm.truth(signed)?;
-    let mut d = data;
     if !little {
-        d.reverse();
+        data.reverse();
     }
-    let v = if signed { BigInt::from_signed_bytes_le(&d) } else { BigInt::from_bytes_le(num_bigint::Sign::Plus, &d) };
+    let v = if signed {
+        BigInt::from_signed_bytes_le(&data)
+    } else {
+        BigInt::from_bytes_le(Sign::Plus, &data)
+    };
     let r = int::from_bigint(vm, v);
-    if cls != vm.types.int {
-        return vm.call(cls, &[r]);
+    if cls == vm.types.int {
+        return Ok(r);
     }
-    Ok(r)
+    if cls == vm.types.bool {
+        return Ok(Value::from_bool(int::signum(r) != 0));
+    }
+    vm.call(cls, &[r])
 }
-fn int_as_integer_ratio(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let v = num_int(vm, a)?;
-    Ok(tuple::new(vm, &[v, Value::small(1)]))
-}
-fn int_is_integer(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
-    Ok(Value::TRUE)
-}
-fn int_real(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    num_int(vm, &Args::new(&[v]))
+fn int_real(_vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(int::exact(num(v)))
 }
 fn int_imag(_vm: &mut Vm, _v: Value) -> PyResult<Value> {
     Ok(Value::small(0))
@@ -355,15 +602,12 @@ fn int_denominator(_vm: &mut Vm, _v: Value) -> PyResult<Value> {
     Ok(Value::small(1))
 }
 
-/// Wraps a native value in an instance of a subclass `cls`.
-pub fn subclass_instance(vm: &mut Vm, cls: Value, base: Value) -> Value {
-    let inst = crate::object::instance::new(vm, cls);
-    unsafe { inst.raw::<InstanceObj>() }.base = base;
-    inst
-}
+// ---- int() ----
 
 fn int_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let cls = a.pos[0];
+    let Some(&cls) = a.pos.first() else {
+        return Err(vm.type_error("int.__new__(): not enough arguments"));
+    };
     let [x, base] = args::parse::<2>(
         vm,
         &a.tail(),
@@ -375,14 +619,22 @@ fn int_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             posonly_until: 1,
         },
     )?;
+    if cls == vm.types.bool {
+        return Err(vm.type_error("int.__new__(bool) is not safe, use bool.__new__()"));
+    }
     let v = int_value(vm, x, base)?;
     if cls == vm.types.int {
         return Ok(v);
     }
-    if cls == vm.types.bool {
-        return Ok(Value::from_bool(vm.truth(v)?));
-    }
     Ok(subclass_instance(vm, cls, v))
+}
+
+/// The bytes of a str (as CPython's ASCII view) or bytes-like value.
+fn number_text(v: Value) -> Option<Vec<u8>> {
+    if let Some(s) = pystr::text_of(v) {
+        return Some(int::to_ascii(s));
+    }
+    super::bytes::buffer_of(v).map(|b| b.to_vec())
 }
 
 /// `int(x, base)`.
@@ -394,45 +646,55 @@ pub fn int_value(vm: &mut Vm, x: Value, base: Value) -> PyResult<Value> {
         return Ok(Value::small(0));
     }
     if !base.is_null() {
-        let b = vm.index_value(base)?;
-        if b != 0 && !(2..=36).contains(&b) {
-            return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
-        }
-        let text = if let Some(s) = pystr::text_of(x) {
-            s.to_string()
-        } else if let Some(bb) = crate::object::bytes::native(x) {
-            String::from_utf8_lossy(crate::object::bytes::data(bb)).into_owned()
-        } else {
+        let b = vm.index(base)?;
+        let b = match int::to_i64(b) {
+            Some(b) if b == 0 || (2..=36).contains(&b) => b as u32,
+            _ => return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0")),
+        };
+        let Some(text) = number_text(x) else {
             return Err(vm.type_error("int() can't convert non-string with explicit base"));
         };
-        return parse_int(vm, &text, b as u32, x);
+        return parse_int(vm, &text, b, x);
     }
-    let xv = num(x);
-    if xv.is_small_int() || xv.is_kind(Kind::Int) {
-        return Ok(xv);
+    if x.is_small_int() || x.is_kind(Kind::Int) {
+        return Ok(x);
     }
-    if xv.is_bool() {
-        return Ok(Value::small(xv.is_true() as i64));
+    if x.is_bool() {
+        return Ok(Value::small(x.is_true() as i64));
     }
-    if xv.is_float() {
-        return float::to_int(vm, xv.as_f64());
+    if x.is_float() {
+        return crate::object::float::to_int(vm, x.as_f64());
     }
-    if let Some(s) = pystr::text_of(x) {
-        let s = s.to_string();
-        return parse_int(vm, &s, 10, x);
+    if x.is_kind(Kind::Str) {
+        let text = int::to_ascii(pystr::as_str(x));
+        return parse_int(vm, &text, 10, x);
     }
-    if let Some(bb) = crate::object::bytes::native(x) {
-        let s = String::from_utf8_lossy(crate::object::bytes::data(bb)).into_owned();
-        return parse_int(vm, &s, 10, x);
-    }
-    for name in [vm.names.int, vm.names.index, vm.names.trunc] {
-        if let Some(r) = vm.call_special(x, name, &[])? {
-            if int::is_int(num(r)) {
-                return Ok(num(r));
-            }
-            let what = pystr::as_str(name);
-            return Err(vm.type_error(format!("{what} returned non-int (type {})", vm.type_name(r))));
+    if let Some(r) = vm.call_special(x, vm.names.int, &[])? {
+        if int::is_int(num(r)) {
+            return Ok(int::exact(num(r)));
         }
+        return Err(vm.type_error(format!(
+            "__int__ returned non-int (type {})",
+            vm.type_name(r)
+        )));
+    }
+    if vm.lookup_special(x, vm.names.index).is_some() {
+        return vm.index(x).map(int::exact);
+    }
+    if let Some(r) = vm.call_special(x, vm.names.trunc, &[])? {
+        if int::is_int(num(r)) {
+            return Ok(int::exact(num(r)));
+        }
+        if vm.lookup_special(r, vm.names.index).is_some() {
+            return vm.index(r).map(int::exact);
+        }
+        return Err(vm.type_error(format!(
+            "__trunc__ returned non-Integral (type {})",
+            vm.type_name(r)
+        )));
+    }
+    if let Some(text) = number_text(x) {
+        return parse_int(vm, &text, 10, x);
     }
     Err(vm.type_error(format!(
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -440,304 +702,45 @@ pub fn int_value(vm: &mut Vm, x: Value, base: Value) -> PyResult<Value> {
     )))
 }
 
-fn parse_int(vm: &mut Vm, text: &str, base: u32, orig: Value) -> PyResult<Value> {
-    match int::parse(text, base) {
-        Some((b, ndigits)) => {
-            let limit = vm.int_max_str_digits;
-            let pow2 = matches!(base, 2 | 4 | 8 | 16 | 32);
-            if limit > 0 && !pow2 && ndigits > limit {
-                return Err(vm.value_error(format!(
-                    "Exceeds the limit ({limit} digits) for integer string conversion: value has {ndigits} digits; use sys.set_int_max_str_digits() to increase the limit"
-                )));
-            }
-            Ok(int::from_bigint(vm, b))
-        }
-        None => {
-            let r = vm.repr_string(orig)?;
+fn parse_int(vm: &mut Vm, text: &[u8], base: u32, orig: Value) -> PyResult<Value> {
+    let limit = vm.int_max_str_digits;
+    match int::parse_with_limit(text, base, limit) {
+        Ok(b) => Ok(int::from_bigint(vm, b)),
+        Err(int::ParseError::TooLong(n)) => Err(vm.value_error(format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion: value has {n} digits; use sys.set_int_max_str_digits() to increase the limit"
+        ))),
+        Err(int::ParseError::Invalid) => {
+            let r = int::parse_error_repr(vm, orig)?;
             Err(vm.value_error(format!("invalid literal for int() with base {base}: {r}")))
         }
     }
 }
+
+// ---- bool ----
 
 fn bool_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if a.has_kwargs() {
         return Err(vm.type_error("bool() takes no keyword arguments"));
     }
     match a.pos.len() {
-        1 => Ok(Value::FALSE),
+        0 | 1 => Ok(Value::FALSE),
         2 => vm.truth(a.pos[1]).map(Value::from_bool),
         n => Err(vm.type_error(format!("bool expected at most 1 argument, got {}", n - 1))),
     }
 }
 fn bool_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let s = if a.pos[0].is_true() { "True" } else { "False" };
-    Ok(pystr::new(vm, s))
+    let t = vm.types.bool;
+    let x = slot_self(vm, a, t, "__repr__")?;
+    slot_args(vm, a, "__repr__", "", 0, 0)?;
+    Ok(pystr::new(vm, if x.is_true() { "True" } else { "False" }))
 }
-fn bool_bitop(vm: &mut Vm, a: &Args, op: u32) -> PyResult<Value> {
-    let (x, y) = (a.pos[0], a.pos[1]);
+fn bool_bitop(vm: &mut Vm, a: &Args, op: u32, reflected: bool, name: &str) -> PyResult<Value> {
+    let t = vm.types.bool;
+    let x = slot_self(vm, a, t, name)?;
+    slot_args(vm, a, name, "", 1, 1)?;
+    let y = a.pos[1];
     if x.is_bool() && y.is_bool() {
-        let (p, q) = (x.is_true(), y.is_true());
-        return Ok(Value::from_bool(match op {
-            binop::AND => p & q,
-            binop::OR => p | q,
-            _ => p ^ q,
-        }));
+        return Ok(int::binary(vm, op, x, y)?.unwrap_or(vm.not_implemented));
     }
-    numeric_dunder(vm, a, op, false)
-}
-fn bool_and(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    bool_bitop(vm, a, binop::AND)
-}
-fn bool_or(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    bool_bitop(vm, a, binop::OR)
-}
-fn bool_xor(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    bool_bitop(vm, a, binop::XOR)
-}
-
-fn float_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let cls = a.pos[0];
-    let [x] = args::parse::<1>(vm, &a.tail(), &Sig::positional("float", &["x"], 0))?;
-    let v = if x.is_null() { Value::from_f64(0.0) } else { Value::from_f64(float_of(vm, x)?) };
-    if cls == vm.types.float {
-        return Ok(v);
-    }
-    Ok(subclass_instance(vm, cls, v))
-}
-
-/// `float(x)`.
-pub fn float_of(vm: &mut Vm, x: Value) -> PyResult<f64> {
-    let xv = num(x);
-    if xv.is_float() {
-        return Ok(xv.as_f64());
-    }
-    if int::is_int(xv) {
-        return int::to_f64(vm, xv);
-    }
-    if let Some(s) = pystr::text_of(x) {
-        return match float::parse(s) {
-            Some(f) => Ok(f),
-            None => {
-                let r = vm.repr_string(x)?;
-                Err(vm.value_error(format!("could not convert string to float: {r}")))
-            }
-        };
-    }
-    if let Some(b) = crate::object::bytes::native(x) {
-        let s = String::from_utf8_lossy(crate::object::bytes::data(b)).into_owned();
-        return match float::parse(&s) {
-            Some(f) => Ok(f),
-            None => {
-                let r = vm.repr_string(x)?;
-                Err(vm.value_error(format!("could not convert string to float: {r}")))
-            }
-        };
-    }
-    if let Some(r) = vm.call_special(x, vm.names.float, &[])? {
-        if r.is_float() {
-            return Ok(r.as_f64());
-        }
-        return Err(vm.type_error(format!(
-            "{}.__float__ returned non-float (type {})",
-            vm.type_name(x),
-            vm.type_name(r)
-        )));
-    }
-    if let Some(r) = vm.call_special(x, vm.names.index, &[])? {
-        return int::to_f64(vm, num(r));
-    }
-    Err(vm.type_error(format!(
-        "float() argument must be a string or a real number, not '{}'",
-        vm.type_name(x)
-    )))
-}
-
-fn fval(a: &Args) -> f64 {
-    num(a.pos[0]).as_f64()
-}
-fn float_is_integer(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    Ok(Value::from_bool(float::is_integer(fval(a))))
-}
-fn float_as_integer_ratio(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let x = fval(a);
-    if x.is_infinite() {
-        return Err(vm.overflow_error("cannot convert Infinity to integer ratio"));
-    }
-    if x.is_nan() {
-        return Err(vm.value_error("cannot convert NaN to integer ratio"));
-    }
-    let (m, e) = float::frexp(x);
-    let mut mant = m;
-    let mut exp = e;
-    while mant != mant.floor() {
-        mant *= 2.0;
-        exp -= 1;
-    }
-    let n = BigInt::from(mant as i64);
-    let (num_, den) = if exp > 0 { (n << exp as usize, BigInt::from(1)) } else { (n, BigInt::from(1) << (-exp) as usize) };
-    let g = num_.gcd(&den);
-    let (p, q) = (&num_ / &g, &den / &g);
-    let p = int::from_bigint(vm, p);
-    let q = int::from_bigint(vm, q);
-    Ok(tuple::new(vm, &[p, q]))
-}
-fn float_hex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let x = fval(a);
-    let s = crate::text::format::float_hex(x);
-    Ok(pystr::new(vm, &s))
-}
-fn float_floor(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    float::to_int(vm, fval(a).floor())
-}
-fn float_ceil(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    float::to_int(vm, fval(a).ceil())
-}
-fn float_real(_vm: &mut Vm, v: Value) -> PyResult<Value> {
-    Ok(num(v))
-}
-fn float_imag(_vm: &mut Vm, _v: Value) -> PyResult<Value> {
-    Ok(Value::from_f64(0.0))
-}
-
-fn complex_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let [re, im] = args::parse::<2>(vm, &a.tail(), &Sig::new("complex", &["real", "imag"], 0))?;
-    let r = if re.is_null() { 0.0 } else if let Some((x, _)) = complex::parts(re) { x } else { float_of(vm, re)? };
-    let extra_im = if let Some((_, y)) = complex::parts(re) { y } else { 0.0 };
-    let i = if im.is_null() { 0.0 } else { float_of(vm, im)? };
-    Ok(complex::new(vm, r, i + extra_im))
-}
-fn complex_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (re, im) = complex::parts(a.pos[0]).unwrap_or((0.0, 0.0));
-    Ok(pystr::new(vm, &complex::repr(re, im)))
-}
-fn complex_conjugate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (re, im) = complex::parts(a.pos[0]).unwrap_or((0.0, 0.0));
-    Ok(complex::new(vm, re, -im))
-}
-fn complex_abs(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (re, im) = complex::parts(a.pos[0]).unwrap_or((0.0, 0.0));
-    Ok(Value::from_f64(re.hypot(im)))
-}
-
-/// `divmod(a, b)`.
-pub fn divmod(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
-    let (x, y) = (num(a), num(b));
-    if int::is_int(x) && int::is_int(y) {
-        let q = int::binary(vm, binop::FLOORDIV, x, y)?.unwrap_or(Value::NONE);
-        let r = int::binary(vm, binop::MOD, x, y)?.unwrap_or(Value::NONE);
-        return Ok(tuple::new(vm, &[q, r]));
-    }
-    if is_number(x) && is_number(y) {
-        let fx = float::as_f64(vm, x)?.unwrap_or(0.0);
-        let fy = float::as_f64(vm, y)?.unwrap_or(0.0);
-        if fy == 0.0 {
-            return Err(vm.zero_division("float divmod()"));
-        }
-        let (q, r) = float::divmod(fx, fy);
-        return Ok(tuple::new(vm, &[Value::from_f64(q), Value::from_f64(r)]));
-    }
-    let divmod_n = pystr::intern(vm, "__divmod__");
-    let rdivmod_n = pystr::intern(vm, "__rdivmod__");
-    if let Some(r) = crate::vm::ops::binary_dispatch(vm, a, b, divmod_n, rdivmod_n)? {
-        return Ok(r);
-    }
-    Err(vm.type_error(format!(
-        "unsupported operand type(s) for divmod(): '{}' and '{}'",
-        vm.type_name(a),
-        vm.type_name(b)
-    )))
-}
-
-/// `pow(base, exp, mod)`.
-pub fn pow3(vm: &mut Vm, base: Value, exp: Value, m: Value) -> PyResult<Value> {
-    let (b, e, md) = (num(base), num(exp), num(m));
-    if !(int::is_int(b) && int::is_int(e) && int::is_int(md)) {
-        if is_number(b) && is_number(e) && is_number(md) {
-            return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
-        }
-        return Err(vm.type_error(format!(
-            "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
-            vm.type_name(base),
-            vm.type_name(exp),
-            vm.type_name(m)
-        )));
-    }
-    let (bb, mut eb, mb) = (int::to_bigint(b), int::to_bigint(e), int::to_bigint(md));
-    if mb.is_zero() {
-        return Err(vm.value_error("pow() 3rd argument cannot be 0"));
-    }
-    let mut base_b = bb;
-    if eb.is_negative() {
-        // Modular inverse.
-        let inv = mod_inverse(&base_b, &mb.abs());
-        let Some(inv) = inv else {
-            return Err(vm.value_error("base is not invertible for the given modulus"));
-        };
-        base_b = inv;
-        eb = -eb;
-    }
-    let mabs = mb.abs();
-    let mut r = base_b.modpow(&eb, &mabs);
-    if mb.is_negative() && !r.is_zero() {
-        r += &mb;
-    } else if !mb.is_negative() && r.is_negative() {
-        r += &mabs;
-    }
-    Ok(int::from_bigint(vm, r))
-}
-
-fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
-    let g = a.extended_gcd(m);
-    if g.gcd != BigInt::from(1) {
-        return None;
-    }
-    Some(g.x.mod_floor(m))
-}
-
-/// `round(number, ndigits)`.
-pub fn round(vm: &mut Vm, number: Value, ndigits: Value) -> PyResult<Value> {
-    let x = num(number);
-    if x.is_float() {
-        let f = x.as_f64();
-        if ndigits.is_null() || ndigits.is_none() {
-            if f.is_nan() {
-                return Err(vm.value_error("cannot convert float NaN to integer"));
-            }
-            if f.is_infinite() {
-                return Err(vm.overflow_error("cannot convert float infinity to integer"));
-            }
-            return float::to_int(vm, float::round_half_even(f));
-        }
-        let n = vm.index_value(ndigits)?;
-        return Ok(Value::from_f64(float::round_digits(f, n)));
-    }
-    if int::is_int(x) {
-        if ndigits.is_null() || ndigits.is_none() {
-            return Ok(if x.is_bool() { Value::small(x.is_true() as i64) } else { x });
-        }
-        let n = vm.index_value(ndigits)?;
-        if n >= 0 {
-            return Ok(if x.is_bool() { Value::small(x.is_true() as i64) } else { x });
-        }
-        // Round to a multiple of 10**-n, half to even.
-        let p = num_traits::pow::Pow::pow(BigInt::from(10), (-n).min(10_000) as u32);
-        let v = int::to_bigint(x);
-        let (q, r) = v.div_mod_floor(&p);
-        let twice = &r * 2;
-        let q = if twice > p || (twice == p && q.is_odd()) { q + 1 } else { q };
-        return Ok(int::from_bigint(vm, q * p));
-    }
-    let args: Vec<Value> = if ndigits.is_null() { vec![] } else { vec![ndigits] };
-    match vm.call_special(number, vm.names.round, &args)? {
-        Some(r) => Ok(r),
-        None => Err(vm.type_error(format!(
-            "type {} doesn't define __round__ method",
-            vm.type_name(number)
-        ))),
-    }
-}
-
-#[allow(dead_code)]
-fn _used(_: &BigInt) -> Option<i64> {
-    BigInt::from(0).to_i64().map(|_| types::name(Value::NONE).len() as i64)
+    int_binop(vm, a, op, reflected, name)
 }

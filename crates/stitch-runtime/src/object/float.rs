@@ -1,14 +1,62 @@
-//! `float`: NaN-boxed doubles. CPython's repr (shortest round-trip digits, exponent
-//! outside 1e-4..1e16), hash, arithmetic with Python's floor-division and modulo
-//! rules and error messages, and comparison with ints of any size.
+//! `float`: NaN-boxed doubles. CPython's repr (shortest round-trip digits, ties to
+//! the even digit, exponent outside 1e-4..1e16), hash, arithmetic with Python's
+//! floor-division, modulo and power rules and error messages, exact rounding to
+//! decimal digits, comparison with ints of any size, and text parsing.
 
-use num_bigint::BigInt;
-use num_traits::{FromPrimitive, ToPrimitive, Zero};
+use num_bigint::{BigInt, BigUint};
+use num_integer::Integer;
+use num_traits::{FromPrimitive, One, ToPrimitive, Zero};
 use stitch_core::instr::binop;
 use stitch_core::value::Value;
 
 use super::int;
 use crate::vm::{PyResult, Vm};
+
+/// The shortest digits that round-trip to `x` (finite, non-zero, positive) and the
+/// decimal exponent of the first digit, choosing the even last digit on a tie as
+/// David Gay's algorithm (CPython's repr) does.
+pub fn shortest_digits(x: f64) -> (String, i32) {
+    let sci = format!("{:e}", x);
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
+    if digits.len() < 15 {
+        return (digits, exp);
+    }
+    // A tie: x lies exactly halfway between two candidates of the same length. Its
+    // exact expansion then has one more digit, a 5.
+    let exact = format!("{:.*e}", digits.len(), x);
+    let (em, ee) = exact.split_once('e').unwrap_or((&exact, "0"));
+    let ed: String = em.chars().filter(|c| c.is_ascii_digit()).collect();
+    if ee.parse::<i32>().ok() != Some(exp) || !ed.ends_with('5') {
+        return (digits, exp);
+    }
+    let exact_full = format!("{:.800e}", x);
+    let full: String = exact_full
+        .split('e')
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(|c| c.is_ascii_digit())
+        .collect();
+    let full = full.trim_end_matches('0');
+    if full.len() != digits.len() + 1 {
+        return (digits, exp);
+    }
+    let mut cand = full[..digits.len()].as_bytes().to_vec();
+    let last = cand.len() - 1;
+    if cand[last] % 2 == 1 {
+        // Odd truncation: the even neighbour is one up (no carry from an odd digit).
+        cand[last] += 1;
+    }
+    let cand = String::from_utf8(cand).unwrap_or_default();
+    let text = format!("{}.{}e{}", &cand[..1], &cand[1..], exp);
+    if text.parse::<f64>().ok() == Some(x) {
+        (cand, exp)
+    } else {
+        (digits, exp)
+    }
+}
 
 /// `repr(x)` as CPython writes it.
 pub fn repr(x: f64) -> String {
@@ -19,16 +67,15 @@ pub fn repr(x: f64) -> String {
         return if x > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if x == 0.0 {
-        return if x.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return if x.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
-    // Shortest round-trip digits and decimal exponent from Rust's formatter.
-    let sci = format!("{:e}", x);
-    let (mantissa, exp) = sci.split_once('e').expect("scientific notation");
-    let exp: i32 = exp.parse().expect("exponent");
-    let negative = mantissa.starts_with('-');
-    let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
+    let (digits, exp) = shortest_digits(x.abs());
     let mut out = String::new();
-    if negative {
+    if x < 0.0 {
         out.push('-');
     }
     if (-4..16).contains(&exp) {
@@ -86,7 +133,11 @@ pub fn hash(x: f64) -> i64 {
             h -= MODULUS;
         }
     }
-    let e = if e >= 0 { e % BITS } else { BITS - 1 - ((-1 - e) % BITS) };
+    let e = if e >= 0 {
+        e % BITS
+    } else {
+        BITS - 1 - ((-1 - e) % BITS)
+    };
     h = ((h << e) & MODULUS) | (h >> (BITS - e));
     let mut r = h as i64;
     if x < 0.0 {
@@ -110,6 +161,19 @@ pub fn frexp(x: f64) -> (f64, i32) {
     (m, exp - 1022)
 }
 
+/// A finite float as `m * 2**e` with an integer mantissa (`|m| < 2**53`).
+pub fn decompose(x: f64) -> (i64, i32) {
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    let frac = (bits & ((1 << 52) - 1)) as i64;
+    let (m, e) = if exp == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1 << 52), exp - 1075)
+    };
+    (if x.is_sign_negative() { -m } else { m }, e)
+}
+
 /// Equality of two immediates (ints, floats, bools) by numeric value.
 pub fn numeric_eq_immediate(a: Value, b: Value) -> bool {
     let num = |v: Value| -> Option<f64> {
@@ -129,7 +193,13 @@ pub fn numeric_eq_immediate(a: Value, b: Value) -> bool {
                 x == y
             } else {
                 // Two ints (or bools): exact comparison.
-                let i = |v: Value| if v.is_bool() { v.is_true() as i64 } else { v.small_value() };
+                let i = |v: Value| {
+                    if v.is_bool() {
+                        v.is_true() as i64
+                    } else {
+                        v.small_value()
+                    }
+                };
                 i(a) == i(b)
             }
         }
@@ -143,13 +213,18 @@ pub fn cmp_float_int(x: f64, i: Value) -> Option<std::cmp::Ordering> {
         return None;
     }
     if x.is_infinite() {
-        return Some(if x > 0.0 { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Less });
+        return Some(if x > 0.0 {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Less
+        });
     }
     if i.is_small_int() {
-        let y = i.small_value();
-        if y.unsigned_abs() < (1 << 53) {
-            return x.partial_cmp(&(y as f64));
-        }
+        // 48-bit immediates convert to floats exactly.
+        return x.partial_cmp(&(i.small_value() as f64));
+    }
+    if i.is_bool() {
+        return x.partial_cmp(&(i.is_true() as i64 as f64));
     }
     let b = int::to_bigint(i);
     // Compare the integer part exactly, then the fraction.
@@ -224,59 +299,118 @@ pub fn divmod(x: f64, y: f64) -> (f64, f64) {
     (floordiv, m)
 }
 
+fn is_odd_integer(y: f64) -> bool {
+    y.is_finite() && (y % 2.0).abs() == 1.0
+}
+
 /// `x ** y` for floats with CPython's special cases and errors.
 pub fn pow(vm: &mut Vm, x: f64, y: f64) -> PyResult<Value> {
+    let v = |f: f64| Ok(Value::from_f64(f));
     if y == 0.0 {
-        return Ok(Value::from_f64(1.0));
+        return v(1.0);
     }
     if x.is_nan() {
-        return Ok(Value::from_f64(if y == 0.0 { 1.0 } else { x }));
+        return v(x);
     }
-    if x == 0.0 && y < 0.0 && y.is_finite() {
-        return Err(vm.zero_division("0.0 cannot be raised to a negative power"));
+    if y.is_nan() {
+        return v(if x == 1.0 { 1.0 } else { y });
     }
-    if x < 0.0 && y.is_finite() && y.fract() != 0.0 {
-        // A negative base with a fractional exponent gives a complex result.
-        return crate::object::complex_pow_real(vm, x, y);
+    if y.is_infinite() {
+        let ax = x.abs();
+        return v(if ax == 1.0 {
+            1.0
+        } else if (y > 0.0) == (ax > 1.0) {
+            f64::INFINITY
+        } else {
+            0.0
+        });
     }
-    let r = x.powf(y);
-    if r.is_infinite() && x.is_finite() && y.is_finite() {
-        return Err(vm.overflow_error("(34, 'Numerical result out of range')"));
+    if x.is_infinite() {
+        let odd = is_odd_integer(y);
+        return v(if y > 0.0 {
+            if odd { x } else { x.abs() }
+        } else if odd {
+            0.0f64.copysign(x)
+        } else {
+            0.0
+        });
     }
-    Ok(Value::from_f64(r))
+    if x == 0.0 {
+        if y < 0.0 {
+            return Err(vm.zero_division("0.0 cannot be raised to a negative power"));
+        }
+        return v(if is_odd_integer(y) { x } else { 0.0 });
+    }
+    let mut base = x;
+    let mut negate = false;
+    if x < 0.0 {
+        if y != y.floor() {
+            // A negative base with a fractional exponent gives a complex result.
+            return super::complex::pow_values(vm, (x, 0.0), (y, 0.0));
+        }
+        base = -x;
+        negate = is_odd_integer(y);
+    }
+    if base == 1.0 {
+        return v(if negate { -1.0 } else { 1.0 });
+    }
+    let r = base.powf(y);
+    if r.is_infinite() {
+        return Err(range_error(vm));
+    }
+    v(if negate { -r } else { r })
 }
 
-/// `round(x, ndigits)` with round-half-even on the exact decimal value.
-pub fn round_digits(x: f64, ndigits: i64) -> f64 {
-    if !x.is_finite() || x == 0.0 {
-        return x;
-    }
-    if ndigits > 308 {
-        return x;
+/// `OverflowError(34, 'Numerical result out of range')` (C's ERANGE).
+pub fn range_error(vm: &mut Vm) -> crate::vm::PyErr {
+    let msg = super::str::new(vm, "Numerical result out of range");
+    let ty = vm.exc.overflow_error;
+    vm.new_error_args(ty, &[Value::small(34), msg])
+}
+
+/// `round(x, ndigits)`: the exact value rounded half to even at the decimal digit,
+/// as CPython does through correctly rounded strings.
+pub fn round_digits(vm: &mut Vm, x: f64, ndigits: i64) -> PyResult<f64> {
+    // CPython's bounds: beyond them the result is x itself or a zero.
+    if ndigits > 323 || !x.is_finite() || x == 0.0 {
+        return Ok(x);
     }
     if ndigits < -308 {
-        return 0.0f64.copysign(x);
+        return Ok(0.0f64.copysign(x));
     }
-    // Correctly rounded decimal string, then parse back.
-    if ndigits >= 0 {
-        let s = format!("{:.*}", ndigits as usize, x);
-        let r: f64 = s.parse().unwrap_or(x);
-        if r == 0.0 { 0.0f64.copysign(x) } else { r }
+    let (m, e) = decompose(x.abs());
+    if ndigits >= 0 && e >= 0 {
+        return Ok(x);
+    }
+    let m = BigUint::from(m as u64);
+    let p = num_traits::pow::Pow::pow(BigUint::from(10u32), ndigits.unsigned_abs() as u32);
+    // q = round(|x| * 10**ndigits); result = q / 10**ndigits.
+    let (num, den) = match (ndigits >= 0, e >= 0) {
+        (true, _) => (&m * &p, BigUint::one() << (-e) as usize),
+        (false, true) => (m << e as usize, p.clone()),
+        (false, false) => (m, &p << (-e) as usize),
+    };
+    let (q, r) = num.div_rem(&den);
+    let twice: BigUint = r << 1usize;
+    let q = if twice > den || (twice == den && q.is_odd()) {
+        q + 1u32
     } else {
-        let p = 10f64.powi((-ndigits) as i32);
-        let y = x / p;
-        let r = round_half_even(y) * p;
-        if r.is_infinite() { x } else if r == 0.0 { 0.0f64.copysign(x) } else { r }
+        q
+    };
+    let f = if ndigits >= 0 {
+        int::ratio_to_f64(&q, &p)
+    } else {
+        int::ratio_to_f64(&(q * p), &BigUint::one())
+    };
+    match f {
+        Some(f) => Ok(f.copysign(x)),
+        None => Err(vm.overflow_error("rounded value too large to represent")),
     }
 }
 
+/// Round half to even to an integer value.
 pub fn round_half_even(x: f64) -> f64 {
-    let r = x.round();
-    if (x - x.trunc()).abs() == 0.5 {
-        2.0 * (x / 2.0).round()
-    } else {
-        r
-    }
+    x.round_ties_even()
 }
 
 /// An exact int from a float (for `int(x)`), or the error CPython raises.
@@ -295,44 +429,197 @@ pub fn to_int(vm: &mut Vm, x: f64) -> PyResult<Value> {
     Ok(int::from_bigint(vm, b))
 }
 
-/// `float(text)` parsing with Python's rules; `None` if invalid.
-pub fn parse(text: &str) -> Option<f64> {
-    let s = text.trim();
-    if s.is_empty() {
-        return None;
+/// Removes underscores that sit between two digits; `None` if another underscore
+/// is present (Python's rule for numeric strings).
+pub fn strip_underscores(s: &[u8]) -> Option<Vec<u8>> {
+    if !s.contains(&b'_') {
+        return Some(s.to_vec());
     }
-    let lower = s.to_ascii_lowercase();
-    let unsigned = lower.trim_start_matches(['+', '-']);
-    if lower.len() - unsigned.len() > 1 {
-        return None;
-    }
-    let neg = lower.starts_with('-');
-    let special = match unsigned {
-        "inf" | "infinity" => Some(f64::INFINITY),
-        "nan" => Some(f64::NAN),
-        _ => None,
-    };
-    if let Some(v) = special {
-        return Some(if neg { -v } else { v });
-    }
-    // Underscores only between digits.
-    let b = s.as_bytes();
-    for (i, &c) in b.iter().enumerate() {
+    let mut out = Vec::with_capacity(s.len());
+    for (i, &c) in s.iter().enumerate() {
         if c == b'_' {
-            let ok = i > 0 && i + 1 < b.len() && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit();
-            if !ok {
+            let prev = i
+                .checked_sub(1)
+                .and_then(|j| s.get(j))
+                .is_some_and(|p| p.is_ascii_digit());
+            let next = s.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+            if !(prev && next) {
                 return None;
             }
+        } else {
+            out.push(c);
         }
     }
-    let clean: String = s.chars().filter(|&c| c != '_').collect();
-    if !clean.bytes().all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E' | b'+' | b'-')) {
+    Some(out)
+}
+
+/// The length of the float literal at the start of `s` (sign, digits with an
+/// optional point, optional exponent; or inf/infinity/nan), 0 if none.
+pub fn scan_float(s: &[u8]) -> usize {
+    let mut i = 0;
+    if matches!(s.first(), Some(b'+' | b'-')) {
+        i = 1;
+    }
+    let rest = &s[i..];
+    for word in ["infinity", "inf", "nan"] {
+        if rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word.as_bytes()) {
+            return i + word.len();
+        }
+    }
+    let digits = |i: &mut usize| {
+        let start = *i;
+        while s.get(*i).is_some_and(|c| c.is_ascii_digit()) {
+            *i += 1;
+        }
+        *i - start
+    };
+    let mut n = digits(&mut i);
+    if s.get(i) == Some(&b'.') {
+        i += 1;
+        n += digits(&mut i);
+    }
+    if n == 0 {
+        return 0;
+    }
+    if matches!(s.get(i), Some(b'e' | b'E')) {
+        let mut j = i + 1;
+        if matches!(s.get(j), Some(b'+' | b'-')) {
+            j += 1;
+        }
+        if digits(&mut j) > 0 {
+            i = j;
+        }
+    }
+    i
+}
+
+/// Parses an ASCII float literal that `scan_float` accepted.
+pub fn parse_literal(s: &[u8]) -> Option<f64> {
+    let text = std::str::from_utf8(s).ok()?;
+    text.parse::<f64>().ok()
+}
+
+/// `float(text)` parsing with Python's rules; `None` if invalid.
+pub fn parse(text: &str) -> Option<f64> {
+    parse_ascii(&int::to_ascii(text))
+}
+
+/// `float()` of ASCII text (Unicode digits and spaces already mapped).
+pub fn parse_ascii(text: &[u8]) -> Option<f64> {
+    let s = strip_underscores(text)?;
+    let start = s.iter().position(|&c| !int::is_c_space(c))?;
+    let end = s.iter().rposition(|&c| !int::is_c_space(c))? + 1;
+    let body = &s[start..end];
+    if scan_float(body) != body.len() {
         return None;
     }
-    if !clean.bytes().any(|c| c.is_ascii_digit()) {
-        return None;
+    parse_literal(body)
+}
+
+/// `float.fromhex(text)`: `Ok(None)` when the text is invalid, `Err(())` on
+/// overflow.
+pub fn from_hex(text: &str) -> Result<Option<f64>, ()> {
+    let s = text
+        .trim_matches(|c: char| c.is_ascii_whitespace())
+        .as_bytes();
+    let (negative, s) = match s.first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let sign = |f: f64| if negative { -f } else { f };
+    for (word, value) in [
+        ("infinity", f64::INFINITY),
+        ("inf", f64::INFINITY),
+        ("nan", f64::NAN),
+    ] {
+        if s.eq_ignore_ascii_case(word.as_bytes()) {
+            return Ok(Some(sign(value)));
+        }
     }
-    clean.parse::<f64>().ok()
+    let s = if s.len() >= 2 && s[0] == b'0' && (s[1] == b'x' || s[1] == b'X') {
+        &s[2..]
+    } else {
+        s
+    };
+    let mut mant = BigUint::zero();
+    let mut ndigits = 0usize;
+    let mut frac_digits = 0i64;
+    let mut i = 0;
+    let mut seen_point = false;
+    while let Some(&c) = s.get(i) {
+        if let Some(d) = (c as char).to_digit(16) {
+            mant = (mant << 4usize) + d;
+            ndigits += 1;
+            if seen_point {
+                frac_digits += 1;
+            }
+        } else if c == b'.' && !seen_point {
+            seen_point = true;
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    if ndigits == 0 {
+        return Ok(None);
+    }
+    let mut exp = BigInt::zero();
+    if matches!(s.get(i), Some(b'p' | b'P')) {
+        i += 1;
+        let start = i;
+        if matches!(s.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        let digits_start = i;
+        while s.get(i).is_some_and(|c| c.is_ascii_digit()) {
+            i += 1;
+        }
+        if i == digits_start {
+            return Ok(None);
+        }
+        let t = std::str::from_utf8(&s[start..i]).unwrap_or("0");
+        exp = t.parse::<BigInt>().unwrap_or_default();
+    }
+    if i != s.len() {
+        return Ok(None);
+    }
+    if mant.is_zero() {
+        return Ok(Some(sign(0.0)));
+    }
+    let e = exp - BigInt::from(4 * frac_digits);
+    let top = BigInt::from(mant.bits()) + &e;
+    if top > BigInt::from(1025) {
+        return Err(());
+    }
+    if top < BigInt::from(-1080) {
+        return Ok(Some(sign(0.0)));
+    }
+    let e = e.to_i64().unwrap_or(0);
+    let f = if e >= 0 {
+        int::ratio_to_f64(&(mant << e as usize), &BigUint::one())
+    } else {
+        int::ratio_to_f64(&mant, &(BigUint::one() << (-e) as usize))
+    };
+    match f {
+        Some(f) => Ok(Some(sign(f))),
+        None => Err(()),
+    }
+}
+
+/// `float.as_integer_ratio()` for a finite float, in lowest terms.
+pub fn integer_ratio(x: f64) -> (BigInt, BigInt) {
+    let (m, e) = decompose(x);
+    if m == 0 {
+        return (BigInt::zero(), BigInt::one());
+    }
+    let tz = m.unsigned_abs().trailing_zeros() as i32;
+    let (m, e) = (m >> tz, e + tz);
+    if e >= 0 {
+        (BigInt::from(m) << e as usize, BigInt::one())
+    } else {
+        (BigInt::from(m), BigInt::one() << (-e) as usize)
+    }
 }
 
 /// Whether a float is an integer value (`float.is_integer`).
@@ -342,5 +629,9 @@ pub fn is_integer(x: f64) -> bool {
 
 /// `int(x)` if `x` is integral and small enough for an exact i64.
 pub fn exact_i64(x: f64) -> Option<i64> {
-    if is_integer(x) && x.abs() < 9.2e18 { x.to_i64() } else { None }
+    if is_integer(x) && x.abs() < 9.2e18 {
+        x.to_i64()
+    } else {
+        None
+    }
 }
