@@ -131,6 +131,28 @@ pub(crate) fn native_of(v: Value) -> Value {
     }
 }
 
+/// The class argument of a type's `__new__`, checked as CPython's `tp_new` wrapper
+/// checks it.
+pub(crate) fn new_cls(vm: &mut Vm, a: &Args, base: Value) -> PyResult<Value> {
+    let name = crate::object::types::name(base);
+    let Some(&cls) = a.pos.first() else {
+        return Err(vm.type_error(format!("{name}.__new__(): not enough arguments")));
+    };
+    if !cls.is_kind(stitch_core::layout::Kind::Type) {
+        return Err(vm.type_error(format!(
+            "{name}.__new__(X): X is not a type object ({})",
+            vm.type_name(cls)
+        )));
+    }
+    if !crate::object::types::is_subtype(cls, base) {
+        let c = crate::object::types::name(cls);
+        return Err(vm.type_error(format!(
+            "{name}.__new__({c}): {c} is not a subtype of {name}"
+        )));
+    }
+    Ok(cls)
+}
+
 /// `v` as it should be returned for class `cls`: wrapped in an instance of a subclass.
 pub(crate) fn for_class(vm: &mut Vm, cls: Value, base_ty: Value, v: Value) -> Value {
     if cls == base_ty {

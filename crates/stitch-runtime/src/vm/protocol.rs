@@ -567,7 +567,12 @@ impl Vm {
                     return Ok(if x == -1 { -2 } else { x });
                 }
                 if let Some(b) = r.get::<crate::object::IntObj>() {
-                    return Ok(int::hash_big(&b.value));
+                    // A result that fits a Py_hash_t is used as is (-1 becomes -2).
+                    return Ok(match int::to_i64(r) {
+                        Some(-1) => -2,
+                        Some(x) => x,
+                        None => int::hash_big(&b.value),
+                    });
                 }
                 Err(self.type_error("__hash__ method should return an integer"))
             }

@@ -29,7 +29,8 @@ pub fn init(vm: &mut Vm) {
 
 /// `GenericAlias(origin, args)`.
 fn alias_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let cls = a.pos[0];
+    let ty = vm.registry["GenericAlias"];
+    let cls = super::new_cls(vm, a, ty)?;
     if a.has_kwargs() {
         return Err(vm.type_error("GenericAlias() takes no keyword arguments"));
     }

@@ -68,6 +68,7 @@ pub fn init(vm: &mut Vm) {
                 ("__repr__", view_repr),
             ],
         );
+        crate::builtins::add_getsets(vm, vt, &[("mapping", view_mapping, None)]);
         if name == "dict_values" {
             continue;
         }
@@ -171,7 +172,7 @@ fn is_exact_dict(vm: &Vm, v: Value) -> bool {
 // ---- construction and update ----
 
 fn dict_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let cls = a.pos[0];
+    let cls = super::new_cls(vm, a, vm.types.dict)?;
     let d = dict::new(vm);
     Ok(for_class(vm, cls, vm.types.dict, d))
 }
@@ -563,6 +564,13 @@ fn view(vm: &mut Vm, a: &Args) -> PyResult<&'static DictView> {
 
 fn is_set_view(v: Value) -> bool {
     native::downcast::<DictView>(v).is_some_and(|dv| dv.part != DictPart::Values)
+}
+
+fn view_mapping(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    match native::downcast::<DictView>(v) {
+        Some(dv) => Ok(crate::builtins::mappingproxy(vm, dv.dict)),
+        None => Err(super::wrong_self(vm, "dict view", v)),
+    }
 }
 
 fn view_len(vm: &mut Vm, a: &Args) -> PyResult<Value> {

@@ -29,6 +29,8 @@ pub fn init(vm: &mut Vm) {
         add_static(vm, ty, &[("__new__", new)]);
         add_methods(vm, ty, &[("__iter__", iter_self), ("__next__", iter_next)]);
     }
+    let en = vm.registry["enumerate"];
+    crate::builtins::add_classmethods(vm, en, &[("__class_getitem__", super::class_getitem)]);
     let rv = vm.registry["reversed"];
     add_methods(vm, rv, &[("__length_hint__", reversed_length_hint)]);
     for name in [
@@ -94,7 +96,8 @@ fn native_length_hint(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn enumerate_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let cls = a.pos[0];
+    let ty = vm.registry["enumerate"];
+    let cls = super::new_cls(vm, a, ty)?;
     let mut iterable = a.pos.get(1).copied();
     let mut start = a.pos.get(2).copied();
     if a.pos.len() > 3 {
@@ -147,7 +150,8 @@ fn enumerate_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn zip_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let cls = a.pos[0];
+    let ty = vm.registry["zip"];
+    let cls = super::new_cls(vm, a, ty)?;
     let mut strict = false;
     for (k, v) in a.kwnames.iter().zip(a.kwvals) {
         if pystr::as_str(*k) != "strict" {
@@ -172,7 +176,8 @@ fn zip_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn map_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let cls = a.pos[0];
+    let ty = vm.registry["map"];
+    let cls = super::new_cls(vm, a, ty)?;
     if a.has_kwargs() && cls == vm.registry["map"] {
         return Err(vm.type_error("map() takes no keyword arguments"));
     }
@@ -196,7 +201,8 @@ fn map_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn filter_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let cls = a.pos[0];
+    let ty = vm.registry["filter"];
+    let cls = super::new_cls(vm, a, ty)?;
     if a.has_kwargs() && cls == vm.registry["filter"] {
         return Err(vm.type_error("filter() takes no keyword arguments"));
     }
@@ -210,7 +216,8 @@ fn filter_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn reversed_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let cls = a.pos[0];
+    let ty = vm.registry["reversed"];
+    let cls = super::new_cls(vm, a, ty)?;
     if a.has_kwargs() && cls == vm.registry["reversed"] {
         return Err(vm.type_error("reversed() takes no keyword arguments"));
     }

@@ -82,7 +82,7 @@ fn items_of(v: Value) -> &'static [Value] {
 }
 
 fn list_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let cls = a.pos[0];
+    let cls = super::new_cls(vm, a, vm.types.list)?;
     let l = list::new(vm, &[]);
     Ok(for_class(vm, cls, vm.types.list, l))
 }

@@ -34,8 +34,26 @@ pub fn init(vm: &mut Vm) {
             ("index", range_index),
         ],
     );
+    crate::builtins::add_getsets(
+        vm,
+        r,
+        &[
+            ("start", range_start, None),
+            ("stop", range_stop, None),
+            ("step", range_step, None),
+        ],
+    );
     let sl = vm.types.slice;
     add_static(vm, sl, &[("__new__", slice_new)]);
+    crate::builtins::add_getsets(
+        vm,
+        sl,
+        &[
+            ("start", slice_start, None),
+            ("stop", slice_stop, None),
+            ("step", slice_step, None),
+        ],
+    );
     add_methods(
         vm,
         sl,
@@ -67,6 +85,41 @@ fn this(vm: &mut Vm, a: &Args) -> PyResult<&'static Range> {
     }
 }
 
+/// A `range` attribute (`start`, `stop`, `step`).
+fn field(vm: &mut Vm, v: Value, f: fn(&Range) -> Value) -> PyResult<Value> {
+    match range::parts(v) {
+        Some(r) => Ok(f(r)),
+        None => Err(super::wrong_self(vm, "range", v)),
+    }
+}
+
+/// A `slice` attribute (`start`, `stop`, `step`).
+fn slice_field(vm: &mut Vm, v: Value, f: fn(&slice::Slice) -> Value) -> PyResult<Value> {
+    match native::downcast::<slice::Slice>(v) {
+        Some(s) => Ok(f(s)),
+        None => Err(super::wrong_self(vm, "slice", v)),
+    }
+}
+
+fn range_start(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    field(vm, v, |r| r.start)
+}
+fn range_stop(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    field(vm, v, |r| r.stop)
+}
+fn range_step(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    field(vm, v, |r| r.step)
+}
+fn slice_start(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    slice_field(vm, v, |s| s.start)
+}
+fn slice_stop(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    slice_field(vm, v, |s| s.stop)
+}
+fn slice_step(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    slice_field(vm, v, |s| s.step)
+}
+
 fn range_arg(vm: &mut Vm, v: Value) -> PyResult<Value> {
     if v.is_float() {
         return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
@@ -75,6 +128,7 @@ fn range_arg(vm: &mut Vm, v: Value) -> PyResult<Value> {
 }
 
 fn range_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    super::new_cls(vm, a, vm.types.range)?;
     if a.has_kwargs() {
         return Err(vm.type_error("range() takes no keyword arguments"));
     }
@@ -310,6 +364,7 @@ fn range_iter_length_hint(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 // ---- slice ----
 
 fn slice_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    super::new_cls(vm, a, vm.types.slice)?;
     if a.has_kwargs() {
         return Err(vm.type_error("slice() takes no keyword arguments"));
     }

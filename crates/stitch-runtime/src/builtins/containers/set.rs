@@ -93,7 +93,7 @@ fn result_type(vm: &Vm, a: &Args) -> Value {
 }
 
 fn set_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let cls = a.pos[0];
+    let cls = super::new_cls(vm, a, vm.types.set)?;
     let s = set::new(vm);
     Ok(super::for_class(vm, cls, vm.types.set, s))
 }
@@ -116,7 +116,7 @@ fn set_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn frozenset_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let cls = a.pos[0];
+    let cls = super::new_cls(vm, a, vm.types.frozenset)?;
     let frozen = vm.types.frozenset;
     if a.has_kwargs()
         && (cls == frozen

@@ -50,7 +50,7 @@ fn this(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn tuple_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let cls = a.pos[0];
+    let cls = super::new_cls(vm, a, vm.types.tuple)?;
     if a.has_kwargs() && cls == vm.types.tuple {
         return Err(vm.type_error("tuple() takes no keyword arguments"));
     }
@@ -89,9 +89,9 @@ fn tuple_len(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn tuple_getitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let k = one_arg(vm, a, "tuple.__getitem__")?;
+    slot_args(vm, a, 1)?;
     let t = this(vm, a)?;
-    tuple::getitem(vm, t, k)
+    tuple::getitem(vm, t, a.pos[1])
 }
 
 fn tuple_contains(vm: &mut Vm, a: &Args) -> PyResult<Value> {
