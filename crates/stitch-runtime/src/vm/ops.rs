@@ -222,6 +222,14 @@ pub fn repeat(vm: &mut Vm, seq: Value, n: Value, inplace: bool) -> PyResult<Valu
         Some(Kind::Bytes) => bytes::data(seq).len(),
         _ => 0,
     };
+    let len = if seq.is_kind(Kind::Str) { pystr::char_len(seq) } else { unit };
+    if len > 0 && count > isize::MAX as usize / len {
+        match seq.kind() {
+            Some(Kind::Str) => return Err(vm.overflow_error("repeated string is too long")),
+            Some(Kind::Bytes) => return Err(vm.overflow_error("repeated bytes are too long")),
+            _ => {}
+        }
+    }
     if unit > 0 && count > (isize::MAX as usize / 16) / unit {
         return Err(vm.new_error(vm.exc.memory_error, ""));
     }
