@@ -7,7 +7,7 @@ use super::args::{self, Sig};
 use crate::object::function::{NativeFn, new_builtin};
 use crate::object::native;
 use crate::object::types;
-use crate::object::{ValueExt, dict, float, int, iterators, list, module, str as pystr, tuple};
+use crate::object::{dict, float, int, iterators, list, module, str as pystr, tuple};
 use crate::vm::{Args, PyResult, Vm};
 
 pub fn init(vm: &mut Vm, b: Value) {

@@ -252,11 +252,14 @@ impl NativeData for StaticMethod {
     native_any!();
 }
 
+/// Sets (or, with NULL, deletes) a native attribute.
+pub type Setter = fn(&mut Vm, Value, Value) -> PyResult<()>;
+
 /// A native attribute of builtin objects (`__class__`, `__dict__`, `args`, ...).
 pub struct GetSet {
     pub name: &'static str,
     pub get: fn(&mut Vm, Value) -> PyResult<Value>,
-    pub set: Option<fn(&mut Vm, Value, Value) -> PyResult<()>>,
+    pub set: Option<Setter>,
     pub owner: &'static str,
 }
 

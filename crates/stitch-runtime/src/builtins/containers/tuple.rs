@@ -181,7 +181,7 @@ fn tuple_mul(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn tuple_getnewargs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     no_args(vm, a, "tuple.__getnewargs__")?;
     let t = this(vm, a)?;
-    let copy = tuple::new(vm, &tuple::items(t).to_vec());
+    let copy = tuple::new(vm, tuple::items(t));
     Ok(tuple::new(vm, &[copy]))
 }
 
