@@ -194,3 +194,9 @@ fn stream_writable(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn stream_readable(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Value::from_bool(this(vm, a)?.fd == Fd::Stdin))
 }
+
+/// The bytes of a buffer-protocol object other than bytes and bytearray
+/// (`memoryview`, array...), when the runtime has one.
+pub fn buffer_bytes(_vm: &mut Vm, _v: Value) -> PyResult<Option<Vec<u8>>> {
+    Ok(None)
+}

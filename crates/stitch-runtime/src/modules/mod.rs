@@ -18,6 +18,7 @@ pub mod math_gamma;
 pub mod math_int;
 pub mod namespace;
 pub mod operator;
+pub mod posix;
 pub mod random;
 pub mod sha512;
 pub mod signal;
@@ -56,6 +57,7 @@ pub const NATIVE: &[(&str, fn(&mut Vm) -> PyResult<Value>)] = &[
     ("gc", gc::init),
     ("itertools", itertools::init),
     ("math", math::init),
+    ("posix", posix::init),
     ("time", time::init),
 ];
 
