@@ -22,6 +22,7 @@ pub mod posix;
 pub mod random;
 pub mod sha512;
 pub mod signal;
+pub mod sre;
 pub mod stat;
 pub mod string;
 pub mod struct_;
@@ -46,6 +47,7 @@ pub const NATIVE: &[(&str, fn(&mut Vm) -> PyResult<Value>)] = &[
     ("_random", random::init),
     ("_sha512", sha512::init),
     ("_signal", signal::init),
+    ("_sre", sre::init),
     ("_struct", struct_::init),
     ("_stat", stat::init),
     ("_string", string::init),

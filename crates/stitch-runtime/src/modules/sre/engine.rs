@@ -1,0 +1,904 @@
+//! The matcher: a backtracking interpreter of a decoded [`Program`] with
+//! CPython's semantics (marks, `lastmark`/`lastindex`, repeat contexts, zero-width
+//! protection, the `toplevel`/`match_all`/`must_advance` rules). Nested attempts
+//! are frames on an explicit stack, never Rust recursion, so pathological patterns
+//! cannot overflow the native stack. Pending signals are honoured now and then.
+
+use super::charset::{Fold, Test};
+use super::chars::{self, LINEFEED};
+use super::code::{At, MAXREPEAT, Op, Program, RepeatKind};
+use crate::vm::{PyResult, Vm};
+
+/// A code unit of the subject: a byte (bytes and ASCII str) or a code point.
+pub trait Char: Copy {
+    fn code(self) -> u32;
+}
+
+impl Char for u8 {
+    #[inline(always)]
+    fn code(self) -> u32 {
+        self as u32
+    }
+}
+
+impl Char for u32 {
+    #[inline(always)]
+    fn code(self) -> u32 {
+        self
+    }
+}
+
+/// What a frame waits for: the kind of nested attempt it started.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Resume {
+    None,
+    MaxUntil1,
+    MaxUntil2,
+    MaxUntil3,
+    MinUntil1,
+    MinUntil2,
+    MinUntil3,
+    Repeat,
+    RepeatOneLit,
+    RepeatOne,
+    MinRepeatOne,
+    Branch,
+    Assert,
+    AssertNot,
+    Possessive1,
+    Possessive2,
+    Atomic,
+}
+
+/// One level of matching: the operation being executed and its locals.
+#[derive(Clone, Copy, Debug)]
+struct Frame {
+    resume: Resume,
+    toplevel: bool,
+    pc: u32,
+    /// A repeat context, a branch alternative or a literal, by operation.
+    aux: u32,
+    ptr: isize,
+    count: isize,
+    lastmark: isize,
+    lastindex: isize,
+    saved: isize,
+}
+
+impl Frame {
+    fn new(pc: usize, toplevel: bool) -> Frame {
+        Frame {
+            resume: Resume::None,
+            toplevel,
+            pc: pc as u32,
+            aux: 0,
+            ptr: 0,
+            count: 0,
+            lastmark: -1,
+            lastindex: -1,
+            saved: -1,
+        }
+    }
+}
+
+/// A repeat context (REPEAT ... MAX_UNTIL / MIN_UNTIL).
+#[derive(Clone, Copy, Debug)]
+struct Rep {
+    count: isize,
+    op: u32,
+    prev: isize,
+    last_ptr: isize,
+}
+
+enum Act {
+    Enter,
+    Exec,
+    Call(usize, bool),
+    Ret(bool),
+    /// The engine met an inconsistent state (UNTIL without a repeat).
+    Error,
+}
+
+/// The state of matching one subject.
+pub struct State<'t, C: Char> {
+    pub text: &'t [C],
+    /// Where the current attempt started.
+    pub start: isize,
+    pub end: isize,
+    /// Where the last attempt ended (on success, the end of the match).
+    pub ptr: isize,
+    pub marks: Vec<isize>,
+    pub lastmark: isize,
+    pub lastindex: isize,
+    pub match_all: bool,
+    pub must_advance: bool,
+    repeat: isize,
+    reps: Vec<Rep>,
+    saved: Vec<isize>,
+    frames: Vec<Frame>,
+    steps: u32,
+}
+
+const NULL: isize = -1;
+
+impl<'t, C: Char> State<'t, C> {
+    /// A state for `text[start..end]` (bounds already clamped to the text).
+    pub fn new(text: &'t [C], start: isize, end: isize, groups: usize) -> Self {
+        State {
+            text,
+            start,
+            end,
+            ptr: start,
+            marks: vec![NULL; 2 * groups + 2],
+            lastmark: -1,
+            lastindex: -1,
+            match_all: false,
+            must_advance: false,
+            repeat: NULL,
+            reps: Vec::new(),
+            saved: Vec::new(),
+            frames: Vec::new(),
+            steps: 0,
+        }
+    }
+
+    /// Forgets the groups of the previous attempt (CPython's `state_reset`).
+    pub fn reset(&mut self) {
+        self.lastmark = -1;
+        self.lastindex = -1;
+        self.repeat = NULL;
+        self.reps.clear();
+        self.saved.clear();
+        self.frames.clear();
+    }
+
+    /// The span of group `g` (1-based) after a match, if it took part.
+    pub fn group_span(&self, g: usize) -> Option<(isize, isize)> {
+        let j = 2 * (g - 1);
+        if (j + 1) as isize <= self.lastmark {
+            let (a, b) = (self.marks[j], self.marks[j + 1]);
+            if a != NULL && b != NULL {
+                return Some((a, b));
+            }
+        }
+        None
+    }
+
+    /// The character at `i`, or 0 outside the text (like the terminating NUL).
+    #[inline(always)]
+    fn at(&self, i: isize) -> u32 {
+        if i >= 0 && (i as usize) < self.text.len() { self.text[i as usize].code() } else { 0 }
+    }
+
+    #[inline(always)]
+    fn ch(&self, i: isize) -> u32 {
+        self.text[i as usize].code()
+    }
+
+    fn mark_push(&mut self, lastmark: isize) {
+        if lastmark >= 0 {
+            let n = (lastmark + 1) as usize;
+            self.saved.extend_from_slice(&self.marks[..n]);
+        }
+    }
+
+    fn mark_pop(&mut self, lastmark: isize, keep: bool) {
+        if lastmark >= 0 {
+            let n = (lastmark + 1) as usize;
+            let base = self.saved.len() - n;
+            self.marks[..n].copy_from_slice(&self.saved[base..]);
+            if !keep {
+                self.saved.truncate(base);
+            }
+        }
+    }
+
+    fn mark_discard(&mut self, lastmark: isize) {
+        if lastmark >= 0 {
+            let n = (lastmark + 1) as usize;
+            self.saved.truncate(self.saved.len() - n);
+        }
+    }
+
+    fn lastmark_save(&self, f: &mut Frame) {
+        f.lastmark = self.lastmark;
+        f.lastindex = self.lastindex;
+    }
+
+    fn lastmark_restore(&mut self, f: &Frame) {
+        self.lastmark = f.lastmark;
+        self.lastindex = f.lastindex;
+    }
+
+    fn is_word(at: At, c: u32) -> bool {
+        match at {
+            At::Boundary | At::NonBoundary => chars::is_ascii_word(c),
+            At::LocBoundary | At::LocNonBoundary => chars::is_locale_word(c),
+            _ => chars::is_uni_word(c),
+        }
+    }
+
+    fn at_test(&self, ptr: isize, at: At) -> bool {
+        let end = self.end;
+        match at {
+            At::Beginning | At::BeginningString => ptr == 0,
+            At::BeginningLine => ptr == 0 || self.at(ptr - 1) == LINEFEED,
+            At::End => (end - ptr == 1 && self.at(ptr) == LINEFEED) || ptr == end,
+            At::EndLine => ptr == end || self.at(ptr) == LINEFEED,
+            At::EndString => ptr == end,
+            At::Boundary | At::LocBoundary | At::UniBoundary => {
+                if end == 0 {
+                    return false;
+                }
+                let before = ptr > 0 && Self::is_word(at, self.at(ptr - 1));
+                let here = ptr < end && Self::is_word(at, self.at(ptr));
+                before != here
+            }
+            At::NonBoundary | At::LocNonBoundary | At::UniNonBoundary => {
+                if end == 0 {
+                    return false;
+                }
+                let before = ptr > 0 && Self::is_word(at, self.at(ptr - 1));
+                let here = ptr < end && Self::is_word(at, self.at(ptr));
+                before == here
+            }
+        }
+    }
+
+    /// How many times (up to `max`) `item` matches from `ptr`.
+    fn count(&self, item: &Test, ptr: isize, max: u32) -> isize {
+        let mut end = self.end;
+        if max != MAXREPEAT && (max as isize) < end - ptr {
+            end = ptr + max as isize;
+        }
+        if end <= ptr {
+            return 0;
+        }
+        let (a, b) = (ptr as usize, end as usize);
+        let slice = &self.text[a..b];
+        let n = match item {
+            Test::AnyAll => slice.len(),
+            Test::Any => slice.iter().position(|c| c.code() == LINEFEED).unwrap_or(slice.len()),
+            Test::Lit(l) => slice.iter().position(|c| c.code() != *l).unwrap_or(slice.len()),
+            Test::NotLit(l) => slice.iter().position(|c| c.code() == *l).unwrap_or(slice.len()),
+            Test::In(set) => slice.iter().position(|c| !set.contains(c.code())).unwrap_or(slice.len()),
+            t => slice.iter().position(|c| !t.matches(c.code())).unwrap_or(slice.len()),
+        };
+        n as isize
+    }
+
+    fn groupref(&self, ptr: &mut isize, group: u32, fold: Fold) -> bool {
+        let g = 2 * group as isize;
+        if g >= self.lastmark {
+            return false;
+        }
+        let (mut p, e) = (self.marks[g as usize], self.marks[g as usize + 1]);
+        if p == NULL || e == NULL || e < p {
+            return false;
+        }
+        let mut q = *ptr;
+        while p < e {
+            if q >= self.end {
+                return false;
+            }
+            let (a, b) = (self.ch(q), self.ch(p));
+            let same = match fold {
+                Fold::None => a == b,
+                Fold::Ascii => chars::lower_ascii(a) == chars::lower_ascii(b),
+                Fold::Unicode => chars::lower_unicode(a) == chars::lower_unicode(b),
+                Fold::Locale => chars::lower_locale(a) == chars::lower_locale(b),
+            };
+            if !same {
+                return false;
+            }
+            p += 1;
+            q += 1;
+        }
+        *ptr = q;
+        true
+    }
+
+    /// Matches `prog` from operation `pc` at `self.ptr` (CPython's `SRE(match)`).
+    pub fn run(&mut self, vm: &mut Vm, prog: &Program, pc: usize, toplevel: bool) -> PyResult<bool> {
+        let base = self.frames.len();
+        let mut cur = Frame::new(pc, toplevel);
+        let mut act = Act::Enter;
+        loop {
+            self.steps = self.steps.wrapping_add(1);
+            if self.steps & 0xfff == 0 && crate::signals::breaker() {
+                crate::signals::handle_pending(vm)?;
+            }
+            act = match act {
+                Act::Enter => {
+                    cur.ptr = self.ptr;
+                    if let Some(Op::Info { min, next }) = prog.ops.get(cur.pc as usize) {
+                        let room = self.end - cur.ptr;
+                        if *min != 0 && room >= 0 && (room as u64) < *min as u64 {
+                            Act::Ret(false)
+                        } else {
+                            cur.pc = *next;
+                            Act::Exec
+                        }
+                    } else {
+                        Act::Exec
+                    }
+                }
+                Act::Exec => self.exec(prog, &mut cur),
+                Act::Error => return Err(internal_error(vm)),
+                Act::Call(pc, top) => {
+                    self.frames.push(cur);
+                    cur = Frame::new(pc, top);
+                    Act::Enter
+                }
+                Act::Ret(ok) => {
+                    if self.frames.len() == base {
+                        return Ok(ok);
+                    }
+                    cur = match self.frames.pop() {
+                        Some(f) => f,
+                        None => return Ok(ok),
+                    };
+                    match self.resume(prog, &mut cur, ok) {
+                        Some(a) => a,
+                        None => return Err(internal_error(vm)),
+                    }
+                }
+            };
+        }
+    }
+
+    /// Runs operations of frame `f` until it returns or starts a nested attempt.
+    fn exec(&mut self, prog: &Program, f: &mut Frame) -> Act {
+        let ops = &prog.ops[..];
+        let mut pc = f.pc as usize;
+        let mut ptr = f.ptr;
+        let end = self.end;
+        loop {
+            let Some(op) = ops.get(pc) else { return Act::Ret(false) };
+            match op {
+                Op::Char(t) => {
+                    if ptr >= end || !t.matches(self.ch(ptr)) {
+                        return Act::Ret(false);
+                    }
+                    ptr += 1;
+                    pc += 1;
+                }
+                Op::Mark(i) => {
+                    let i = *i as isize;
+                    if i & 1 == 1 {
+                        self.lastindex = i / 2 + 1;
+                    }
+                    if i > self.lastmark {
+                        for j in (self.lastmark + 1)..i {
+                            self.marks[j as usize] = NULL;
+                        }
+                        self.lastmark = i;
+                    }
+                    self.marks[i as usize] = ptr;
+                    pc += 1;
+                }
+                Op::Success => {
+                    if f.toplevel
+                        && ((self.match_all && ptr != self.end) || (self.must_advance && ptr == self.start))
+                    {
+                        return Act::Ret(false);
+                    }
+                    self.ptr = ptr;
+                    return Act::Ret(true);
+                }
+                Op::Failure => return Act::Ret(false),
+                Op::At(at) => {
+                    if !self.at_test(ptr, *at) {
+                        return Act::Ret(false);
+                    }
+                    pc += 1;
+                }
+                Op::Jump(t) | Op::Info { next: t, .. } => pc = *t as usize,
+                Op::Branch(_) => {
+                    f.pc = pc as u32;
+                    f.ptr = ptr;
+                    self.lastmark_save(f);
+                    if self.repeat != NULL {
+                        self.mark_push(f.lastmark);
+                    }
+                    f.aux = 0;
+                    return self.branch_next(prog, f);
+                }
+                Op::RepeatOne { kind, min, max, item, next } => {
+                    let (min, next) = (*min as isize, *next as usize);
+                    f.pc = pc as u32;
+                    match kind {
+                        RepeatKind::Greedy => {
+                            if min > end - ptr {
+                                return Act::Ret(false);
+                            }
+                            self.ptr = ptr;
+                            let count = self.count(item, ptr, *max);
+                            ptr += count;
+                            if count < min {
+                                return Act::Ret(false);
+                            }
+                            if matches!(ops.get(next), Some(Op::Success))
+                                && ptr == self.end
+                                && !(f.toplevel && self.must_advance && ptr == self.start)
+                            {
+                                self.ptr = ptr;
+                                return Act::Ret(true);
+                            }
+                            self.lastmark_save(f);
+                            if self.repeat != NULL {
+                                self.mark_push(f.lastmark);
+                            }
+                            f.ptr = ptr;
+                            f.count = count;
+                            if let Some(Op::Char(Test::Lit(c))) = ops.get(next) {
+                                f.aux = *c;
+                                return self.repeat_one_lit(f, min, next);
+                            }
+                            return self.repeat_one(f, min, next);
+                        }
+                        RepeatKind::Lazy => {
+                            if min > end - ptr {
+                                return Act::Ret(false);
+                            }
+                            self.ptr = ptr;
+                            let count = if min == 0 {
+                                0
+                            } else {
+                                let c = self.count(item, ptr, min as u32);
+                                if c < min {
+                                    return Act::Ret(false);
+                                }
+                                ptr += c;
+                                c
+                            };
+                            if matches!(ops.get(next), Some(Op::Success))
+                                && !(f.toplevel
+                                    && ((self.match_all && ptr != self.end)
+                                        || (self.must_advance && ptr == self.start)))
+                            {
+                                self.ptr = ptr;
+                                return Act::Ret(true);
+                            }
+                            self.lastmark_save(f);
+                            if self.repeat != NULL {
+                                self.mark_push(f.lastmark);
+                            }
+                            f.ptr = ptr;
+                            f.count = count;
+                            return self.min_repeat_one(prog, f);
+                        }
+                        RepeatKind::Possessive => {
+                            if ptr + min > end {
+                                return Act::Ret(false);
+                            }
+                            self.ptr = ptr;
+                            let count = self.count(item, ptr, *max);
+                            ptr += count;
+                            if count < min {
+                                return Act::Ret(false);
+                            }
+                            pc = next;
+                            if matches!(ops.get(pc), Some(Op::Success))
+                                && ptr == self.end
+                                && !(f.toplevel && self.must_advance && ptr == self.start)
+                            {
+                                self.ptr = ptr;
+                                return Act::Ret(true);
+                            }
+                        }
+                    }
+                }
+                Op::Repeat { until, .. } => {
+                    self.reps.push(Rep { count: -1, op: pc as u32, prev: self.repeat, last_ptr: NULL });
+                    let r = self.reps.len() - 1;
+                    self.repeat = r as isize;
+                    self.ptr = ptr;
+                    f.pc = pc as u32;
+                    f.ptr = ptr;
+                    f.aux = r as u32;
+                    f.resume = Resume::Repeat;
+                    return Act::Call(*until as usize, f.toplevel);
+                }
+                Op::MaxUntil | Op::MinUntil => {
+                    f.pc = pc as u32;
+                    f.ptr = ptr;
+                    return self.until(prog, f, matches!(op, Op::MaxUntil));
+                }
+                Op::PossessiveRepeat { body, .. } => {
+                    self.ptr = ptr;
+                    f.pc = pc as u32;
+                    f.ptr = ptr;
+                    f.count = 0;
+                    return self.possessive_min(prog, f, *body as usize);
+                }
+                Op::Atomic { body, .. } => {
+                    self.ptr = ptr;
+                    f.pc = pc as u32;
+                    f.ptr = ptr;
+                    f.resume = Resume::Atomic;
+                    return Act::Call(*body as usize, false);
+                }
+                Op::GroupRef { group, fold } => {
+                    if !self.groupref(&mut ptr, *group, *fold) {
+                        return Act::Ret(false);
+                    }
+                    pc += 1;
+                }
+                Op::GroupRefExists { group, no } => {
+                    let g = 2 * *group as isize;
+                    let set = g < self.lastmark && {
+                        let (p, e) = (self.marks[g as usize], self.marks[g as usize + 1]);
+                        p != NULL && e != NULL && e >= p
+                    };
+                    pc = if set { pc + 1 } else { *no as usize };
+                }
+                Op::Assert { back, body, .. } => {
+                    let back = *back as isize;
+                    if ptr < back {
+                        return Act::Ret(false);
+                    }
+                    self.ptr = ptr - back;
+                    f.pc = pc as u32;
+                    f.ptr = ptr;
+                    f.resume = Resume::Assert;
+                    return Act::Call(*body as usize, false);
+                }
+                Op::AssertNot { back, body, next } => {
+                    let back = *back as isize;
+                    if ptr >= back {
+                        self.ptr = ptr - back;
+                        f.pc = pc as u32;
+                        f.ptr = ptr;
+                        self.lastmark_save(f);
+                        if self.repeat != NULL {
+                            self.mark_push(f.lastmark);
+                        }
+                        f.resume = Resume::AssertNot;
+                        return Act::Call(*body as usize, false);
+                    }
+                    pc = *next as usize;
+                }
+            }
+        }
+    }
+
+    /// Tries the next viable alternative of the BRANCH of frame `f`.
+    fn branch_next(&mut self, prog: &Program, f: &mut Frame) -> Act {
+        let Some(Op::Branch(alts)) = prog.ops.get(f.pc as usize) else { return Act::Ret(false) };
+        let ptr = f.ptr;
+        while let Some(&start) = alts.get(f.aux as usize) {
+            f.aux += 1;
+            if let Some(Op::Char(t @ (Test::Lit(_) | Test::In(_)))) = prog.ops.get(start as usize)
+                && (ptr >= self.end || !t.matches(self.ch(ptr)))
+            {
+                continue;
+            }
+            self.ptr = ptr;
+            f.resume = Resume::Branch;
+            return Act::Call(start as usize, f.toplevel);
+        }
+        if self.repeat != NULL {
+            self.mark_discard(f.lastmark);
+        }
+        Act::Ret(false)
+    }
+
+    /// Greedy single-character repeat followed by a literal: backs off to positions
+    /// where that literal is.
+    fn repeat_one_lit(&mut self, f: &mut Frame, min: isize, next: usize) -> Act {
+        let chr = f.aux;
+        while f.count >= min && (f.ptr >= self.end || self.ch(f.ptr) != chr) {
+            f.ptr -= 1;
+            f.count -= 1;
+        }
+        if f.count < min {
+            if self.repeat != NULL {
+                self.mark_discard(f.lastmark);
+            }
+            return Act::Ret(false);
+        }
+        self.ptr = f.ptr;
+        f.resume = Resume::RepeatOneLit;
+        Act::Call(next, f.toplevel)
+    }
+
+    fn repeat_one(&mut self, f: &mut Frame, min: isize, next: usize) -> Act {
+        if f.count >= min {
+            self.ptr = f.ptr;
+            f.resume = Resume::RepeatOne;
+            return Act::Call(next, f.toplevel);
+        }
+        if self.repeat != NULL {
+            self.mark_discard(f.lastmark);
+        }
+        Act::Ret(false)
+    }
+
+    fn min_repeat_one(&mut self, prog: &Program, f: &mut Frame) -> Act {
+        let Some(Op::RepeatOne { max, next, .. }) = prog.ops.get(f.pc as usize) else { return Act::Ret(false) };
+        if *max == MAXREPEAT || f.count <= *max as isize {
+            self.ptr = f.ptr;
+            f.resume = Resume::MinRepeatOne;
+            return Act::Call(*next as usize, f.toplevel);
+        }
+        if self.repeat != NULL {
+            self.mark_discard(f.lastmark);
+        }
+        Act::Ret(false)
+    }
+
+    /// MAX_UNTIL / MIN_UNTIL reached with the repeat context on top.
+    fn until(&mut self, prog: &Program, f: &mut Frame, greedy: bool) -> Act {
+        if self.repeat == NULL {
+            return Act::Error;
+        }
+        let r = self.repeat as usize;
+        f.aux = r as u32;
+        self.ptr = f.ptr;
+        let count = self.reps[r].count + 1;
+        f.count = count;
+        let Some(&Op::Repeat { min, max, body, .. }) = prog.ops.get(self.reps[r].op as usize) else {
+            return Act::Ret(false);
+        };
+        if count < min as isize {
+            self.reps[r].count = count;
+            f.resume = if greedy { Resume::MaxUntil1 } else { Resume::MinUntil1 };
+            return Act::Call(body as usize, f.toplevel);
+        }
+        if greedy {
+            if (count < max as isize || max == MAXREPEAT) && self.ptr != self.reps[r].last_ptr {
+                self.reps[r].count = count;
+                self.lastmark_save(f);
+                self.mark_push(f.lastmark);
+                f.saved = self.reps[r].last_ptr;
+                self.reps[r].last_ptr = self.ptr;
+                f.resume = Resume::MaxUntil2;
+                return Act::Call(body as usize, f.toplevel);
+            }
+            self.max_until_tail(f)
+        } else {
+            self.repeat = self.reps[r].prev;
+            self.lastmark_save(f);
+            if self.repeat != NULL {
+                self.mark_push(f.lastmark);
+            }
+            f.resume = Resume::MinUntil2;
+            Act::Call(f.pc as usize + 1, f.toplevel)
+        }
+    }
+
+    fn max_until_tail(&mut self, f: &mut Frame) -> Act {
+        let r = f.aux as usize;
+        self.repeat = self.reps[r].prev;
+        f.resume = Resume::MaxUntil3;
+        Act::Call(f.pc as usize + 1, f.toplevel)
+    }
+
+    fn possessive_min(&mut self, prog: &Program, f: &mut Frame, body: usize) -> Act {
+        let Some(&Op::PossessiveRepeat { min, .. }) = prog.ops.get(f.pc as usize) else { return Act::Ret(false) };
+        if f.count < min as isize {
+            f.resume = Resume::Possessive1;
+            return Act::Call(body, false);
+        }
+        f.saved = NULL;
+        self.possessive_more(prog, f)
+    }
+
+    fn possessive_more(&mut self, prog: &Program, f: &mut Frame) -> Act {
+        let Some(&Op::PossessiveRepeat { max, body, next, .. }) = prog.ops.get(f.pc as usize) else {
+            return Act::Ret(false);
+        };
+        if (f.count < max as isize || max == MAXREPEAT) && self.ptr != f.saved {
+            self.lastmark_save(f);
+            self.mark_push(f.lastmark);
+            f.saved = self.ptr;
+            f.resume = Resume::Possessive2;
+            return Act::Call(body as usize, false);
+        }
+        f.pc = next;
+        f.ptr = self.ptr;
+        Act::Exec
+    }
+
+    /// Continues frame `f` after a nested attempt returned `ok`; `None` on an
+    /// engine state error.
+    fn resume(&mut self, prog: &Program, f: &mut Frame, ok: bool) -> Option<Act> {
+        let has_repeat = self.repeat != NULL;
+        Some(match f.resume {
+            Resume::None => return None,
+            Resume::Branch => {
+                if ok {
+                    if has_repeat {
+                        self.mark_discard(f.lastmark);
+                    }
+                    return Some(Act::Ret(true));
+                }
+                if has_repeat {
+                    self.mark_pop(f.lastmark, true);
+                }
+                self.lastmark_restore(f);
+                self.branch_next(prog, f)
+            }
+            Resume::RepeatOneLit | Resume::RepeatOne => {
+                if ok {
+                    if has_repeat {
+                        self.mark_discard(f.lastmark);
+                    }
+                    return Some(Act::Ret(true));
+                }
+                if has_repeat {
+                    self.mark_pop(f.lastmark, true);
+                }
+                self.lastmark_restore(f);
+                f.ptr -= 1;
+                f.count -= 1;
+                let Some(&Op::RepeatOne { min, next, .. }) = prog.ops.get(f.pc as usize) else {
+                    return None;
+                };
+                if f.resume == Resume::RepeatOneLit {
+                    self.repeat_one_lit(f, min as isize, next as usize)
+                } else {
+                    self.repeat_one(f, min as isize, next as usize)
+                }
+            }
+            Resume::MinRepeatOne => {
+                if ok {
+                    if has_repeat {
+                        self.mark_discard(f.lastmark);
+                    }
+                    return Some(Act::Ret(true));
+                }
+                if has_repeat {
+                    self.mark_pop(f.lastmark, true);
+                }
+                self.lastmark_restore(f);
+                self.ptr = f.ptr;
+                let Some(Op::RepeatOne { item, .. }) = prog.ops.get(f.pc as usize) else { return None };
+                if self.count(item, f.ptr, 1) == 0 {
+                    if has_repeat {
+                        self.mark_discard(f.lastmark);
+                    }
+                    return Some(Act::Ret(false));
+                }
+                f.ptr += 1;
+                f.count += 1;
+                self.min_repeat_one(prog, f)
+            }
+            Resume::Repeat => {
+                let r = f.aux as usize;
+                self.repeat = self.reps.get(r)?.prev;
+                self.reps.truncate(r);
+                Act::Ret(ok)
+            }
+            Resume::MaxUntil1 | Resume::MinUntil1 => {
+                if ok {
+                    return Some(Act::Ret(true));
+                }
+                let r = f.aux as usize;
+                self.reps.get_mut(r)?.count = f.count - 1;
+                self.ptr = f.ptr;
+                Act::Ret(false)
+            }
+            Resume::MaxUntil2 => {
+                let r = f.aux as usize;
+                self.reps.get_mut(r)?.last_ptr = f.saved;
+                if ok {
+                    self.mark_discard(f.lastmark);
+                    return Some(Act::Ret(true));
+                }
+                self.mark_pop(f.lastmark, false);
+                self.lastmark_restore(f);
+                self.reps[r].count = f.count - 1;
+                self.ptr = f.ptr;
+                self.max_until_tail(f)
+            }
+            Resume::MaxUntil3 => {
+                self.repeat = f.aux as isize;
+                if ok {
+                    return Some(Act::Ret(true));
+                }
+                self.ptr = f.ptr;
+                Act::Ret(false)
+            }
+            Resume::MinUntil2 => {
+                let r = f.aux as usize;
+                let tail_repeat = self.repeat;
+                self.repeat = r as isize;
+                if ok {
+                    if tail_repeat != NULL {
+                        self.mark_discard(f.lastmark);
+                    }
+                    return Some(Act::Ret(true));
+                }
+                if tail_repeat != NULL {
+                    self.mark_pop(f.lastmark, false);
+                }
+                self.lastmark_restore(f);
+                self.ptr = f.ptr;
+                let rep = *self.reps.get(r)?;
+                let Some(&Op::Repeat { max, body, .. }) = prog.ops.get(rep.op as usize) else { return None };
+                if (f.count >= max as isize && max != MAXREPEAT) || self.ptr == rep.last_ptr {
+                    return Some(Act::Ret(false));
+                }
+                self.reps[r].count = f.count;
+                f.saved = rep.last_ptr;
+                self.reps[r].last_ptr = self.ptr;
+                f.resume = Resume::MinUntil3;
+                Act::Call(body as usize, f.toplevel)
+            }
+            Resume::MinUntil3 => {
+                let r = f.aux as usize;
+                self.reps.get_mut(r)?.last_ptr = f.saved;
+                if ok {
+                    return Some(Act::Ret(true));
+                }
+                self.reps[r].count = f.count - 1;
+                self.ptr = f.ptr;
+                Act::Ret(false)
+            }
+            Resume::Possessive1 => {
+                if ok {
+                    f.count += 1;
+                    let Some(&Op::PossessiveRepeat { body, .. }) = prog.ops.get(f.pc as usize) else {
+                        return None;
+                    };
+                    return Some(self.possessive_min(prog, f, body as usize));
+                }
+                self.ptr = f.ptr;
+                Act::Ret(false)
+            }
+            Resume::Possessive2 => {
+                if ok {
+                    self.mark_discard(f.lastmark);
+                    f.count += 1;
+                    return Some(self.possessive_more(prog, f));
+                }
+                self.mark_pop(f.lastmark, false);
+                self.lastmark_restore(f);
+                self.ptr = f.saved;
+                let Some(&Op::PossessiveRepeat { next, .. }) = prog.ops.get(f.pc as usize) else { return None };
+                f.pc = next;
+                f.ptr = self.ptr;
+                Act::Exec
+            }
+            Resume::Atomic => {
+                if !ok {
+                    self.ptr = f.ptr;
+                    return Some(Act::Ret(false));
+                }
+                let Some(&Op::Atomic { next, .. }) = prog.ops.get(f.pc as usize) else { return None };
+                f.pc = next;
+                f.ptr = self.ptr;
+                Act::Exec
+            }
+            Resume::Assert => {
+                if !ok {
+                    return Some(Act::Ret(false));
+                }
+                let Some(&Op::Assert { next, .. }) = prog.ops.get(f.pc as usize) else { return None };
+                f.pc = next;
+                Act::Exec
+            }
+            Resume::AssertNot => {
+                if ok {
+                    if has_repeat {
+                        self.mark_discard(f.lastmark);
+                    }
+                    return Some(Act::Ret(false));
+                }
+                if has_repeat {
+                    self.mark_pop(f.lastmark, false);
+                }
+                self.lastmark_restore(f);
+                let Some(&Op::AssertNot { next, .. }) = prog.ops.get(f.pc as usize) else { return None };
+                f.pc = next;
+                Act::Exec
+            }
+        })
+    }
+}
+
+fn internal_error(vm: &mut Vm) -> crate::vm::PyErr {
+    vm.runtime_error("internal error in regular expression engine")
+}
