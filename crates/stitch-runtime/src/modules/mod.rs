@@ -2,6 +2,7 @@
 
 pub mod array;
 pub mod atexit;
+pub mod binascii;
 pub mod collections;
 pub mod deque;
 pub mod errno;
@@ -55,6 +56,7 @@ pub const NATIVE: &[(&str, fn(&mut Vm) -> PyResult<Value>)] = &[
     ("_weakref", weakref::init),
     ("array", array::init),
     ("atexit", atexit::init),
+    ("binascii", binascii::init),
     ("errno", errno::init),
     ("gc", gc::init),
     ("itertools", itertools::init),

@@ -6,6 +6,8 @@ pub mod buffer;
 pub mod items;
 mod seq;
 
+pub use seq::ssize_arg as seq_ssize;
+
 use std::cell::{Cell, UnsafeCell};
 
 use stitch_core::value::Value;
