@@ -10,11 +10,13 @@ pub mod code;
 pub mod codegen;
 pub mod error;
 pub mod fold;
+pub mod limits;
 pub mod parse;
 pub mod pegen;
 pub mod source;
 pub mod symtable;
 pub mod tokenize;
+pub mod warnings;
 
 pub use code::{CodeUnit, Constant, ExceptionEntry, Location};
 pub use error::{CompileError, ErrorKind, ErrorText};
@@ -112,13 +114,31 @@ fn compile_inner(
     match mode {
         Mode::Expression => {
             let expr = parse::parse_expression(source, map, opts, warnings)?;
+            limits::check_expression(&expr)?;
             let table = symtable::build_for_expression(&expr, map)?;
-            codegen::compile_expression(&expr, map, &table, filename)
+            let found = warnings::expression_warnings(&expr, map);
+            let r = codegen::compile_expression(&expr, map, &table, filename);
+            keep_warnings(warnings, found, &r);
+            r
         }
         Mode::Module | Mode::Interactive => {
             let body = parse::parse_module(source, map, opts, warnings)?;
+            limits::check_module(&body)?;
             let table = symtable::build(&body, map)?;
-            codegen::compile_module(&body, map, &table, filename, mode == Mode::Interactive)
+            let found = warnings::module_warnings(&body, map);
+            let r = codegen::compile_module(&body, map, &table, filename, mode == Mode::Interactive);
+            keep_warnings(warnings, found, &r);
+            r
         }
     }
+}
+
+/// The compiler's warnings come out as it goes: those after a compile error's line
+/// were never given.
+fn keep_warnings(out: &mut Vec<Warning>, found: Vec<Warning>, r: &Result<CodeUnit, CompileError>) {
+    let limit = match r {
+        Err(e) if e.lineno > 0 => e.lineno,
+        _ => u32::MAX,
+    };
+    out.extend(found.into_iter().filter(|w| w.lineno <= limit));
 }

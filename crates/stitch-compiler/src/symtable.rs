@@ -68,6 +68,8 @@ pub struct Scope {
     /// Comprehension: async (it awaits or uses `async for`).
     pub is_async_comprehension: bool,
     pub range: TextRange,
+    /// Where each name was declared global or nonlocal (the statement), for errors.
+    pub directives: HashMap<String, TextRange>,
 }
 
 impl Scope {
@@ -84,6 +86,7 @@ impl Scope {
             needs_class_cell: false,
             is_async_comprehension: false,
             range,
+            directives: HashMap::new(),
         }
     }
     pub fn lookup(&self, name: &str) -> Option<&Symbol> {
@@ -434,6 +437,7 @@ impl Builder<'_> {
                 return Err(self.err(m, range));
             }
         }
+        self.cur().directives.entry(n.id.to_string()).or_insert(range);
         self.add_def(&n.id, flag, n.range)
     }
 
@@ -864,10 +868,8 @@ fn analyze_scope(
             Resolved::GlobalExplicit
         } else if flags & DEF_NONLOCAL != 0 {
             if !bound.contains(name) {
-                return Err(CompileError::syntax(
-                    format!("no binding for nonlocal '{name}' found"),
-                    src.span(table.scopes[id].range),
-                ));
+                let at = table.scopes[id].directives.get(name).copied().unwrap_or(table.scopes[id].range);
+                return Err(CompileError::syntax(format!("no binding for nonlocal '{name}' found"), src.span(at)));
             }
             free.insert(name.clone());
             Resolved::Free

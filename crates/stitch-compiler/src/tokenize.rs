@@ -521,11 +521,12 @@ impl<'a> Tokenizer<'a> {
             }
         }
         while end_quote_size != quote_size {
+            let line_before = self.line;
             let c = self.next_byte();
             let eol = c == Some(b'\n') && quote_size == 1;
             if c.is_none() || eol {
-                // At EOF the final newline belongs to the last line.
-                let detected = self.line;
+                // The newline ending a line belongs to that line.
+                let detected = if eol { line_before } else { self.line };
                 let what = if quote_size == 3 {
                     "unterminated triple-quoted string literal"
                 } else {
@@ -636,7 +637,8 @@ impl<'a> Tokenizer<'a> {
                 }
                 self.pos += 1;
             }
-            let zeros_end = self.pos;
+            // CPython has read the character after the zeros too.
+            let zeros_end = self.pos + 1;
             let mut nonzero = false;
             if self.peek().is_some_and(|c| c.is_ascii_digit()) {
                 nonzero = true;
@@ -657,8 +659,8 @@ impl<'a> Tokenizer<'a> {
                 _ => {}
             }
             if nonzero {
-                let col = self.chars_before(start) + 1;
-                let end = self.chars_before(zeros_end);
+                let col = (start - self.line_start) as i64 + 1;
+                let end = (zeros_end - self.line_start) as i64;
                 return Err(TokError::Raised(Raised {
                     msg: "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers".into(),
                     line: self.line,

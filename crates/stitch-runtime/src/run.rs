@@ -127,21 +127,15 @@ pub fn compile_source(
     }
 }
 
-/// Prints compile-time SyntaxWarnings the way the warnings module shows them
-/// (each message once per line).
+/// Prints compile-time SyntaxWarnings the way the warnings module shows them.
 fn print_warnings(vm: &mut Vm, filename: &str, warnings: &[stitch_compiler::Warning]) {
     if warnings.is_empty() {
         return;
     }
     crate::modules::io::flush_stdout(vm);
     let lines = crate::vm::traceback::source_lines(vm, filename);
-    let mut seen: Vec<(u32, &str)> = Vec::new();
     let mut out = String::new();
     for w in warnings {
-        if seen.contains(&(w.lineno, w.msg.as_str())) {
-            continue;
-        }
-        seen.push((w.lineno, &w.msg));
         out.push_str(&format!("{filename}:{}: SyntaxWarning: {}\n", w.lineno, w.msg));
         if let Some(l) = lines.as_ref().and_then(|ls| ls.get(w.lineno as usize - 1)) {
             let t = l.trim();

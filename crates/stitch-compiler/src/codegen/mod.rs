@@ -24,7 +24,7 @@ pub(crate) type R = Result<(), CompileError>;
 
 /// Deepest nesting of expressions and statements the compiler accepts before it
 /// raises `RecursionError` (CPython's limit on the C stack plays this role).
-const MAX_NESTING: u32 = 2000;
+const MAX_NESTING: u32 = 7100;
 
 /// What a `break`, `continue` or `return` must unwind on its way out.
 #[derive(Clone)]
@@ -319,6 +319,30 @@ impl<'a> Compiler<'a> {
             loc.col = end_col.saturating_sub(len);
         }
         self.loc = loc;
+    }
+
+    /// Enters a block (loop, try, with, handler): CPython allows 20 at a time.
+    pub fn push_fblock(&mut self, b: FBlock<'a>) -> R {
+        if self.unit().fblocks.len() >= 20 {
+            let loc = self.loc;
+            let char_col = |line: u32, col: u32| -> u32 {
+                let t = self.src.line_text(line).unwrap_or("");
+                let mut c = (col as usize).min(t.len());
+                while !t.is_char_boundary(c) {
+                    c -= 1;
+                }
+                t[..c].chars().count() as u32
+            };
+            let span = crate::error::Span {
+                line: loc.line,
+                col: char_col(loc.line, loc.col),
+                end_line: loc.end_line,
+                end_col: char_col(loc.end_line, loc.end_col),
+            };
+            return Err(CompileError::syntax("too many statically nested blocks", span));
+        }
+        self.unit().fblocks.push(b);
+        Ok(())
     }
 
     pub fn err(&self, msg: impl Into<String>, r: TextRange) -> CompileError {

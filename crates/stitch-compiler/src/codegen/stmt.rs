@@ -544,7 +544,8 @@ impl<'a> Compiler<'a> {
         self.bind(start);
         self.jump_if(&w.test, false, orelse)?;
         self.bind(body);
-        self.unit().fblocks.push(FBlock::WhileLoop { start, exit });
+        self.set_loc(w.range);
+        self.push_fblock(FBlock::WhileLoop { start, exit })?;
         self.stmts(&w.body)?;
         self.unit().fblocks.pop();
         self.set_loc(w.test.range());
@@ -569,7 +570,8 @@ impl<'a> Compiler<'a> {
         self.bind(start);
         self.emit_jump(Op::FOR_ITER, cleanup);
         self.store_target(&f.target)?;
-        self.unit().fblocks.push(FBlock::ForLoop { start, exit });
+        self.set_loc(f.range);
+        self.push_fblock(FBlock::ForLoop { start, exit })?;
         self.stmts(&f.body)?;
         self.unit().fblocks.pop();
         self.set_loc(f.target.range());
@@ -595,7 +597,8 @@ impl<'a> Compiler<'a> {
         self.await_loop();
         self.pop_block();
         self.store_target(&f.target)?;
-        self.unit().fblocks.push(FBlock::AsyncForLoop { start, exit });
+        self.set_loc(f.range);
+        self.push_fblock(FBlock::AsyncForLoop { start, exit })?;
         self.stmts(&f.body)?;
         self.unit().fblocks.pop();
         self.emit_jump(Op::JUMP, start);
@@ -751,7 +754,7 @@ impl<'a> Compiler<'a> {
         let exc = self.new_label();
         let cleanup = self.new_label();
         self.setup(exc, 0);
-        self.unit().fblocks.push(FBlock::FinallyTry { body: &t.finalbody });
+        self.push_fblock(FBlock::FinallyTry { body: &t.finalbody })?;
         if t.handlers.is_empty() {
             self.stmts(&t.body)?;
             self.stmts(&t.orelse)?;
@@ -766,7 +769,7 @@ impl<'a> Compiler<'a> {
         self.bind(exc);
         self.setup(cleanup, 0);
         self.emit(Op::PUSH_EXC_INFO, 0);
-        self.unit().fblocks.push(FBlock::FinallyEnd);
+        self.push_fblock(FBlock::FinallyEnd)?;
         self.stmts(&t.finalbody)?;
         self.unit().fblocks.pop();
         self.emit(Op::RERAISE, 0);
@@ -791,7 +794,7 @@ impl<'a> Compiler<'a> {
         let except = self.new_label();
         let cleanup = self.new_label();
         self.setup(except, 0);
-        self.unit().fblocks.push(FBlock::TryExcept);
+        self.push_fblock(FBlock::TryExcept)?;
         self.stmts(&t.body)?;
         self.unit().fblocks.pop();
         self.pop_block();
@@ -801,7 +804,7 @@ impl<'a> Compiler<'a> {
         self.bind(except);
         self.setup(cleanup, 0);
         self.emit(Op::PUSH_EXC_INFO, 0);
-        self.unit().fblocks.push(FBlock::ExceptionHandler);
+        self.push_fblock(FBlock::ExceptionHandler)?;
         let n = t.handlers.len();
         for (i, h) in t.handlers.iter().enumerate() {
             let ast::ExceptHandler::ExceptHandler(h) = h;
@@ -821,9 +824,9 @@ impl<'a> Compiler<'a> {
                     self.name_op(name, ast::ExprContext::Store);
                     let cleanup_body = self.new_label();
                     self.setup(cleanup_body, 0);
-                    self.unit().fblocks.push(FBlock::HandlerCleanup {
+                    self.push_fblock(FBlock::HandlerCleanup {
                         name: Some(name.id.to_string()),
-                    });
+                    })?;
                     self.stmts(&h.body)?;
                     self.unit().fblocks.pop();
                     self.pop_block();
@@ -838,7 +841,7 @@ impl<'a> Compiler<'a> {
                 }
                 None => {
                     self.emit(Op::POP_TOP, 0);
-                    self.unit().fblocks.push(FBlock::HandlerCleanup { name: None });
+                    self.push_fblock(FBlock::HandlerCleanup { name: None })?;
                     self.stmts(&h.body)?;
                     self.unit().fblocks.pop();
                     self.pop_block();
@@ -864,7 +867,7 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_label();
         let reraise_star = self.new_label();
         self.setup(except, 0);
-        self.unit().fblocks.push(FBlock::TryExcept);
+        self.push_fblock(FBlock::TryExcept)?;
         self.stmts(&t.body)?;
         self.unit().fblocks.pop();
         self.pop_block();
@@ -880,7 +883,7 @@ impl<'a> Compiler<'a> {
         self.emit(Op::BUILD_LIST, 0);
         self.emit(Op::SWAP, 2);
         // [prev, orig, raised_list, rest]
-        self.unit().fblocks.push(FBlock::ExceptionHandler);
+        self.push_fblock(FBlock::ExceptionHandler)?;
         for h in &t.handlers {
             let ast::ExceptHandler::ExceptHandler(h) = h;
             self.set_loc(h.range);
@@ -902,9 +905,9 @@ impl<'a> Compiler<'a> {
                 None => self.emit(Op::POP_TOP, 0),
             }
             self.setup(handler_exc, 0);
-            self.unit().fblocks.push(FBlock::HandlerCleanup {
+            self.push_fblock(FBlock::HandlerCleanup {
                 name: h.name.as_ref().map(|n| n.id.to_string()),
-            });
+            })?;
             self.stmts(&h.body)?;
             self.unit().fblocks.pop();
             self.pop_block();
@@ -983,7 +986,7 @@ impl<'a> Compiler<'a> {
         }
         // [exit, enter_result]
         self.setup(handler, 1);
-        self.unit().fblocks.push(FBlock::With { is_async });
+        self.push_fblock(FBlock::With { is_async })?;
         match &it.optional_vars {
             Some(v) => self.store_target(v)?,
             None => self.emit(Op::POP_TOP, 0),

@@ -26,12 +26,13 @@ impl<'t> Parser<'t> {
 
     pub(super) fn invalid_arguments(&mut self) -> Result<(), Stop> {
         let m = self.mark;
-        // a=args ',' '*'
-        if let Some(a) = self.args()?
+        // args ',' a='*'
+        if self.args()?.is_some()
             && self.op(",")?.is_some()
-            && self.op("*")?.is_some()
+            && let Some(star) = self.op("*")?
         {
-            return Err(self.raise_node(&a, "iterable argument unpacking follows keyword argument unpacking"));
+            let n = self.tok_node(star);
+            return Err(self.raise_node(&n, "iterable argument unpacking follows keyword argument unpacking"));
         }
         self.mark = m;
         // a=expression b=for_if_clauses ',' [args | expression for_if_clauses]
@@ -668,17 +669,51 @@ impl<'t> Parser<'t> {
             return Err(self.raise_last(ErrType::Syntax, "expected 'except' or 'finally' block"));
         }
         self.mark = m;
-        // 'try' ':' block* ((except_block+ except_star_block) | (except_star_block+ except_block)) block*
-        if self.kw("try")?.is_some() && self.op(":")?.is_some() {
+        // 'try' ':' block* except_block+ a='except' b='*' expression ['as' NAME] ':'
+        // 'try' ':' block* except_star_block+ a='except' [expression ['as' NAME]] ':'
+        for star_first in [false, true] {
+            self.mark = m;
+            if self.kw("try")?.is_none() || self.op(":")?.is_none() {
+                break;
+            }
             self.many(|p| p.block())?;
-            let after = self.mark;
-            let mixed = (self.many(|p| p.except_block_plain())? > 0 && self.except_star_block_plain()?.is_some()) || {
-                self.mark = after;
-                self.many(|p| p.except_star_block_plain())? > 0 && self.except_block_plain()?.is_some()
+            let n = if star_first {
+                self.many(|p| p.except_star_block_plain())?
+            } else {
+                self.many(|p| p.except_block_plain())?
             };
-            if mixed {
-                self.many(|p| p.block())?;
-                return Err(self.raise_last(ErrType::Syntax, "cannot have both 'except' and 'except*' on the same 'try'"));
+            if n == 0 {
+                continue;
+            }
+            let Some(a) = self.kw("except")? else { continue };
+            let msg = "cannot have both 'except' and 'except*' on the same 'try'";
+            if !star_first {
+                let Some(b) = self.op("*")? else { continue };
+                if self.expression()?.is_none() {
+                    continue;
+                }
+                let m2 = self.mark;
+                if !(self.kw("as")?.is_some() && self.name()?.is_some()) {
+                    self.mark = m2;
+                }
+                if self.op(":")?.is_some() {
+                    let (an, bn) = (self.tok_node(a), self.tok_node(b));
+                    return Err(self.raise_range(&an, &bn, msg));
+                }
+            } else {
+                let m2 = self.mark;
+                if self.expression()?.is_some() {
+                    let m3 = self.mark;
+                    if !(self.kw("as")?.is_some() && self.name()?.is_some()) {
+                        self.mark = m3;
+                    }
+                } else {
+                    self.mark = m2;
+                }
+                if self.op(":")?.is_some() {
+                    let an = self.tok_node(a);
+                    return Err(self.raise_node(&an, msg));
+                }
             }
         }
         self.mark = m;

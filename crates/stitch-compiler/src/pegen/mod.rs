@@ -468,11 +468,12 @@ impl<'t> Parser<'t> {
         self.node_of_token(NK::Const(Const::Other), &t)
     }
 
-    /// RAISE_SYNTAX_ERROR_STARTING_FROM(a, msg): from `a` to the tokenizer's position.
+    /// RAISE_SYNTAX_ERROR_STARTING_FROM(a, msg): from `a` to the tokenizer's position
+    /// (the end of the last token fetched).
     pub(crate) fn raise_from(&mut self, a: &Node, msg: impl Into<String>) -> Stop {
         let last = self.t.tokens.get(self.fill.saturating_sub(1)).copied();
         let (el, ec) = last.map(|t| (t.end_line, t.end_col as i64)).unwrap_or((a.end_line, a.end_col as i64));
-        self.raise_at(ErrType::Syntax, msg, a.line, a.col as i64, el, ec)
+        self.raise_at(ErrType::Syntax, msg, a.line, a.col as i64, el, ec - 1)
     }
 
     /// RAISE_SYNTAX_ERROR / RAISE_INDENTATION_ERROR: at the last token fetched.
@@ -572,7 +573,7 @@ pub fn tokenizer_error_of(t: &Tokens, e: &TokError) -> PegError {
             ErrType::Syntax,
             "unexpected character after line continuation character",
             *line,
-            *col as i64,
+            *col as i64 + 1,
             0,
             true,
         ),
