@@ -5,7 +5,7 @@ use stitch_core::value::Value;
 
 use super::util::add_fns;
 use crate::builtins::{add_methods, args};
-use crate::object::types::{self, flags};
+use crate::object::types;
 use crate::object::{dict, module, str as pystr, tuple};
 use crate::vm::{Args, PyResult, Vm};
 
@@ -40,7 +40,7 @@ fn defaultdict_type(vm: &mut Vm) -> PyResult<Value> {
     dict::set_str(ns, vm.names.module, m);
     let ty_ty = vm.types.type_;
     let t = vm.call(ty_ty, &[name, bases, ns])?;
-    types::ty(t).prefix.flags &= !flags::HEAPTYPE;
+    super::util::set_c_name(t, "collections", "defaultdict");
     add_methods(
         vm,
         t,
@@ -118,7 +118,7 @@ fn dd_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     };
     let dict_repr = types::lookup(vm.types.dict, vm.names.repr).unwrap_or(Value::NONE);
     let d = vm.call(dict_repr, &[this])?;
-    let name = types::name(vm.type_of(this));
+    let name = super::util::short_name(vm.type_of(this));
     let s = format!("{name}({fr}, {})", pystr::text_of(d).unwrap_or(""));
     Ok(pystr::new(vm, &s))
 }

@@ -153,6 +153,10 @@ fn deque_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn deque_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let d = me(vm, a, "__init__")?;
+    let given = a.pos.len() - 1 + a.kwnames.len();
+    if given > 2 {
+        return Err(vm.type_error(format!("deque() takes at most 2 arguments ({given} given)")));
+    }
     let [iterable, maxlen] = args::parse::<2>(vm, &a.tail(), &args::Sig::new("deque", &["iterable", "maxlen"], 0))?;
     let m = if maxlen.is_null() || maxlen.is_none() {
         None
@@ -499,7 +503,7 @@ fn delitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let d = me(vm, a, "__repr__")?;
     let this = a.pos[0];
-    let name = types::name(vm.type_of(this)).to_string();
+    let name = super::util::short_name(vm.type_of(this)).to_string();
     if vm.repr_guard.contains(&this) {
         return Ok(pystr::new(vm, "[...]"));
     }
@@ -603,7 +607,9 @@ fn repeat_count(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
 fn mul(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let d = me(vm, a, "__mul__")?;
     let nv = a.pos.get(1).copied().unwrap_or(Value::NONE);
-    let Some(n) = repeat_count(vm, nv)? else { return Ok(vm.not_implemented) };
+    let Some(n) = repeat_count(vm, nv)? else {
+        return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_name(nv))));
+    };
     let items = d.snapshot();
     let r = same_kind(vm, a.pos[0], d, &[])?;
     if let Some(rd) = payload::<Deque>(r) {
@@ -627,7 +633,9 @@ fn reps(d: &Deque, n: i64, len: usize) -> i64 {
 fn imul(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let d = me(vm, a, "__imul__")?;
     let nv = a.pos.get(1).copied().unwrap_or(Value::NONE);
-    let Some(n) = repeat_count(vm, nv)? else { return Ok(vm.not_implemented) };
+    let Some(n) = repeat_count(vm, nv)? else {
+        return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_name(nv))));
+    };
     let items = d.snapshot();
     if n <= 0 {
         d.items.borrow_mut().clear();

@@ -11,7 +11,7 @@ use crate::builtins::{add_getsets, add_methods, add_static, args};
 use crate::gc::{Rooted, Tracer};
 use crate::native_any;
 use crate::object::native::NativeData;
-use crate::object::types::{self, flags};
+use crate::object::types;
 use crate::object::{ShapeObj, ValueExt, dict, module, str as pystr, tuple};
 use crate::vm::{Args, PyResult, Vm};
 
@@ -30,7 +30,15 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
             ("__setstate__", partial_setstate),
         ],
     );
-    add_getsets(vm, base, &[("func", partial_func, None), ("args", partial_args, None), ("keywords", partial_keywords, None)]);
+    add_getsets(
+        vm,
+        base,
+        &[
+            ("func", partial_func, Some(readonly)),
+            ("args", partial_args, Some(readonly)),
+            ("keywords", partial_keywords, Some(readonly)),
+        ],
+    );
     super::util::add_class_getitem(vm, base);
     let partial = heap_class(vm, base, "functools", "partial");
     vm.registry.insert("functools.partial.visible", partial);
@@ -67,9 +75,7 @@ pub fn heap_class(vm: &mut Vm, base: Value, module: &str, name: &str) -> Value {
     dict::set_str(ns, vm.names.module, m);
     let ty_ty = vm.types.type_;
     let t = vm.call(ty_ty, &[n, bases, ns]).unwrap_or(Value::NONE);
-    if t.is_kind(Kind::Type) {
-        types::ty(t).prefix.flags &= !flags::HEAPTYPE;
-    }
+    super::util::set_c_name(t, module, name);
     t
 }
 
@@ -184,7 +190,7 @@ fn partial_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let name = if Some(&t) == vm.registry.get("functools.partial.visible") {
         "functools.partial".to_string()
     } else {
-        types::ty(t).qualname.clone()
+        super::util::short_name(t).to_string()
     };
     if vm.repr_guard.contains(&obj) {
         return Ok(pystr::new(vm, "..."));
@@ -245,6 +251,11 @@ fn partial_setstate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         }
     }
     Ok(Value::NONE)
+}
+
+/// Members of C objects that cannot be assigned.
+pub fn readonly(vm: &mut Vm, _obj: Value, _v: Value) -> PyResult<()> {
+    Err(vm.new_error(vm.exc.attribute_error, "readonly attribute"))
 }
 
 fn partial_func(vm: &mut Vm, v: Value) -> PyResult<Value> {

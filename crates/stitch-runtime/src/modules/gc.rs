@@ -9,6 +9,14 @@ use crate::builtins::args;
 use crate::object::{dict, list, module, str as pystr, tuple};
 use crate::vm::{Args, PyResult, Vm};
 
+/// CPython's check for functions without parameters.
+fn no_args(vm: &mut Vm, a: &Args, name: &str) -> PyResult<()> {
+    if !a.pos.is_empty() || a.has_kwargs() {
+        return Err(vm.type_error(format!("gc.{name}() takes no arguments ({} given)", a.pos.len() + a.kwnames.len())));
+    }
+    Ok(())
+}
+
 pub fn init(vm: &mut Vm) -> PyResult<Value> {
     let m = module::new(vm, "gc");
     add_fns(
@@ -60,24 +68,24 @@ fn collect(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn enable(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    args::count(vm, a, "enable", 0, 0)?;
+    no_args(vm, a, "enable")?;
     vm.gc_enabled = true;
     Ok(Value::NONE)
 }
 
 fn disable(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    args::count(vm, a, "disable", 0, 0)?;
+    no_args(vm, a, "disable")?;
     vm.gc_enabled = false;
     Ok(Value::NONE)
 }
 
 fn isenabled(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    args::count(vm, a, "isenabled", 0, 0)?;
+    no_args(vm, a, "isenabled")?;
     Ok(Value::from_bool(vm.gc_enabled))
 }
 
 fn get_count(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    args::count(vm, a, "get_count", 0, 0)?;
+    no_args(vm, a, "get_count")?;
     Ok(tuple::new(vm, &[Value::small(0), Value::small(0), Value::small(0)]))
 }
 
@@ -87,7 +95,7 @@ thread_local! {
 }
 
 fn get_threshold(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    args::count(vm, a, "get_threshold", 0, 0)?;
+    no_args(vm, a, "get_threshold")?;
     let (x, y, z) = THRESHOLD.with(|t| t.get());
     Ok(tuple::new(vm, &[Value::small(x), Value::small(y), Value::small(z)]))
 }
@@ -106,7 +114,8 @@ fn set_threshold(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-fn get_debug(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+fn get_debug(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    no_args(vm, a, "get_debug")?;
     Ok(Value::small(DEBUG.with(|d| d.get())))
 }
 
@@ -122,7 +131,7 @@ fn empty_list(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
 }
 
 fn get_stats(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    args::count(vm, a, "get_stats", 0, 0)?;
+    no_args(vm, a, "get_stats")?;
     let mut gens = crate::gc::Rooted::new();
     for g in 0..3 {
         let d = dict::new(vm);
@@ -138,13 +147,20 @@ fn get_stats(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn is_tracked(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     args::count(vm, a, "is_tracked", 1, 1)?;
-    let v = a.pos[0];
-    let atomic = !v.is_ptr()
-        || matches!(
-            v.kind(),
-            Some(stitch_core::layout::Kind::Str) | Some(stitch_core::layout::Kind::Int) | Some(stitch_core::layout::Kind::Bytes)
-        );
-    Ok(Value::from_bool(!atomic))
+    Ok(Value::from_bool(tracked(vm, a.pos[0])))
+}
+
+/// Whether CPython's collector would track `v`: containers are, except dicts
+/// holding only atomic values and empty tuples.
+fn tracked(vm: &Vm, v: Value) -> bool {
+    use stitch_core::layout::Kind;
+    let atomic = |x: Value| !x.is_ptr() || matches!(x.kind(), Some(Kind::Str) | Some(Kind::Int) | Some(Kind::Bytes));
+    match v.kind() {
+        None | Some(Kind::Str) | Some(Kind::Int) | Some(Kind::Bytes) => false,
+        Some(Kind::Dict) if vm.type_of(v) == vm.types.dict => dict::items(v).iter().any(|(k, x)| !atomic(*k) || !atomic(*x)),
+        Some(Kind::Tuple) => !crate::object::tuple::items(v).is_empty(),
+        _ => true,
+    }
 }
 
 fn is_finalized(vm: &mut Vm, a: &Args) -> PyResult<Value> {

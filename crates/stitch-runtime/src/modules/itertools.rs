@@ -14,7 +14,7 @@ use crate::gc::Tracer;
 use crate::native_any;
 use crate::object::function::NativeFn;
 use crate::object::native::NativeData;
-use crate::object::{int, module, str as pystr, tuple, types};
+use crate::object::{int, module, str as pystr, tuple};
 use crate::vm::{Args, PyResult, Vm};
 
 pub fn init(vm: &mut Vm) -> PyResult<Value> {
@@ -81,7 +81,7 @@ fn make(vm: &mut Vm, cls: Value, key: &'static str, data: Box<dyn NativeData>) -
 
 /// The repr name of an itertools object: its type's name.
 fn type_name(vm: &Vm, v: Value) -> &'static str {
-    types::name(vm.type_of(v))
+    super::util::short_name(vm.type_of(v))
 }
 
 // ---- count ----
@@ -116,7 +116,7 @@ impl NativeData for Count {
 }
 
 fn is_number(vm: &mut Vm, v: Value) -> bool {
-    if v.is_small_int() || v.is_float() || int::is_int(v) {
+    if v.is_small_int() || v.is_float() || int::is_int(v) || vm.type_of(v) == vm.types.complex {
         return true;
     }
     let names = [vm.names.index, vm.names.int, vm.names.float, vm.names.complex];
@@ -597,7 +597,11 @@ fn islice_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     } else {
         let msg = "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
         let start = islice_arg(vm, p[1], msg)?;
-        let stop = islice_arg(vm, p[2], msg)?;
+        let stop = islice_arg(
+            vm,
+            p[2],
+            "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.",
+        )?;
         let step = match p.get(3) {
             Some(&s) if !s.is_none() => {
                 let m = "Step for islice() must be a positive integer or None.";

@@ -199,14 +199,20 @@ fn new_comb(vm: &mut Vm, cls: Value, key: &'static str, kind: Kind, pools: Value
     make(vm, cls, key, Box::new(data))
 }
 
-fn r_arg(vm: &mut Vm, r: Value) -> PyResult<Option<usize>> {
+fn r_arg(vm: &mut Vm, r: Value, permutations: bool) -> PyResult<Option<usize>> {
     if r.is_null() || r.is_none() {
         return Ok(None);
+    }
+    if permutations && !crate::object::int::is_int(r) {
+        return Err(vm.type_error("Expected int as r"));
     }
     if r.is_float() {
         return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
     }
-    let n = vm.index_value(r)?;
+    let iv = vm.index(r)?;
+    let Some(n) = crate::object::int::to_i64(iv) else {
+        return Err(vm.overflow_error("Python int too large to convert to C ssize_t"));
+    };
     if n < 0 {
         return Err(vm.value_error("r must be non-negative"));
     }
@@ -221,9 +227,15 @@ fn pool_of(vm: &mut Vm, iterable: Value) -> PyResult<Value> {
 fn product_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (cls, rest) = new_args(a);
     let mut repeat = 1;
+    if rest.kwnames.len() > 1 {
+        return Err(vm.type_error(format!(
+            "product() takes at most 1 keyword argument ({} given)",
+            rest.kwnames.len()
+        )));
+    }
     for (i, k) in rest.kwnames.iter().enumerate() {
         if pystr::as_str(*k) != "repeat" {
-            return Err(vm.type_error("product() got an unexpected keyword argument"));
+            return Err(vm.type_error(format!("'{}' is an invalid keyword argument for product()", pystr::as_str(*k))));
         }
         let v = rest.kwvals[i];
         if v.is_float() {
@@ -253,7 +265,7 @@ fn permutations_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (cls, rest) = new_args(a);
     let [iterable, r] = args::parse::<2>(vm, &rest, &args::Sig::new("permutations", &["iterable", "r"], 1))?;
     let pool = pool_of(vm, iterable)?;
-    let r = r_arg(vm, r)?.unwrap_or(tuple::len(pool));
+    let r = r_arg(vm, r, true)?.unwrap_or(tuple::len(pool));
     Ok(new_comb(vm, cls, "itertools.permutations", Kind::Permutations, pool, r))
 }
 
@@ -261,7 +273,7 @@ fn combinations_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (cls, rest) = new_args(a);
     let [iterable, r] = args::parse::<2>(vm, &rest, &args::Sig::new("combinations", &["iterable", "r"], 2))?;
     let pool = pool_of(vm, iterable)?;
-    let r = r_arg(vm, r)?.unwrap_or(0);
+    let r = r_arg(vm, r, false)?.unwrap_or(0);
     Ok(new_comb(vm, cls, "itertools.combinations", Kind::Combinations, pool, r))
 }
 
@@ -270,7 +282,7 @@ fn cwr_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let sig = args::Sig::new("combinations_with_replacement", &["iterable", "r"], 2);
     let [iterable, r] = args::parse::<2>(vm, &rest, &sig)?;
     let pool = pool_of(vm, iterable)?;
-    let r = r_arg(vm, r)?.unwrap_or(0);
+    let r = r_arg(vm, r, false)?.unwrap_or(0);
     Ok(new_comb(vm, cls, "itertools.combinations_with_replacement", Kind::WithReplacement, pool, r))
 }
 

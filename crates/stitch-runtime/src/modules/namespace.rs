@@ -4,7 +4,7 @@
 use stitch_core::value::Value;
 
 use crate::builtins::add_methods;
-use crate::object::types::{self, flags};
+use crate::object::types;
 use crate::object::{dict, str as pystr, tuple};
 use crate::vm::{Args, PyResult, Vm};
 
@@ -24,7 +24,7 @@ pub fn namespace_type(vm: &mut Vm) -> Value {
     if t.is_none() {
         return t;
     }
-    types::ty(t).prefix.flags &= !flags::HEAPTYPE;
+    super::util::set_c_name(t, "types", "SimpleNamespace");
     add_methods(vm, t, &[("__init__", ns_init), ("__repr__", ns_repr), ("__eq__", ns_eq), ("__reduce__", ns_reduce)]);
     let k = pystr::intern(vm, "__hash__");
     dict::set_str(types::ty(t).dict, k, Value::NONE);
@@ -59,7 +59,7 @@ fn ns_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn ns_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let obj = a.pos[0];
     let t = vm.type_of(obj);
-    let name = if Some(&t) == vm.registry.get("types.SimpleNamespace") { "namespace".to_string() } else { types::name(t).to_string() };
+    let name = if Some(&t) == vm.registry.get("types.SimpleNamespace") { "namespace".to_string() } else { super::util::short_name(t).to_string() };
     if vm.repr_guard.contains(&obj) {
         return Ok(pystr::new(vm, &format!("{name}(...)")));
     }

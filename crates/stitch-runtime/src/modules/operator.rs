@@ -139,10 +139,10 @@ compare!(lt, "lt" => cmpop::LT, le, "le" => cmpop::LE, eq, "eq" => cmpop::EQ, ne
 
 fn one(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
     if a.has_kwargs() {
-        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+        return Err(vm.type_error(format!("_operator.{name}() takes no keyword arguments")));
     }
     if a.pos.len() != 1 {
-        return Err(vm.type_error(format!("{name}() takes exactly one argument ({} given)", a.pos.len())));
+        return Err(vm.type_error(format!("_operator.{name}() takes exactly one argument ({} given)", a.pos.len())));
     }
     Ok(a.pos[0])
 }
@@ -311,7 +311,7 @@ fn length_hint(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn call(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if a.pos.is_empty() {
-        return Err(vm.type_error("call() missing 1 required positional argument: 'obj'"));
+        return Err(vm.type_error("call expected at least 1 argument, got 0"));
     }
     vm.call_kw(a.pos[0], &a.tail())
 }
@@ -326,14 +326,17 @@ fn compare_digest(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             }
             Ok(Value::from_bool(s == t))
         }
-        (None, None) if x.is_kind(Kind::Bytes) && y.is_kind(Kind::Bytes) => {
-            Ok(Value::from_bool(crate::object::bytes::data(x) == crate::object::bytes::data(y)))
+        _ => {
+            for v in [x, y] {
+                if !v.is_kind(Kind::Bytes) && vm.type_of(v) != vm.types.bytearray {
+                    return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(v))));
+                }
+            }
+            let bt = vm.types.bytes;
+            let xb = if x.is_kind(Kind::Bytes) { x } else { vm.call(bt, &[x])? };
+            let yb = if y.is_kind(Kind::Bytes) { y } else { vm.call(bt, &[y])? };
+            Ok(Value::from_bool(crate::object::bytes::data(xb) == crate::object::bytes::data(yb)))
         }
-        _ => Err(vm.type_error(format!(
-            "unsupported operand types(s) or combination of types: '{}' and '{}'",
-            vm.type_name(x),
-            vm.type_name(y)
-        ))),
     }
 }
 
@@ -422,7 +425,7 @@ fn qualified(vm: &Vm, v: Value, base: &str) -> String {
     if Some(&t) == vm.registry.get(base) {
         base.to_string()
     } else {
-        crate::object::types::name(t).to_string()
+        super::util::short_name(t).to_string()
     }
 }
 

@@ -218,7 +218,12 @@ fn random(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn getrandbits(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r: &Random = this(vm, a, TYPE, "getrandbits")?;
-    args::count(vm, &a.tail(), "getrandbits", 1, 1)?;
+    if a.has_kwargs() {
+        return Err(vm.type_error("Random.getrandbits() takes no keyword arguments"));
+    }
+    if a.pos.len() != 2 {
+        return Err(vm.type_error(format!("Random.getrandbits() takes exactly one argument ({} given)", a.pos.len() - 1)));
+    }
     let kv = a.pos[1];
     if kv.is_float() {
         return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
@@ -280,7 +285,7 @@ fn setstate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let mut new = [0u32; N];
     for (i, v) in items[..N].iter().enumerate() {
         if !int::is_int(*v) {
-            return Err(vm.type_error(format!("an integer is required (got type {})", vm.type_name(*v))));
+            return Err(vm.type_error("an integer is required"));
         }
         let b = int::to_bigint(*v);
         if b.is_negative() {

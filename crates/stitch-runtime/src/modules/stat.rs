@@ -117,7 +117,11 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
 
 fn mode_arg(vm: &mut Vm, a: &Args, name: &str) -> PyResult<i64> {
     args::count(vm, a, name, 1, 1)?;
-    let m = vm.index_value(a.pos[0])?;
+    let v = a.pos[0];
+    if !crate::object::int::is_int(v) && crate::object::int::native(v).is_none() {
+        return Err(vm.type_error("an integer is required"));
+    }
+    let m = crate::object::int::to_i64_clamped(v);
     if m < 0 {
         return Err(vm.overflow_error("mode out of range"));
     }

@@ -66,6 +66,7 @@ pub fn new_type(vm: &mut Vm, module: &str, name: &'static str, fields: &[&str], 
         Err(_) => return Value::NONE,
     };
     types::ty(t).prefix.flags &= !flags::BASETYPE;
+    super::util::set_c_name(t, module, name);
     let d = types::ty(t).dict;
     let mut names = crate::gc::Rooted::new();
     for (i, f) in fields.iter().enumerate() {
@@ -130,8 +131,8 @@ fn field_names(vm: &mut Vm, ty: Value) -> Vec<Value> {
 fn full_name(vm: &mut Vm, ty: Value) -> String {
     let m = dict::get_str(types::ty(ty).dict, vm.names.module).and_then(pystr::text_of);
     match m {
-        Some(m) if m != "builtins" => format!("{m}.{}", types::name(ty)),
-        _ => types::name(ty).to_string(),
+        Some(m) if m != "builtins" => format!("{m}.{}", super::util::short_name(ty)),
+        _ => super::util::short_name(ty).to_string(),
     }
 }
 

@@ -107,7 +107,9 @@ fn local_type(vm: &mut Vm) -> Value {
     let m = pystr::new(vm, "_thread");
     dict::set_str(ns, vm.names.module, m);
     let ty_ty = vm.types.type_;
-    vm.call(ty_ty, &[name, bases, ns]).unwrap_or(Value::NONE)
+    let t = vm.call(ty_ty, &[name, bases, ns]).unwrap_or(Value::NONE);
+    super::util::set_c_name(t, "_thread", "_local");
+    t
 }
 
 // ---- lock ----
@@ -321,7 +323,7 @@ fn rlock_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         .to_string();
     let s = format!(
         "<{state} {module}.{} object owner={} count={} at {:#x}>",
-        crate::object::types::name(tn),
+        super::util::short_name(tn),
         r.owner.get(),
         r.count.get(),
         vm.id_of(a.pos[0])

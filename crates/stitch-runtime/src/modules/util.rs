@@ -20,6 +20,7 @@ pub fn native_type(vm: &mut Vm, module_name: &str, name: &'static str, base: boo
     let m = pystr::intern(vm, module_name);
     dict::set_str(types::ty(t).dict, vm.names.module, m);
     dict::set_str(types::ty(t).dict, vm.names.doc, Value::NONE);
+    set_c_name(t, module_name, name);
     let key: &'static str = Box::leak(format!("{module_name}.{name}").into_boxed_str());
     vm.registry.insert(key, t);
     t
@@ -165,4 +166,23 @@ pub fn add_class_getitem(vm: &mut Vm, ty: Value) {
 pub fn is_callable(vm: &mut Vm, f: Value) -> bool {
     matches!(f.kind(), Some(Kind::Function) | Some(Kind::Builtin) | Some(Kind::Method) | Some(Kind::Type))
         || vm.lookup_special(f, vm.names.call).is_some()
+}
+
+/// Names a static type like C's `tp_name` (`collections.deque`), which error
+/// messages show; `__name__` and `__qualname__` stay the short name.
+pub fn set_c_name(t: Value, module_name: &str, name: &str) {
+    if t.is_kind(Kind::Type) {
+        let to = types::ty(t);
+        to.prefix.flags &= !flags::HEAPTYPE;
+        to.qualname = name.to_string();
+        if module_name != "builtins" {
+            to.name = format!("{module_name}.{name}");
+        }
+    }
+}
+
+/// A type's short name (CPython's `_PyType_Name`: `tp_name` after the last dot).
+pub fn short_name(t: Value) -> &'static str {
+    let n = types::name(t);
+    n.rsplit('.').next().unwrap_or(n)
 }

@@ -862,7 +862,12 @@ impl Vm {
         if self.call_special(c, self.names.delitem, &[k])?.is_some() {
             return Ok(());
         }
-        Err(self.type_error(format!("'{}' object doesn't support item deletion", self.type_name(c))))
+        // CPython: types with the sequence protocol fail in PySequence_DelItem
+        // ("doesn't") for an integer key; the others in PyObject_DelItem.
+        let seq = matches!(c.kind(), Some(Kind::Str | Kind::Bytes | Kind::Tuple | Kind::Set | Kind::Instance | Kind::Native));
+        let index = k.is_small_int() || crate::object::int::is_int(k);
+        let verb = if seq && index { "doesn't" } else { "does not" };
+        Err(self.type_error(format!("'{}' object {verb} support item deletion", self.type_name(c))))
     }
 
     /// `item in container`.
