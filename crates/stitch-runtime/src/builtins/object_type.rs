@@ -476,7 +476,13 @@ fn type_dir(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn type_name_get(vm: &mut Vm, t: Value) -> PyResult<Value> {
-    let n = types::ty(t).name.clone();
+    // Static types named like C's tp_name ("collections.deque") answer the last part.
+    let full = &types::ty(t).name;
+    let n = if types::ty(t).prefix.flags & flags::HEAPTYPE == 0 {
+        full.rsplit('.').next().unwrap_or(full).to_string()
+    } else {
+        full.clone()
+    };
     Ok(pystr::new(vm, &n))
 }
 fn type_name_set(vm: &mut Vm, t: Value, v: Value) -> PyResult<()> {
