@@ -7,7 +7,7 @@ use stitch_core::layout::{InstanceObj, Kind};
 use stitch_core::value::Value;
 
 use super::args::{self, Sig};
-use super::strings::{no_args, one_arg, pos_args, wrapper1};
+use super::strings::{no_args, one_arg, pos_args, wrapper0, wrapper1};
 use super::{add_methods, add_static};
 use crate::object::{ValueExt, bytearray, bytes, dict, int, list, str as pystr, types};
 use crate::vm::{Args, PyResult, Vm};
@@ -204,26 +204,34 @@ fn bytearray_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 /// `repr(b)` of bytes or bytearray values.
 pub fn repr_of(vm: &Vm, v: Value) -> String {
-    let r = bytes::repr(buffer_of(v).unwrap_or(&[]));
+    let data = buffer_of(v).unwrap_or(&[]);
     if is_bytearray(v) {
+        // bytearray's repr escapes single quotes even inside double quotes.
+        let r = bytes::repr(data);
+        let r = if r.starts_with("b\"") {
+            let inner = &r[2..r.len() - 1];
+            format!("b\"{}\"", inner.replace('\'', "\\'"))
+        } else {
+            r
+        };
         let name = if v.get::<InstanceObj>().is_some() { vm.type_name(v) } else { "bytearray" };
         format!("{name}({r})")
     } else {
-        r
+        bytes::repr(data)
     }
 }
 
 fn b_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    no_args(vm, a, &format!("{}.__repr__", family(a.pos[0])))?;
+    wrapper0(vm, a, "__repr__")?;
     let r = repr_of(vm, a.pos[0]);
     Ok(pystr::new(vm, &r))
 }
 fn b_len(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    no_args(vm, a, &format!("{}.__len__", family(a.pos[0])))?;
+    wrapper0(vm, a, "__len__")?;
     Ok(Value::small(this(a).len() as i64))
 }
 fn b_hash(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    no_args(vm, a, "bytes.__hash__")?;
+    wrapper0(vm, a, "__hash__")?;
     let h = bytes::native(a.pos[0]).map(bytes::hash).unwrap_or(0);
     Ok(int::from_i64(vm, h))
 }
@@ -392,7 +400,7 @@ fn index_of(vm: &mut Vm, k: Value, fam: &str) -> PyResult<i64> {
 }
 
 fn b_iter(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    no_args(vm, a, &format!("{}.__iter__", family(a.pos[0])))?;
+    wrapper0(vm, a, "__iter__")?;
     if let Some(b) = bytes::native(a.pos[0]) {
         return vm.iter(b);
     }
@@ -524,8 +532,6 @@ fn ba_extend(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let x = one_arg(vm, a, "bytearray.extend")?;
     let add = if let Some(b) = buffer_of(x) {
         b.to_vec()
-    } else if pystr::text_of(x).is_some() {
-        return Err(vm.type_error("expected iterable of integers; got: 'str'"));
     } else {
         let iterable = x.is_kind(Kind::List)
             || x.is_kind(Kind::Tuple)

@@ -87,6 +87,18 @@ pub fn wrapper1(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
     Ok(a.pos[1])
 }
 
+/// A slot wrapper without arguments (`str.__len__`): "expected 0 arguments, got 1".
+pub fn wrapper0(vm: &mut Vm, a: &Args, name: &str) -> PyResult<()> {
+    if a.has_kwargs() {
+        return Err(vm.type_error(format!("wrapper {name}() takes no keyword arguments")));
+    }
+    let n = a.pos.len().saturating_sub(1);
+    if n != 0 {
+        return Err(vm.type_error(format!("expected 0 arguments, got {n}")));
+    }
+    Ok(())
+}
+
 /// The type name CPython's argument-clinic errors show ("None" for None).
 pub fn arg_type_name(vm: &Vm, v: Value) -> &'static str {
     if v.is_none() { "None" } else { vm.type_name(v) }
@@ -140,7 +152,14 @@ pub fn pos_args(vm: &mut Vm, a: &Args, name: &str, qual: &str, min: usize, max: 
 /// "find() takes at least 1 argument (0 given)".
 pub fn tuple_args(vm: &mut Vm, a: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
     if a.has_kwargs() {
-        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+        let owner = if super::bytes::is_bytearray(a.pos[0]) {
+            "bytearray"
+        } else if super::bytes::buffer_of(a.pos[0]).is_some() {
+            "bytes"
+        } else {
+            "str"
+        };
+        return Err(vm.type_error(format!("{owner}.{name}() takes no keyword arguments")));
     }
     let n = a.pos.len().saturating_sub(1);
     if n < min || n > max {
@@ -279,20 +298,20 @@ fn str_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn str_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    no_args(vm, a, "str.__repr__")?;
+    wrapper0(vm, a, "__repr__")?;
     let r = repr(this(a));
     Ok(pystr::new(vm, &r))
 }
 fn str_str(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    no_args(vm, a, "str.__str__")?;
+    wrapper0(vm, a, "__str__")?;
     Ok(native_str(a.pos[0]))
 }
 fn str_len(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    no_args(vm, a, "str.__len__")?;
+    wrapper0(vm, a, "__len__")?;
     Ok(Value::small(pystr::char_len(native_str(a.pos[0])) as i64))
 }
 fn str_hash(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    no_args(vm, a, "str.__hash__")?;
+    wrapper0(vm, a, "__hash__")?;
     let h = pystr::hash(native_str(a.pos[0]));
     Ok(int::from_i64(vm, h))
 }
@@ -402,7 +421,7 @@ fn str_getitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     getitem(vm, s, a.pos[1])
 }
 fn str_iter(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    no_args(vm, a, "str.__iter__")?;
+    wrapper0(vm, a, "__iter__")?;
     let s = native_str(a.pos[0]);
     vm.iter(s)
 }
