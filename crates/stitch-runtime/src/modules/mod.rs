@@ -4,6 +4,7 @@ pub mod array;
 pub mod atexit;
 pub mod binascii;
 pub mod collections;
+pub mod contextvars;
 pub mod deque;
 pub mod errno;
 pub mod functools;
@@ -43,6 +44,7 @@ use crate::vm::{PyResult, Vm};
 /// Native modules by name, created on first import.
 pub const NATIVE: &[(&str, fn(&mut Vm) -> PyResult<Value>)] = &[
     ("_collections", collections::init),
+    ("_contextvars", contextvars::init),
     ("_functools", functools::init),
     ("_operator", operator::init),
     ("_random", random::init),
