@@ -69,6 +69,14 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeUnit, Com
 /// [`compile`] with options, returning the warnings too.
 pub fn compile_with(source: &str, filename: &str, mode: Mode, opts: &Options) -> Compiled {
     let mut warnings = Vec::new();
+    // Python reads `\r\n` and `\r` as `\n` (string literals spanning lines included).
+    let normalized;
+    let source = if source.contains('\r') {
+        normalized = source.replace("\r\n", "\n").replace('\r', "\n");
+        normalized.as_str()
+    } else {
+        source
+    };
     let map = source::SourceMap::new(source);
     let result = compile_inner(source, filename, mode, opts, &map, &mut warnings).map_err(|mut e| {
         compiler_error_columns(&mut e, &map, opts);
