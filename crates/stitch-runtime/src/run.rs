@@ -238,6 +238,9 @@ fn finish(vm: &mut Vm, r: PyResult<Option<i32>>) -> i32 {
     crate::modules::atexit::run_exitfuncs(vm);
     crate::gc::finalize::at_exit(vm);
     crate::modules::io::flush_stdout(vm);
+    if let Some(stats) = vm.stats.as_ref() {
+        eprint!("{}", stats.report());
+    }
     status
 }
 

@@ -73,6 +73,7 @@ pub fn add_methods(vm: &mut Vm, ty: Value, defs: &[(&'static str, NativeFn)]) {
         let k = pystr::intern(vm, name);
         dict::set_str(types::ty(ty).dict, k, b);
     }
+    types::invalidate(ty);
 }
 
 /// Adds native functions that do not bind (like `__new__`) to a type.
@@ -82,6 +83,7 @@ pub fn add_static(vm: &mut Vm, ty: Value, defs: &[(&'static str, NativeFn)]) {
         let k = pystr::intern(vm, name);
         dict::set_str(types::ty(ty).dict, k, b);
     }
+    types::invalidate(ty);
 }
 
 /// Adds native class methods (binding the class, whether read from the class or an
@@ -101,6 +103,7 @@ pub fn add_classmethods(vm: &mut Vm, ty: Value, defs: &[(&'static str, NativeFn)
         let k = pystr::intern(vm, name);
         dict::set_str(types::ty(ty).dict, k, cm);
     }
+    types::invalidate(ty);
 }
 
 type Getter = fn(&mut Vm, Value) -> PyResult<Value>;
@@ -124,6 +127,7 @@ pub fn add_getsets(vm: &mut Vm, ty: Value, defs: &[(&'static str, Getter, Option
         let k = pystr::intern(vm, name);
         dict::set_str(types::ty(ty).dict, k, d);
     }
+    types::invalidate(ty);
 }
 
 /// The builtins dict code with `globals` uses.

@@ -31,6 +31,9 @@ fn needs_finalizer(p: *mut Header) -> bool {
 /// After marking: queues unmarked instances that have finalizers, keeping them (and
 /// everything they reach) alive for this cycle.
 pub fn rescue_unreachable(vm: &mut Vm, t: &mut Tracer) {
+    if !super::any_del_class() {
+        return;
+    }
     let mut found = Vec::new();
     vm.heap.for_each(|p| {
         // SAFETY: p is an allocated object.
@@ -60,10 +63,14 @@ pub fn run_pending(vm: &mut Vm) {
 }
 
 fn call_del(vm: &mut Vm, obj: Value) {
-    let Some(del) = vm.lookup_special(obj, vm.names.del) else { return };
+    let Some(del) = vm.lookup_special(obj, vm.names.del) else {
+        return;
+    };
     let saved = vm.exc_info;
     if let Err(e) = vm.call(del, &[obj]) {
-        let what = vm.repr_string(del).unwrap_or_else(|_| "<__del__>".to_string());
+        let what = vm
+            .repr_string(del)
+            .unwrap_or_else(|_| "<__del__>".to_string());
         crate::modules::io::flush_stdout(vm);
         let tb = crate::vm::traceback::format_exception(vm, e.0);
         eprint!("Exception ignored in: {what}\n{tb}");
@@ -73,6 +80,9 @@ fn call_del(vm: &mut Vm, obj: Value) {
 
 /// At exit: finalizes garbage, then every remaining instance with `__del__`.
 pub fn at_exit(vm: &mut Vm) {
+    if !super::any_del_class() {
+        return;
+    }
     vm.collect();
     run_pending(vm);
     let mut rest = Vec::new();

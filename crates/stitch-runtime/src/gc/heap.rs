@@ -10,7 +10,9 @@ use stitch_core::layout::{Header, Kind};
 /// Arena chunks are this size and aligned to it.
 pub const CHUNK_SIZE: usize = 256 * 1024;
 /// Object sizes served from arenas; bigger objects are allocated alone.
-const SIZE_CLASSES: [usize; 16] = [16, 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384, 448, 512];
+const SIZE_CLASSES: [usize; 16] = [
+    16, 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384, 448, 512,
+];
 pub const MAX_SMALL: usize = 512;
 
 struct Chunk {
@@ -33,7 +35,10 @@ pub struct Heap {
 }
 
 fn class_of(size: usize) -> usize {
-    SIZE_CLASSES.iter().position(|&s| s >= size).unwrap_or(SIZE_CLASSES.len())
+    SIZE_CLASSES
+        .iter()
+        .position(|&s| s >= size)
+        .unwrap_or(SIZE_CLASSES.len())
 }
 
 impl Heap {
@@ -49,10 +54,11 @@ impl Heap {
         }
     }
 
-    /// True when the next allocation should collect first.
+    /// True when the next allocation should collect first, given the bytes
+    /// allocated outside the heap since the last collection.
     #[inline]
-    pub fn wants_collection(&self) -> bool {
-        self.allocated >= self.threshold
+    pub fn wants_collection(&self, external: usize) -> bool {
+        self.allocated + external >= self.threshold
     }
 
     /// Allocates `size` bytes of zeroed object memory. The caller writes the header.
@@ -129,12 +135,21 @@ impl Heap {
             return Some(p);
         }
         let (&start, &size) = self.large.range(..=addr).next_back()?;
-        if addr < start + size { Some(start as *mut Header) } else { None }
+        if addr < start + size {
+            Some(start as *mut Header)
+        } else {
+            None
+        }
     }
 
     /// Frees every unmarked object (calling `finalize` on it first) and clears the
-    /// marks of the others. Returns the bytes still live.
-    pub fn sweep(&mut self, mut finalize: impl FnMut(*mut Header)) -> usize {
+    /// marks of the others. Returns the bytes still live, counting what `external`
+    /// says each survivor holds outside the heap.
+    pub fn sweep(
+        &mut self,
+        mut finalize: impl FnMut(*mut Header),
+        external: impl Fn(*mut Header) -> usize,
+    ) -> usize {
         let mut live = 0;
         for ci in 0..self.chunks.len() {
             let (base, c, nslots) = {
@@ -151,11 +166,11 @@ impl Heap {
                     }
                     if (*p).gc != 0 {
                         (*p).gc = 0;
-                        live += size;
+                        live += size + external(p);
                         continue;
                     }
                     finalize(p);
-                    std::ptr::write_bytes(p as *mut u8, 0, size);
+                    // `alloc` zeroes the slot again; only the kind must say free.
                     (*p).kind = Kind::Free;
                     (*p).ty = self.free[c] as *mut _;
                     self.free[c] = p;
@@ -169,7 +184,7 @@ impl Heap {
             unsafe {
                 if (*p).gc != 0 {
                     (*p).gc = 0;
-                    live += s;
+                    live += s + external(p);
                 } else {
                     dead.push((a, s));
                 }
@@ -179,7 +194,12 @@ impl Heap {
             finalize(a as *mut Header);
             self.large.remove(&a);
             // SAFETY: allocated with this layout in `alloc`.
-            unsafe { dealloc(a as *mut u8, Layout::from_size_align(s, 16).expect("layout")) };
+            unsafe {
+                dealloc(
+                    a as *mut u8,
+                    Layout::from_size_align(s, 16).expect("layout"),
+                )
+            };
         }
         live
     }

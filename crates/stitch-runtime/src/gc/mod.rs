@@ -12,7 +12,7 @@ pub mod finalize;
 pub mod heap;
 pub mod stack;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use stitch_core::layout::Header;
 use stitch_core::value::Value;
@@ -26,7 +26,9 @@ pub struct Tracer {
 
 impl Tracer {
     pub fn new() -> Tracer {
-        Tracer { stack: Vec::with_capacity(1024) }
+        Tracer {
+            stack: Vec::with_capacity(1024),
+        }
     }
     #[inline]
     pub fn mark(&mut self, v: Value) {
@@ -66,6 +68,41 @@ impl Default for Tracer {
     fn default() -> Self {
         Tracer::new()
     }
+}
+
+thread_local! {
+    /// Bytes of memory outside the heap (list buffers, dict tables, big-int digits)
+    /// allocated since the last collection: they count towards the next one.
+    static EXTERNAL: Cell<usize> = const { Cell::new(0) };
+    /// Whether any class defines `__del__` (else collections skip finalizer work).
+    static ANY_DEL: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Records `bytes` of memory allocated outside the heap for a heap object.
+#[inline]
+pub fn note_external(bytes: usize) {
+    EXTERNAL.with(|e| e.set(e.get().wrapping_add(bytes)));
+}
+
+/// External bytes allocated since the last collection.
+#[inline]
+pub fn external() -> usize {
+    EXTERNAL.with(|e| e.get())
+}
+
+/// Starts a new count of external bytes.
+pub fn reset_external() {
+    EXTERNAL.with(|e| e.set(0));
+}
+
+/// Records that some class defines `__del__`.
+pub fn note_del_class() {
+    ANY_DEL.with(|a| a.set(true));
+}
+
+/// Whether some class ever defined `__del__`.
+pub fn any_del_class() -> bool {
+    ANY_DEL.with(|a| a.get())
 }
 
 thread_local! {

@@ -21,6 +21,7 @@ pub fn native_type(vm: &mut Vm, module_name: &str, name: &'static str, base: boo
     dict::set_str(types::ty(t).dict, vm.names.module, m);
     dict::set_str(types::ty(t).dict, vm.names.doc, Value::NONE);
     set_c_name(t, module_name, name);
+    types::invalidate(t);
     let key: &'static str = Box::leak(format!("{module_name}.{name}").into_boxed_str());
     vm.registry.insert(key, t);
     t

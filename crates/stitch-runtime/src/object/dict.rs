@@ -43,6 +43,13 @@ fn entries_mut(d: &mut DictObj) -> &'static mut [DictEntry] {
     unsafe { std::slice::from_raw_parts_mut(d.entries, d.used) }
 }
 
+/// Bytes of a dict's tables.
+pub fn table_bytes(d: &DictObj) -> usize {
+    let entries = if d.entries.is_null() { 0 } else { d.entries_cap * std::mem::size_of::<DictEntry>() };
+    let indices = if d.indices.is_null() { 0 } else { (d.mask + 1) * 4 };
+    entries + indices
+}
+
 /// Frees the tables of an unreachable dict.
 pub fn free_tables(d: &mut DictObj) {
     // SAFETY: allocated by `alloc_tables` with these sizes.
@@ -72,6 +79,7 @@ fn usable(size: usize) -> usize {
 /// Replaces the tables with ones of `size` index slots, keeping live entries in order.
 fn rebuild(d: &mut DictObj, size: usize) {
     let cap = usable(size);
+    crate::gc::note_external(cap * std::mem::size_of::<DictEntry>() + size * 4);
     // SAFETY: fresh allocations of the given array layouts.
     let (new_entries, new_indices) = unsafe {
         let e = alloc(Layout::array::<DictEntry>(cap).unwrap()) as *mut DictEntry;

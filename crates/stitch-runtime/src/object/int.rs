@@ -93,6 +93,7 @@ pub fn from_bigint(vm: &mut Vm, b: BigInt) -> Value {
         return v;
     }
     let ty = vm.types.int;
+    crate::gc::note_external((b.bits() / 8) as usize);
     vm.alloc_obj(
         ty,
         IntObj {

@@ -25,6 +25,7 @@ pub fn reserve(v: &mut ValueVec, extra: usize) {
         return;
     }
     let new_cap = need.max(v.cap + v.cap / 2 + 4);
+    crate::gc::note_external((new_cap - v.cap) * 8);
     let layout = Layout::array::<Value>(new_cap).expect("list capacity");
     // SAFETY: growing an allocation made with the old capacity (or a fresh one).
     let p = unsafe {

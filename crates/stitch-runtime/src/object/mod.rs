@@ -26,8 +26,8 @@ pub mod types;
 
 use num_bigint::BigInt;
 use stitch_core::layout::{
-    CellObj, DictObj, Header, InstanceObj, Kind, ListIterObj, ListObj, MethodObj, RangeIterObj, StrObj,
-    TupleIterObj, TupleObj, ValueVec,
+    CellObj, DictObj, Header, InstanceObj, Kind, ListIterObj, ListObj, MethodObj, RangeIterObj,
+    StrObj, TupleIterObj, TupleObj, ValueVec,
 };
 use stitch_core::value::Value;
 
@@ -220,7 +220,15 @@ pub unsafe fn trace_object(p: *mut Header, t: &mut Tracer) {
             Kind::Generator => {
                 let g = &*(p as *mut GeneratorObj);
                 t.mark_all(&[
-                    g.code, g.func, g.globals, g.builtins, g.exc_info, g.name, g.qualname, g.frame_obj, g.extra,
+                    g.code,
+                    g.func,
+                    g.globals,
+                    g.builtins,
+                    g.exc_info,
+                    g.name,
+                    g.qualname,
+                    g.frame_obj,
+                    g.extra,
                 ]);
                 t.mark_all(&g.saved);
             }
@@ -250,6 +258,22 @@ pub unsafe fn finalize_object(p: *mut Header) {
             Kind::Generator => std::ptr::drop_in_place(p as *mut GeneratorObj),
             Kind::Native => std::ptr::drop_in_place(p as *mut NativeObj),
             _ => {}
+        }
+    }
+}
+
+/// Bytes that object `p` holds outside the heap (for the collector's pacing).
+///
+/// # Safety
+/// `p` is a live object header.
+pub unsafe fn external_bytes(p: *mut Header) -> usize {
+    // SAFETY: the kind names the layout.
+    unsafe {
+        match (*p).kind {
+            Kind::List => (*(p as *mut ListObj)).items.cap * 8,
+            Kind::Dict => dict::table_bytes(&*(p as *mut DictObj)),
+            Kind::Int => ((*(p as *mut IntObj)).value.bits() / 8) as usize,
+            _ => 0,
         }
     }
 }

@@ -185,22 +185,90 @@ pub fn compute_mro(vm: &mut Vm, t: Value, bases: &[Value]) -> PyResult<Vec<Value
 /// Looks `name` (a str) up along the MRO of `t`.
 #[inline]
 pub fn lookup(t: Value, name: Value) -> Option<Value> {
-    for c in &ty(t).mro {
-        if let Some(v) = dict::get_str(ty(*c).dict, name) {
-            return Some(v);
-        }
-    }
-    None
+    lookup_with_owner(t, name).map(|(v, _)| v)
 }
 
 /// Like `lookup`, also returning the class where it was found.
+///
+/// Answers (found or not) are cached by the type's version tag and the name's
+/// address: versions are never reused and change whenever the type or a base is
+/// modified, and the cache is emptied by every collection, before an address can be
+/// reused.
 pub fn lookup_with_owner(t: Value, name: Value) -> Option<(Value, Value)> {
+    let version = version(t);
+    let slot = cache_slot(version, name);
+    let hit = LOOKUP_CACHE.with(|c| {
+        // SAFETY: the cache is only touched by this thread, never re-entrantly.
+        let e = unsafe { &(*c.get())[slot] };
+        (e.version == version && e.name == name).then_some((e.value, e.owner))
+    });
+    if let Some((value, owner)) = hit {
+        return if value.is_null() {
+            None
+        } else {
+            Some((value, owner))
+        };
+    }
+    let found = lookup_uncached(t, name);
+    let (value, owner) = found.unwrap_or((Value::NULL, Value::NULL));
+    LOOKUP_CACHE.with(|c| {
+        // SAFETY: as above.
+        unsafe {
+            (*c.get())[slot] = CacheEntry {
+                version,
+                name,
+                value,
+                owner,
+            }
+        };
+    });
+    found
+}
+
+fn lookup_uncached(t: Value, name: Value) -> Option<(Value, Value)> {
     for c in &ty(t).mro {
         if let Some(v) = dict::get_str(ty(*c).dict, name) {
             return Some((v, *c));
         }
     }
     None
+}
+
+const LOOKUP_CACHE_SIZE: usize = 4096;
+
+#[derive(Clone, Copy)]
+struct CacheEntry {
+    version: u32,
+    name: Value,
+    value: Value,
+    owner: Value,
+}
+
+const EMPTY_ENTRY: CacheEntry = CacheEntry {
+    version: 0,
+    name: Value::NULL,
+    value: Value::NULL,
+    owner: Value::NULL,
+};
+
+thread_local! {
+    /// The type attribute cache of `lookup_with_owner`.
+    static LOOKUP_CACHE: std::cell::UnsafeCell<[CacheEntry; LOOKUP_CACHE_SIZE]> =
+        const { std::cell::UnsafeCell::new([EMPTY_ENTRY; LOOKUP_CACHE_SIZE]) };
+}
+
+#[inline]
+fn cache_slot(version: u32, name: Value) -> usize {
+    let h = (version as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (name.0 >> 4);
+    (h ^ (h >> 29)) as usize & (LOOKUP_CACHE_SIZE - 1)
+}
+
+/// Empties the type attribute cache (every collection does, see `lookup_with_owner`).
+pub fn clear_lookup_cache() {
+    LOOKUP_CACHE.with(|c| {
+        // SAFETY: as above.
+        unsafe { (*c.get()).fill(EMPTY_ENTRY) };
+    });
 }
 
 /// True when `sub` is `sup` or derives from it.
@@ -229,7 +297,10 @@ pub fn update_flags(vm: &mut Vm, t: Value) {
         let obj_delattr = dict::get_str(obj_dict, vm.names.delattr);
         let to = ty(x);
         let mut f = to.prefix.flags
-            & !(flags::CUSTOM_GETATTRIBUTE | flags::HAS_GETATTR | flags::CUSTOM_SETATTR | flags::HAS_DEL);
+            & !(flags::CUSTOM_GETATTRIBUTE
+                | flags::HAS_GETATTR
+                | flags::CUSTOM_SETATTR
+                | flags::HAS_DEL);
         if getattribute.is_some() && getattribute != obj_getattribute {
             f |= flags::CUSTOM_GETATTRIBUTE;
         }
@@ -237,9 +308,12 @@ pub fn update_flags(vm: &mut Vm, t: Value) {
             f |= flags::HAS_GETATTR;
         }
         if del.is_some() {
+            crate::gc::note_del_class();
             f |= flags::HAS_DEL;
         }
-        if (setattr.is_some() && setattr != obj_setattr) || (delattr.is_some() && delattr != obj_delattr) {
+        if (setattr.is_some() && setattr != obj_setattr)
+            || (delattr.is_some() && delattr != obj_delattr)
+        {
             f |= flags::CUSTOM_SETATTR;
         }
         to.prefix.flags = f;

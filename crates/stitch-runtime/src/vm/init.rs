@@ -77,6 +77,7 @@ impl Vm {
             source_cache: HashMap::new(),
             int_max_str_digits: 4300,
             collections: 0,
+            stats: None,
             gc_enabled: true,
             gc_paused: 1,
             repr_guard: Vec::new(),
@@ -87,6 +88,12 @@ impl Vm {
         crate::builtins::exception_group::init(&mut vm);
         crate::vm::asyncgen::init(&mut vm);
         vm.gc_paused = 0;
+        // Start with no cached type lookups from the bootstrap, whose type dicts
+        // were filled without version bumps.
+        crate::object::types::clear_lookup_cache();
+        if vm.options.stats {
+            vm.stats = Some(super::stats::Stats::new());
+        }
         vm
     }
 
@@ -121,7 +128,12 @@ impl Vm {
         mk!(not_implemented_type, "NotImplementedType", K::Instance, 0);
         mk!(ellipsis_type, "ellipsis", K::Instance, 0);
         mk!(function, "function", K::Function, 0);
-        mk!(builtin_function, "builtin_function_or_method", K::Builtin, 0);
+        mk!(
+            builtin_function,
+            "builtin_function_or_method",
+            K::Builtin,
+            0
+        );
         mk!(method_descriptor, "method_descriptor", K::Builtin, 0);
         mk!(wrapper_descriptor, "wrapper_descriptor", K::Builtin, 0);
         mk!(method, "method", K::Method, 0);
@@ -171,7 +183,11 @@ impl Vm {
             if t == object {
                 continue;
             }
-            let b = if t == self.types.bool { self.types.int } else { object };
+            let b = if t == self.types.bool {
+                self.types.int
+            } else {
+                object
+            };
             types::set_bases(self, t, vec![b]).expect("consistent builtin MRO");
             types::ty(t).native_base = t;
         }
@@ -182,9 +198,17 @@ impl Vm {
             unsafe { (*t.header()).ty = self.types.type_.ptr() };
             let d = dict::new(self);
             types::ty(t).dict = d;
-            let p = if field == parent { object } else { self.exc.get(parent).expect("parent declared first") };
+            let p = if field == parent {
+                object
+            } else {
+                self.exc.get(parent).expect("parent declared first")
+            };
             types::set_bases(self, t, vec![p]).expect("consistent exception MRO");
-            types::ty(t).native_base = self.exc.get("base_exception").filter(|v| !v.is_null()).unwrap_or(t);
+            types::ty(t).native_base = self
+                .exc
+                .get("base_exception")
+                .filter(|v| !v.is_null())
+                .unwrap_or(t);
             *self.exc.get_mut(field).expect("exception field") = t;
         }
         // Singletons.
@@ -205,13 +229,50 @@ impl Vm {
     pub fn all_builtin_types(&self) -> Vec<Value> {
         let t = &self.types;
         vec![
-            t.type_, t.object, t.dict, t.str, t.tuple, t.int, t.bool, t.float, t.complex, t.bytes,
-            t.bytearray, t.list, t.set, t.frozenset, t.range, t.slice, t.none_type,
-            t.not_implemented_type, t.ellipsis_type, t.function, t.builtin_function,
-            t.method_descriptor, t.wrapper_descriptor, t.method, t.code, t.cell, t.module,
-            t.generator, t.coroutine, t.async_generator, t.property, t.classmethod, t.staticmethod,
-            t.super_, t.list_iterator, t.tuple_iterator, t.range_iterator, t.traceback, t.frame,
-            t.shape, t.native, t.getset_descriptor, t.member_descriptor, t.mappingproxy,
+            t.type_,
+            t.object,
+            t.dict,
+            t.str,
+            t.tuple,
+            t.int,
+            t.bool,
+            t.float,
+            t.complex,
+            t.bytes,
+            t.bytearray,
+            t.list,
+            t.set,
+            t.frozenset,
+            t.range,
+            t.slice,
+            t.none_type,
+            t.not_implemented_type,
+            t.ellipsis_type,
+            t.function,
+            t.builtin_function,
+            t.method_descriptor,
+            t.wrapper_descriptor,
+            t.method,
+            t.code,
+            t.cell,
+            t.module,
+            t.generator,
+            t.coroutine,
+            t.async_generator,
+            t.property,
+            t.classmethod,
+            t.staticmethod,
+            t.super_,
+            t.list_iterator,
+            t.tuple_iterator,
+            t.range_iterator,
+            t.traceback,
+            t.frame,
+            t.shape,
+            t.native,
+            t.getset_descriptor,
+            t.member_descriptor,
+            t.mappingproxy,
         ]
     }
 

@@ -134,13 +134,16 @@ stitch_core::for_each_helper!(impl_helpers);
 
 macro_rules! gen_dispatch {
     ($( $name:ident ($cache:literal, $base:ident) => [$($uop:ident),*]; )*) => {
-        /// Runs instructions until one needs the slow path.
+        /// Runs instructions until one needs the slow path; `STATS` counts them.
         #[inline(always)]
-        unsafe fn dispatch(it: &mut Interp<'_>) -> Flow {
+        unsafe fn dispatch<const STATS: bool>(it: &mut Interp<'_>) -> Flow {
             unsafe {
                 loop {
                     let cur = it.pc;
                     it.cur = cur;
+                    if STATS {
+                        count_exec(it.vm, (*cur).op);
+                    }
                     // SAFETY: the compiler only emits valid opcodes.
                     let op: Op = std::mem::transmute::<u8, Op>((*cur).op);
                     match op {
@@ -168,9 +171,24 @@ pub fn run(vm: &mut Vm, entry: *mut Frame) -> PyResult<Exit> {
     run_from(vm, entry, false)
 }
 
+#[cold]
+fn count_exec(vm: &mut Vm, op: u8) {
+    if let Some(s) = vm.stats.as_mut() {
+        s.exec[op as usize] += 1;
+    }
+}
+
 /// Like `run`; with `throwing`, first raises `vm.pending` at the frame's current
 /// instruction (for `generator.throw`).
 pub fn run_from(vm: &mut Vm, entry: *mut Frame, throwing: bool) -> PyResult<Exit> {
+    if vm.stats.is_some() {
+        run_loop::<true>(vm, entry, throwing)
+    } else {
+        run_loop::<false>(vm, entry, throwing)
+    }
+}
+
+fn run_loop<const STATS: bool>(vm: &mut Vm, entry: *mut Frame, throwing: bool) -> PyResult<Exit> {
     let mut it = Interp {
         vm,
         frame: entry,
@@ -190,7 +208,7 @@ pub fn run_from(vm: &mut Vm, entry: *mut Frame, throwing: bool) -> PyResult<Exit
             Flow::Error
         } else {
             // SAFETY: the registers describe the running frame.
-            unsafe { dispatch(&mut it) }
+            unsafe { dispatch::<STATS>(&mut it) }
         };
         match flow {
             Flow::Next => {}
@@ -206,6 +224,9 @@ pub fn run_from(vm: &mut Vm, entry: *mut Frame, throwing: bool) -> PyResult<Exit
                 // SAFETY: cur is the running instruction word.
                 unsafe {
                     let ins = it.cur as *mut Instr;
+                    if STATS && let Some(s) = it.vm.stats.as_mut() {
+                        s.deopt[(*ins).op as usize] += 1;
+                    }
                     (*ins).op = (*ins).opcode().family() as u8;
                     super::specialize::backoff(ins);
                 }
@@ -230,7 +251,10 @@ pub fn run_from(vm: &mut Vm, entry: *mut Frame, throwing: bool) -> PyResult<Exit
                             let caller = it.vm.frame;
                             it.load(caller);
                             it.cur = it.code_start.add((*caller).lasti as usize);
-                            it.vm.pending = it.vm.type_error(format!("__init__() should return None, not '{tn}'")).0;
+                            it.vm.pending = it
+                                .vm
+                                .type_error(format!("__init__() should return None, not '{tn}'"))
+                                .0;
                             if let Err(e) = unwind(&mut it, entry) {
                                 return Err(e);
                             }
@@ -273,7 +297,9 @@ pub fn run_from(vm: &mut Vm, entry: *mut Frame, throwing: bool) -> PyResult<Exit
 fn unwind(it: &mut Interp<'_>, entry: *mut Frame) -> Result<(), PyErr> {
     let exc = std::mem::replace(&mut it.vm.pending, Value::NULL);
     let exc = if exc.is_null() {
-        it.vm.new_error(it.vm.exc.system_error, "error return without exception set").0
+        it.vm
+            .new_error(it.vm.exc.system_error, "error return without exception set")
+            .0
     } else {
         exc
     };

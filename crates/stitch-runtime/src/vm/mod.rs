@@ -16,6 +16,7 @@ pub mod interp;
 pub mod ops;
 pub mod protocol;
 pub mod specialize;
+pub mod stats;
 pub mod tables;
 pub mod traceback;
 
@@ -79,6 +80,8 @@ pub struct Options {
     pub xoptions: Vec<(String, Option<String>)>,
     /// Print the disassembly of compiled code.
     pub dis: bool,
+    /// Count instructions and specialisations; print them at exit.
+    pub stats: bool,
 }
 
 /// Slots in the value stack, and frames in the frame stack.
@@ -132,6 +135,8 @@ pub struct Vm {
     pub int_max_str_digits: usize,
     /// Collections so far (for `gc` statistics).
     pub collections: usize,
+    /// Counters of `-X stats`.
+    pub stats: Option<Box<stats::Stats>>,
     pub gc_enabled: bool,
     /// Nesting of the collector being paused (during bootstrapping).
     pub gc_paused: usize,
@@ -144,7 +149,10 @@ pub struct Vm {
 impl Vm {
     /// Allocates `size` bytes of object memory, collecting first when due.
     pub fn alloc_raw(&mut self, size: usize) -> *mut Header {
-        if self.gc_paused == 0 && (self.options.gc_stress || (self.gc_enabled && self.heap.wants_collection())) {
+        if self.gc_paused == 0
+            && (self.options.gc_stress
+                || (self.gc_enabled && self.heap.wants_collection(crate::gc::external())))
+        {
             self.collect();
         }
         self.heap.alloc(size)
@@ -163,15 +171,25 @@ impl Vm {
 
     /// Runs a full collection.
     pub fn collect(&mut self) {
+        let start = self.stats.is_some().then(std::time::Instant::now);
+        crate::object::types::clear_lookup_cache();
         let mut t = Tracer::new();
         self.mark_roots(&mut t);
         t.drain();
         crate::gc::finalize::rescue_unreachable(self, &mut t);
-        let live = self.heap.sweep(|p| unsafe { crate::object::finalize_object(p) });
+        let live = self.heap.sweep(
+            |p| unsafe { crate::object::finalize_object(p) },
+            |p| unsafe { crate::object::external_bytes(p) },
+        );
         self.heap.live = live;
         self.heap.allocated = 0;
+        crate::gc::reset_external();
         self.heap.threshold = (live * 2).max(16 * 1024 * 1024);
         self.collections += 1;
+        if let (Some(s), Some(start)) = (self.stats.as_mut(), start) {
+            s.collections += 1;
+            s.gc_nanos += start.elapsed().as_nanos();
+        }
     }
 
     fn mark_roots(&mut self, t: &mut Tracer) {

@@ -37,8 +37,9 @@ fn rewrite(ins: *mut Instr, op: Op, cache: &[u64]) {
         for (i, w) in cache.iter().enumerate() {
             *(ins.add(1 + i) as *mut u64) = *w;
         }
+        // The back-off exponent stays: a site that keeps deoptimising (a
+        // polymorphic one) waits longer and longer before specialising again.
         (*ins).op = op as u8;
-        (*ins)._pad = 0;
     }
 }
 
@@ -61,6 +62,14 @@ pub fn specialize(it: &mut Interp) -> PyResult<Value> {
         Op::CALL => call(it, arg),
         _ => None,
     };
+    if let Some(s) = it.vm.stats.as_mut() {
+        let counts = if choice.is_some() {
+            &mut s.specialized
+        } else {
+            &mut s.failed
+        };
+        counts[op as usize] += 1;
+    }
     match choice {
         Some((new, cache)) => {
             rewrite(ins, new, &cache);
@@ -85,12 +94,20 @@ fn keys_version(d: Value) -> u64 {
 fn load_global(it: &mut Interp, arg: u32) -> Option<(Op, Vec<u64>)> {
     let name = name_at(it, arg);
     // SAFETY: the running frame has globals and builtins dicts.
-    let (g, b) = unsafe { (Value::from_ptr((*it.frame).globals), Value::from_ptr((*it.frame).builtins)) };
+    let (g, b) = unsafe {
+        (
+            Value::from_ptr((*it.frame).globals),
+            Value::from_ptr((*it.frame).builtins),
+        )
+    };
     if let Some(i) = dict::index_of_key_str(unsafe { g.raw::<DictObj>() }, name) {
         return Some((Op::LOAD_GLOBAL_MODULE, vec![keys_version(g), i as u64]));
     }
     let i = dict::index_of_key_str(unsafe { b.raw::<DictObj>() }, name)?;
-    Some((Op::LOAD_GLOBAL_BUILTIN, vec![keys_version(g), keys_version(b), i as u64]))
+    Some((
+        Op::LOAD_GLOBAL_BUILTIN,
+        vec![keys_version(g), keys_version(b), i as u64],
+    ))
 }
 
 /// The shape of an instance in shape mode, and the index of `name` in it.
@@ -108,7 +125,9 @@ fn shape_of(obj: Value) -> Option<&'static ShapeObj> {
 fn is_plain_or_method(vm: &super::Vm, attr: Value) -> bool {
     match attr.kind() {
         Some(Kind::Function) | Some(Kind::Builtin) => true,
-        Some(Kind::Native) => crate::object::native::descriptor_kind(attr) != crate::object::native::DescrKind::Data,
+        Some(Kind::Native) => {
+            crate::object::native::descriptor_kind(attr) != crate::object::native::DescrKind::Data
+        }
         Some(Kind::Instance) => {
             let t = vm.type_of(attr);
             types::lookup(t, vm.names.set).is_none() && types::lookup(t, vm.names.delete).is_none()
@@ -139,7 +158,11 @@ fn load_attr(it: &mut Interp, obj: Value, arg: u32) -> Option<(Op, Vec<u64>)> {
             let i = instance::shape_index(shape, name)?;
             Some((
                 Op::LOAD_ATTR_INSTANCE,
-                vec![types::version(t) as u64, shape as *const ShapeObj as u64, i as u64],
+                vec![
+                    types::version(t) as u64,
+                    shape as *const ShapeObj as u64,
+                    i as u64,
+                ],
             ))
         }
         Kind::Module => {
@@ -159,12 +182,17 @@ fn load_attr(it: &mut Interp, obj: Value, arg: u32) -> Option<(Op, Vec<u64>)> {
                 return None;
             }
             let a = types::lookup(obj, name)?;
-            let cacheable = matches!(a.kind(), Some(Kind::Function) | None | Some(Kind::Str | Kind::Tuple | Kind::Int))
-                || (a.is_kind(Kind::Type));
+            let cacheable = matches!(
+                a.kind(),
+                Some(Kind::Function) | None | Some(Kind::Str | Kind::Tuple | Kind::Int)
+            ) || (a.is_kind(Kind::Type));
             if !cacheable {
                 return None;
             }
-            Some((Op::LOAD_ATTR_CLASS, vec![obj.0, types::version(obj) as u64, a.0]))
+            Some((
+                Op::LOAD_ATTR_CLASS,
+                vec![obj.0, types::version(obj) as u64, a.0],
+            ))
         }
         _ => None,
     }
@@ -180,7 +208,8 @@ fn load_method(it: &mut Interp, obj: Value, arg: u32) -> Option<(Op, Vec<u64>)> 
                 return None;
             }
             let a = types::lookup(t, name)?;
-            let is_method = a.is_kind(Kind::Function) || a.get::<BuiltinObj>().is_some_and(|b| b.is_method());
+            let is_method =
+                a.is_kind(Kind::Function) || a.get::<BuiltinObj>().is_some_and(|b| b.is_method());
             if !is_method {
                 return None;
             }
@@ -190,7 +219,11 @@ fn load_method(it: &mut Interp, obj: Value, arg: u32) -> Option<(Op, Vec<u64>)> 
             }
             Some((
                 Op::LOAD_METHOD_INSTANCE,
-                vec![types::version(t) as u64, shape as *const ShapeObj as u64, a.0],
+                vec![
+                    types::version(t) as u64,
+                    shape as *const ShapeObj as u64,
+                    a.0,
+                ],
             ))
         }
         Kind::Module => {
@@ -237,7 +270,10 @@ fn store_attr(it: &mut Interp, obj: Value, arg: u32) -> Option<(Op, Vec<u64>)> {
     let shape = shape_of(obj)?;
     let version = types::version(t) as u64;
     if let Some(i) = instance::shape_index(shape, name) {
-        return Some((Op::STORE_ATTR_INSTANCE, vec![version, shape as *const ShapeObj as u64, i as u64]));
+        return Some((
+            Op::STORE_ATTR_INSTANCE,
+            vec![version, shape as *const ShapeObj as u64, i as u64],
+        ));
     }
     let name = crate::object::str::intern_value(it.vm, name);
     let next = instance::transition(it.vm, Value::from_ptr(shape as *const ShapeObj), name);
@@ -247,17 +283,27 @@ fn store_attr(it: &mut Interp, obj: Value, arg: u32) -> Option<(Op, Vec<u64>)> {
     }
     Some((
         Op::STORE_ATTR_INSTANCE_ADD,
-        vec![version, shape as *const ShapeObj as u64, idx as u64, next.ptr::<u8>() as u64],
+        vec![
+            version,
+            shape as *const ShapeObj as u64,
+            idx as u64,
+            next.ptr::<u8>() as u64,
+        ],
     ))
 }
 
 fn float_mix(a: Value, b: Value) -> bool {
-    (a.is_float() || a.is_small_int()) && (b.is_float() || b.is_small_int()) && (a.is_float() || b.is_float())
+    (a.is_float() || a.is_small_int())
+        && (b.is_float() || b.is_small_int())
+        && (a.is_float() || b.is_float())
 }
 
 fn binary_op(a: Value, b: Value, arg: u32) -> Option<(Op, Vec<u64>)> {
     let op = arg % binop::INPLACE;
-    if a.is_small_int() && b.is_small_int() && !matches!(op, binop::TRUEDIV | binop::POW | binop::MATMUL) {
+    if a.is_small_int()
+        && b.is_small_int()
+        && !matches!(op, binop::TRUEDIV | binop::POW | binop::MATMUL)
+    {
         return Some((Op::BINARY_OP_INT, vec![]));
     }
     if float_mix(a, b) && matches!(op, binop::ADD | binop::SUB | binop::MUL | binop::TRUEDIV) {
@@ -287,7 +333,9 @@ fn binary_subscr(c: Value, k: Value) -> Option<(Op, Vec<u64>)> {
         Kind::List if k.is_small_int() => Some((Op::BINARY_SUBSCR_LIST_INT, vec![])),
         Kind::Tuple if k.is_small_int() => Some((Op::BINARY_SUBSCR_TUPLE_INT, vec![])),
         Kind::Dict => Some((Op::BINARY_SUBSCR_DICT, vec![])),
-        Kind::Str if k.is_small_int() && crate::object::str::is_ascii(c) => Some((Op::BINARY_SUBSCR_STR_INT, vec![])),
+        Kind::Str if k.is_small_int() && crate::object::str::is_ascii(c) => {
+            Some((Op::BINARY_SUBSCR_STR_INT, vec![]))
+        }
         _ => None,
     }
 }
@@ -314,14 +362,19 @@ fn for_iter(it: Value) -> Option<(Op, Vec<u64>)> {
 
 /// A function whose code takes exactly `nargs` positional arguments and nothing else.
 fn simple_function(f: Value, nargs: u32) -> bool {
-    let Some(fo) = f.get::<FunctionObj>() else { return false };
+    let Some(fo) = f.get::<FunctionObj>() else {
+        return false;
+    };
     let c = &fo.code().prefix;
-    c.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) == 0 && c.kwonlyargcount == 0 && c.argcount == nargs
+    c.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) == 0
+        && c.kwonlyargcount == 0
+        && c.argcount == nargs
 }
 
 fn call(it: &mut Interp, argc: u32) -> Option<(Op, Vec<u64>)> {
     // SAFETY: the CALL operands are on the stack.
-    let (callable, self_slot) = unsafe { (*it.sp.sub(argc as usize + 2), *it.sp.sub(argc as usize + 1)) };
+    let (callable, self_slot) =
+        unsafe { (*it.sp.sub(argc as usize + 2), *it.sp.sub(argc as usize + 1)) };
     let vm = &mut *it.vm;
     match callable.kind()? {
         Kind::Function => {
@@ -349,7 +402,10 @@ fn call(it: &mut Interp, argc: u32) -> Option<(Op, Vec<u64>)> {
                 return None;
             }
             let t = types::ty(callable);
-            if t.layout != Kind::Instance || t.native_base != vm.types.object || t.prefix.flags & flags::HEAPTYPE == 0 {
+            if t.layout != Kind::Instance
+                || t.native_base != vm.types.object
+                || t.prefix.flags & flags::HEAPTYPE == 0
+            {
                 return None;
             }
             let obj_dict = types::ty(vm.types.object).dict;
@@ -363,7 +419,10 @@ fn call(it: &mut Interp, argc: u32) -> Option<(Op, Vec<u64>)> {
             if !simple_function(init, argc + 1) {
                 return None;
             }
-            Some((Op::CALL_CLASS_INIT, vec![callable.0, types::version(callable) as u64, init.0]))
+            Some((
+                Op::CALL_CLASS_INIT,
+                vec![callable.0, types::version(callable) as u64, init.0],
+            ))
         }
         _ => None,
     }
