@@ -46,6 +46,7 @@ pub const NATIVE: &[(&str, fn(&mut Vm) -> PyResult<Value>)] = &[
     ("_collections", collections::init),
     ("_contextvars", contextvars::init),
     ("_functools", functools::init),
+    ("_io", io::init_module),
     ("_operator", operator::init),
     ("_random", random::init),
     ("_sha512", sha512::init),

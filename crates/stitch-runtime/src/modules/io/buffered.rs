@@ -1,0 +1,604 @@
+//! The buffered binary streams (`BufferedReader`, `BufferedWriter`,
+//! `BufferedRandom`): the shared state and the read/write algorithms. A stream
+//! over an exact `FileIO` reaches the descriptor directly; over any other raw
+//! object it calls `readinto`/`write`/`seek`/`tell`. The Python methods are in
+//! `buffered_methods.rs`.
+//!
+//! The buffers live in an `Rc<RefCell<Core>>` that a TextIOWrapper above can
+//! share, and that a process-wide list knows about: pending output is written
+//! when the collector frees the stream and at exit, as CPython does when it
+//! finalizes unclosed files.
+
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+use stitch_core::value::Value;
+
+use super::fileio::{self, FileIO, FileState};
+use crate::gc::Tracer;
+use crate::modules::posix::path as ppath;
+use crate::modules::util::payload;
+use crate::native_any;
+use crate::object::native::NativeData;
+use crate::object::{bytearray, bytes, int};
+use crate::vm::{PyErr, PyResult, Vm};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum BKind {
+    Reader,
+    Writer,
+    Random,
+}
+
+/// The buffers of a buffered stream.
+pub struct Core {
+    /// The descriptor, when the raw stream is an exact FileIO.
+    pub file: Option<Rc<FileState>>,
+    pub rbuf: Vec<u8>,
+    pub rpos: usize,
+    pub wbuf: Vec<u8>,
+    pub size: usize,
+}
+
+impl Core {
+    /// Writes pending output straight to the descriptor (finalization, exit).
+    pub fn flush_to_fd(&mut self) {
+        if self.wbuf.is_empty() {
+            return;
+        }
+        if let Some(f) = &self.file {
+            let fd = f.fd.get();
+            if fd >= 0 {
+                let _ = fileio::sys_write_all(fd, &self.wbuf);
+            }
+        }
+        self.wbuf.clear();
+    }
+}
+
+impl Drop for Core {
+    fn drop(&mut self) {
+        self.flush_to_fd();
+    }
+}
+
+thread_local! {
+    static LIVE: RefCell<(Vec<Weak<RefCell<Core>>>, usize)> = const { RefCell::new((Vec::new(), 64)) };
+}
+
+/// Remembers a core so that its output is written at exit.
+fn register(core: &Rc<RefCell<Core>>) {
+    LIVE.with(|l| {
+        let mut l = l.borrow_mut();
+        if l.0.len() >= l.1 {
+            l.0.retain(|w| w.strong_count() > 0);
+            l.1 = (l.0.len() * 2).max(64);
+        }
+        l.0.push(Rc::downgrade(core));
+    });
+}
+
+/// True when a file the program opened has output not yet written.
+pub fn any_dirty() -> bool {
+    LIVE.with(|l| {
+        l.borrow().0.iter().any(|w| {
+            w.upgrade().is_some_and(|c| {
+                c.try_borrow().is_ok_and(|c| {
+                    !c.wbuf.is_empty() && c.file.as_ref().is_some_and(|f| f.closefd.get())
+                })
+            })
+        })
+    })
+}
+
+/// Writes the pending output of every live buffered stream over a descriptor.
+pub fn flush_all_at_exit() {
+    let cores: Vec<Rc<RefCell<Core>>> =
+        LIVE.with(|l| l.borrow().0.iter().filter_map(|w| w.upgrade()).collect());
+    for c in cores {
+        if let Ok(mut c) = c.try_borrow_mut() {
+            c.flush_to_fd();
+        }
+    }
+}
+
+pub struct Buffered {
+    pub kind: BKind,
+    pub raw: Cell<Value>,
+    pub core: Rc<RefCell<Core>>,
+    /// 0 before `__init__`, 1 ready, 2 detached.
+    pub state: Cell<u8>,
+}
+
+impl NativeData for Buffered {
+    fn trace(&self, t: &mut Tracer) {
+        t.mark(self.raw.get());
+    }
+    native_any!();
+}
+
+pub fn new_empty(kind: BKind) -> Buffered {
+    Buffered {
+        kind,
+        raw: Cell::new(Value::NONE),
+        core: Rc::new(RefCell::new(Core {
+            file: None,
+            rbuf: Vec::new(),
+            rpos: 0,
+            wbuf: Vec::new(),
+            size: super::DEFAULT_BUFFER_SIZE,
+        })),
+        state: Cell::new(0),
+    }
+}
+
+/// The buffered stream behind `v` when it is an exact native one.
+pub fn native(v: Value) -> Option<&'static Buffered> {
+    if super::iobase::is_native(v) {
+        payload::<Buffered>(v)
+    } else {
+        None
+    }
+}
+
+fn os_err(vm: &mut Vm, code: i32) -> PyErr {
+    ppath::os_error(vm, code)
+}
+
+impl Buffered {
+    pub fn readable(&self) -> bool {
+        self.kind != BKind::Writer
+    }
+    pub fn writable(&self) -> bool {
+        self.kind != BKind::Reader
+    }
+
+    /// Sets the raw stream (from `__init__`).
+    pub fn setup(&self, raw: Value, size: usize) {
+        let file = if super::iobase::is_native(raw) {
+            payload::<FileIO>(raw).map(|f| f.st.clone())
+        } else {
+            None
+        };
+        {
+            let mut c = self.core.borrow_mut();
+            c.file = file;
+            c.size = size;
+            c.rbuf.clear();
+            c.rpos = 0;
+            c.wbuf.clear();
+        }
+        self.raw.set(raw);
+        self.state.set(1);
+        register(&self.core);
+    }
+
+    /// Uninitialized or detached streams refuse every operation.
+    pub fn check_ready(&self, vm: &mut Vm) -> PyResult<Value> {
+        match self.state.get() {
+            0 => Err(vm.value_error("I/O operation on uninitialized object")),
+            2 => Err(vm.value_error("raw stream has been detached")),
+            _ => Ok(self.raw.get()),
+        }
+    }
+
+    fn fd(&self) -> Option<i32> {
+        self.core.borrow().file.as_ref().map(|f| f.fd.get())
+    }
+
+    /// `raw.closed`.
+    pub fn closed(&self, vm: &mut Vm) -> PyResult<bool> {
+        let raw = self.check_ready(vm)?;
+        if let Some(fd) = self.fd() {
+            return Ok(fd < 0);
+        }
+        super::iobase::is_closed(vm, raw)
+    }
+
+    /// ValueError(`msg`) when the raw stream is closed.
+    pub fn check_closed(&self, vm: &mut Vm, msg: &str) -> PyResult<()> {
+        if self.closed(vm)? {
+            Err(vm.value_error(msg))
+        } else {
+            Ok(())
+        }
+    }
+
+    pub fn avail(&self) -> usize {
+        let c = self.core.borrow();
+        c.rbuf.len() - c.rpos
+    }
+
+    // ---- raw operations ----
+
+    /// One raw read of at most `n` bytes; `None` when it would block.
+    pub fn raw_read(&self, vm: &mut Vm, n: usize) -> PyResult<Option<Vec<u8>>> {
+        if let Some(fd) = self.fd() {
+            if fd < 0 {
+                return Err(vm.value_error("I/O operation on closed file"));
+            }
+            return fileio::sys_read(fd, n).map_err(|c| os_err(vm, c));
+        }
+        let raw = self.raw.get();
+        let b = bytearray::new(vm, vec![0u8; n]);
+        let r = vm.call_method(raw, "readinto", &[b])?;
+        if r.is_none() {
+            return Ok(None);
+        }
+        let k = vm.index(r)?;
+        let k = int::to_i64_clamped(k);
+        if k < 0 || k as usize > n {
+            return Err(vm.new_error(
+                vm.exc.os_error,
+                format!("raw readinto() returned invalid length {k} (should have been between 0 and {n})"),
+            ));
+        }
+        let d = bytearray::data(b);
+        Ok(Some(d[..(k as usize).min(d.len())].to_vec()))
+    }
+
+    /// The rest of the raw stream.
+    fn raw_readall(&self, vm: &mut Vm) -> PyResult<Option<Vec<u8>>> {
+        if let Some(fd) = self.fd() {
+            if fd < 0 {
+                return Err(vm.value_error("I/O operation on closed file"));
+            }
+            return fileio::sys_readall(fd).map_err(|c| os_err(vm, c));
+        }
+        let raw = self.raw.get();
+        let name = crate::object::str::intern(vm, "readall");
+        if vm.getattr_opt(raw, name)?.is_some() {
+            let r = vm.call_method(raw, "readall", &[])?;
+            if r.is_none() {
+                return Ok(None);
+            }
+            return match bytes::native(r) {
+                Some(b) => Ok(Some(bytes::data(b).to_vec())),
+                None => Err(vm.type_error("readall() should return bytes")),
+            };
+        }
+        let mut out = Vec::new();
+        loop {
+            let size = self.core.borrow().size;
+            match self.raw_read(vm, size)? {
+                None => return Ok(if out.is_empty() { None } else { Some(out) }),
+                Some(d) if d.is_empty() => return Ok(Some(out)),
+                Some(d) => out.extend_from_slice(&d),
+            }
+        }
+    }
+
+    /// One raw write; `None` when it would block.
+    fn raw_write(&self, vm: &mut Vm, data: &[u8]) -> PyResult<Option<usize>> {
+        if let Some(fd) = self.fd() {
+            if fd < 0 {
+                return Err(vm.value_error("I/O operation on closed file"));
+            }
+            return fileio::sys_write(fd, data).map_err(|c| os_err(vm, c));
+        }
+        let raw = self.raw.get();
+        let b = bytes::new(vm, data);
+        let r = vm.call_method(raw, "write", &[b])?;
+        if r.is_none() {
+            return Ok(None);
+        }
+        let k = vm.index(r)?;
+        let k = int::to_i64_clamped(k);
+        if k < 0 || k as usize > data.len() {
+            return Err(vm.new_error(
+                vm.exc.os_error,
+                format!(
+                    "raw write() returned invalid length {k} (should have been between 0 and {})",
+                    data.len()
+                ),
+            ));
+        }
+        Ok(Some(k as usize))
+    }
+
+    pub fn raw_seek(&self, vm: &mut Vm, pos: i64, whence: i32) -> PyResult<i64> {
+        if let Some(fd) = self.fd() {
+            if fd < 0 {
+                return Err(vm.value_error("I/O operation on closed file"));
+            }
+            return fileio::sys_seek(fd, pos, whence).map_err(|c| os_err(vm, c));
+        }
+        let raw = self.raw.get();
+        let p = int::from_i64(vm, pos);
+        let r = vm.call_method(raw, "seek", &[p, Value::small(whence as i64)])?;
+        let n = vm.index(r)?;
+        let n = int::to_i64_clamped(n);
+        if n < 0 {
+            return Err(vm.new_error(
+                vm.exc.os_error,
+                format!("Raw stream returned invalid position {n}"),
+            ));
+        }
+        Ok(n)
+    }
+
+    pub fn raw_tell(&self, vm: &mut Vm) -> PyResult<i64> {
+        if let Some(fd) = self.fd() {
+            if fd < 0 {
+                return Err(vm.value_error("I/O operation on closed file"));
+            }
+            return fileio::sys_seek(fd, 0, libc::SEEK_CUR).map_err(|c| os_err(vm, c));
+        }
+        let raw = self.raw.get();
+        let r = vm.call_method(raw, "tell", &[])?;
+        let n = vm.index(r)?;
+        let n = int::to_i64_clamped(n);
+        if n < 0 {
+            return Err(vm.new_error(
+                vm.exc.os_error,
+                format!("Raw stream returned invalid position {n}"),
+            ));
+        }
+        Ok(n)
+    }
+
+    // ---- algorithms ----
+
+    /// Writes out all pending output.
+    pub fn flush_writes(&self, vm: &mut Vm) -> PyResult<()> {
+        loop {
+            let data = {
+                let mut c = self.core.borrow_mut();
+                if c.wbuf.is_empty() {
+                    return Ok(());
+                }
+                if let Some(f) = &c.file {
+                    let fd = f.fd.get();
+                    if fd >= 0 {
+                        let r = fileio::sys_write_all(fd, &c.wbuf);
+                        c.wbuf.clear();
+                        drop(c);
+                        return r.map_err(|code| os_err(vm, code));
+                    }
+                }
+                std::mem::take(&mut c.wbuf)
+            };
+            let r = self.raw_write(vm, &data);
+            let n = match r {
+                Ok(Some(n)) => n,
+                Ok(None) => {
+                    self.requeue(&data);
+                    return Err(vm.new_error(
+                        vm.exc.blocking_io_error,
+                        "write could not complete without blocking",
+                    ));
+                }
+                Err(e) => {
+                    self.requeue(&data);
+                    return Err(e);
+                }
+            };
+            self.requeue(&data[n..]);
+        }
+    }
+
+    fn requeue(&self, rest: &[u8]) {
+        let mut c = self.core.borrow_mut();
+        let mut v = rest.to_vec();
+        v.extend_from_slice(&c.wbuf);
+        c.wbuf = v;
+    }
+
+    /// Drops read-ahead, moving the raw position back to the logical one.
+    pub fn rewind_reads(&self, vm: &mut Vm) -> PyResult<()> {
+        let n = self.avail();
+        {
+            let mut c = self.core.borrow_mut();
+            c.rbuf.clear();
+            c.rpos = 0;
+        }
+        if n > 0 {
+            self.raw_seek(vm, -(n as i64), libc::SEEK_CUR)?;
+        }
+        Ok(())
+    }
+
+    /// Before reading: pending output goes out first.
+    fn prepare_read(&self, vm: &mut Vm) -> PyResult<()> {
+        if self.kind == BKind::Random && !self.core.borrow().wbuf.is_empty() {
+            self.flush_writes(vm)?;
+        }
+        Ok(())
+    }
+
+    /// Takes up to `n` buffered bytes.
+    pub fn take(&self, n: usize) -> Vec<u8> {
+        let mut c = self.core.borrow_mut();
+        let k = n.min(c.rbuf.len() - c.rpos);
+        let out = c.rbuf[c.rpos..c.rpos + k].to_vec();
+        c.rpos += k;
+        if c.rpos == c.rbuf.len() {
+            c.rbuf.clear();
+            c.rpos = 0;
+        }
+        out
+    }
+
+    /// One raw read into the (empty) buffer: the number of bytes read, 0 at end of
+    /// file, None when it would block.
+    fn fill(&self, vm: &mut Vm) -> PyResult<Option<usize>> {
+        let size = self.core.borrow().size;
+        let d = self.raw_read(vm, size)?;
+        Ok(d.map(|d| {
+            let n = d.len();
+            let mut c = self.core.borrow_mut();
+            if c.rpos == c.rbuf.len() {
+                c.rbuf.clear();
+                c.rpos = 0;
+            }
+            c.rbuf.extend_from_slice(&d);
+            n
+        }))
+    }
+
+    /// `read(n)`: `n` < 0 reads to the end; None when nothing could be read
+    /// without blocking.
+    pub fn read(&self, vm: &mut Vm, n: i64) -> PyResult<Option<Vec<u8>>> {
+        self.prepare_read(vm)?;
+        if n < 0 {
+            let mut out = self.take(usize::MAX);
+            match self.raw_readall(vm)? {
+                Some(d) => out.extend_from_slice(&d),
+                None if out.is_empty() => return Ok(None),
+                None => {}
+            }
+            return Ok(Some(out));
+        }
+        let n = n as usize;
+        let mut out = self.take(n);
+        while out.len() < n {
+            let rest = n - out.len();
+            let size = self.core.borrow().size;
+            if rest >= size {
+                match self.raw_read(vm, rest)? {
+                    None => return Ok(if out.is_empty() { None } else { Some(out) }),
+                    Some(d) if d.is_empty() => break,
+                    Some(d) => out.extend_from_slice(&d),
+                }
+                continue;
+            }
+            match self.fill(vm)? {
+                None => return Ok(if out.is_empty() { None } else { Some(out) }),
+                Some(0) => break,
+                Some(_) => {
+                    let d = self.take(rest);
+                    out.extend_from_slice(&d);
+                }
+            }
+        }
+        Ok(Some(out))
+    }
+
+    /// `read1(n)`: buffered bytes if there are any, else one raw read.
+    pub fn read1(&self, vm: &mut Vm, n: usize) -> PyResult<Vec<u8>> {
+        self.prepare_read(vm)?;
+        if n == 0 {
+            return Ok(Vec::new());
+        }
+        if self.avail() > 0 {
+            return Ok(self.take(n));
+        }
+        Ok(self.raw_read(vm, n)?.unwrap_or_default())
+    }
+
+    /// `peek()`: the buffered bytes, reading once if there are none.
+    pub fn peek(&self, vm: &mut Vm) -> PyResult<Vec<u8>> {
+        self.prepare_read(vm)?;
+        if self.avail() == 0 {
+            self.fill(vm)?;
+        }
+        let c = self.core.borrow();
+        Ok(c.rbuf[c.rpos..].to_vec())
+    }
+
+    /// `readline(limit)`.
+    pub fn readline(&self, vm: &mut Vm, limit: i64) -> PyResult<Vec<u8>> {
+        self.prepare_read(vm)?;
+        let mut out = Vec::new();
+        loop {
+            let want = if limit < 0 {
+                usize::MAX
+            } else {
+                limit as usize - out.len()
+            };
+            if want == 0 {
+                break;
+            }
+            let found = {
+                let c = self.core.borrow();
+                let avail = &c.rbuf[c.rpos..];
+                let scan = &avail[..avail.len().min(want)];
+                scan.iter()
+                    .position(|&b| b == b'\n')
+                    .map(|i| i + 1)
+                    .unwrap_or(scan.len())
+            };
+            let got = self.take(found);
+            let done = got.ends_with(b"\n");
+            out.extend_from_slice(&got);
+            if done || (limit >= 0 && out.len() >= limit as usize) {
+                break;
+            }
+            match self.fill(vm)? {
+                None | Some(0) => break,
+                Some(_) => {}
+            }
+        }
+        Ok(out)
+    }
+
+    /// `write(data)`: buffers and writes out when the buffer is full.
+    pub fn write(&self, vm: &mut Vm, data: &[u8]) -> PyResult<usize> {
+        if self.kind == BKind::Random && self.avail() > 0 {
+            self.rewind_reads(vm)?;
+        }
+        let full = {
+            let mut c = self.core.borrow_mut();
+            c.wbuf.extend_from_slice(data);
+            c.wbuf.len() >= c.size
+        };
+        if full {
+            self.flush_writes(vm)?;
+        }
+        Ok(data.len())
+    }
+
+    /// Appends text output and writes it out when the buffer is full or `now`.
+    pub fn write_fast(&self, vm: &mut Vm, data: &[u8], now: bool) -> PyResult<()> {
+        if self.kind == BKind::Random && self.avail() > 0 {
+            self.rewind_reads(vm)?;
+        }
+        let full = {
+            let mut c = self.core.borrow_mut();
+            c.wbuf.extend_from_slice(data);
+            now || c.wbuf.len() >= c.size
+        };
+        if full {
+            self.flush_writes(vm)?;
+        }
+        Ok(())
+    }
+
+    /// The logical position.
+    pub fn tell(&self, vm: &mut Vm) -> PyResult<i64> {
+        let pos = self.raw_tell(vm)?;
+        let (avail, pending) = {
+            let c = self.core.borrow();
+            (c.rbuf.len() - c.rpos, c.wbuf.len())
+        };
+        Ok((pos - avail as i64 + pending as i64).max(0))
+    }
+
+    /// `seek(pos, whence)` after writing out pending output.
+    pub fn seek(&self, vm: &mut Vm, pos: i64, whence: i32) -> PyResult<i64> {
+        if self.writable() {
+            self.flush_writes(vm)?;
+        }
+        let mut pos = pos;
+        if whence == 1 {
+            pos -= self.avail() as i64;
+        }
+        {
+            let mut c = self.core.borrow_mut();
+            c.rbuf.clear();
+            c.rpos = 0;
+        }
+        self.raw_seek(vm, pos, whence)
+    }
+
+    /// Writes out pending output and puts the raw position at the logical one.
+    pub fn flush_and_rewind(&self, vm: &mut Vm) -> PyResult<()> {
+        if self.writable() {
+            self.flush_writes(vm)?;
+        }
+        if self.readable() {
+            self.rewind_reads(vm)?;
+        }
+        Ok(())
+    }
+}
