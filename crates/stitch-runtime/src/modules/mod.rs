@@ -22,6 +22,7 @@ pub mod namespace;
 pub mod posix;
 pub mod operator;
 pub mod random;
+pub mod select;
 pub mod sha512;
 pub mod signal;
 pub mod sre;
@@ -65,6 +66,7 @@ pub const NATIVE: &[(&str, fn(&mut Vm) -> PyResult<Value>)] = &[
     ("itertools", itertools::init),
     ("math", math::init),
     ("posix", posix::init),
+    ("select", select::init),
     ("time", time::init),
 ];
 
