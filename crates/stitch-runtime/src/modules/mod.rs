@@ -25,6 +25,7 @@ pub mod random;
 pub mod select;
 pub mod sha512;
 pub mod signal;
+pub mod socket;
 pub mod sre;
 pub mod stat;
 pub mod string;
@@ -52,6 +53,7 @@ pub const NATIVE: &[(&str, fn(&mut Vm) -> PyResult<Value>)] = &[
     ("_random", random::init),
     ("_sha512", sha512::init),
     ("_signal", signal::init),
+    ("_socket", socket::init),
     ("_sre", sre::init),
     ("_struct", struct_::init),
     ("_stat", stat::init),
