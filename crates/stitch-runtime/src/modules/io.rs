@@ -44,18 +44,13 @@ pub fn io_type(vm: &mut Vm, name: &'static str, base: Value) -> Value {
     dict::set_str(types::ty(t).dict, vm.names.doc, Value::NONE);
     let key: &'static str = Box::leak(format!("_io.{name}").into_boxed_str());
     vm.registry.insert(key, t);
+    crate::modules::util::set_c_name(t, "_io", name);
     t
 }
 
 /// The type name CPython shows in reprs (`_io.FileIO`, or a subclass's name).
 pub fn qualified_type_name(vm: &mut Vm, v: Value) -> String {
-    let t = vm.type_of(v);
-    let name = types::name(t);
-    if types::ty(t).prefix.flags & flags::HEAPTYPE == 0 {
-        format!("_io.{name}")
-    } else {
-        name.to_string()
-    }
+    vm.type_name(v).to_string()
 }
 
 /// `repr(x)` for a repr of `owner` (CPython refuses reentrant reprs).

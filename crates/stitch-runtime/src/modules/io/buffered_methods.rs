@@ -376,7 +376,12 @@ fn repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let k = pystr::intern(vm, "name");
     let name = match vm.getattr_opt(raw, k) {
         Ok(n) => n,
-        Err(e) if vm.is_instance_of(e.0, vm.exc.value_error) => None,
+        Err(e)
+            if vm.is_instance_of(e.0, vm.exc.value_error)
+                || vm.is_instance_of(e.0, vm.exc.attribute_error) =>
+        {
+            None
+        }
         Err(e) => return Err(e),
     };
     let s = match name {

@@ -7,7 +7,7 @@ use stitch_core::layout::Kind;
 use stitch_core::value::Value;
 
 use crate::builtins::{add_getsets, add_methods, args};
-use crate::object::{bytearray, bytes, dict, int, list, slice, str as pystr, tuple, types};
+use crate::object::{bytearray, bytes, dict, int, list, slice, str as pystr, tuple};
 use crate::vm::{Args, PyErr, PyResult, Vm};
 
 /// The `io.UnsupportedOperation` type.
@@ -86,7 +86,7 @@ fn make_base(vm: &mut Vm, name: &str, bases: &[Value]) -> Value {
     dict::set_str(ns, vm.names.module, m);
     let ty_ty = vm.types.type_;
     let t = vm.call(ty_ty, &[n, b, ns]).unwrap_or(vm.types.object);
-    let _ = types::ty(t);
+    crate::modules::util::set_c_name(t, "_io", name);
     t
 }
 

@@ -355,14 +355,17 @@ fn readline(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let t = me(vm, a, "readline")?;
     args::count(vm, &a.tail(), "readline", 0, 1)?;
     let n = match a.pos.get(1) {
-        Some(v) if !v.is_none() => {
-            if v.is_float() {
-                return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
+        Some(v) => {
+            if !int::is_int(*v) && !v.is_bool() && vm.lookup_special(*v, vm.names.index).is_none() {
+                return Err(vm.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(*v)
+                )));
             }
             let i = vm.index(*v)?;
             int::to_i64_clamped(i)
         }
-        _ => -1,
+        None => -1,
     };
     t.check_open(vm)?;
     let s = t.readline(vm, n)?;
@@ -480,13 +483,20 @@ fn repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             out.push_str(&format!(" name={r}"));
         }
         Ok(None) => {}
-        Err(e) if vm.is_instance_of(e.0, vm.exc.value_error) => {}
+        Err(e)
+            if vm.is_instance_of(e.0, vm.exc.value_error)
+                || vm.is_instance_of(e.0, vm.exc.attribute_error) => {}
         Err(e) => return Err(e),
     }
     let k = pystr::intern(vm, "mode");
-    if let Some(m) = vm.getattr_opt(a.pos[0], k)? {
-        let r = vm.repr_string(m)?;
-        out.push_str(&format!(" mode={r}"));
+    match vm.getattr_opt(a.pos[0], k) {
+        Ok(Some(m)) => {
+            let r = vm.repr_string(m)?;
+            out.push_str(&format!(" mode={r}"));
+        }
+        Ok(None) => {}
+        Err(e) if vm.is_instance_of(e.0, vm.exc.attribute_error) => {}
+        Err(e) => return Err(e),
     }
     let enc = t.cfg.borrow().encoding.clone();
     let e = pystr::new(vm, &enc);

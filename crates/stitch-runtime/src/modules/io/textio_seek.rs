@@ -202,6 +202,7 @@ impl TextIO {
             vm.index(cookie)?
         };
         let mut cookie_v = cookie_int;
+        let mut result = cookie;
         match whence {
             1 => {
                 if !int::to_bigint(cookie_v).is_zero() {
@@ -212,6 +213,7 @@ impl TextIO {
                 } else {
                     vm.call_method(me, "tell", &[])?
                 };
+                result = cookie_v;
             }
             2 => {
                 if !int::to_bigint(cookie_v).is_zero() {
@@ -278,7 +280,7 @@ impl TextIO {
         if let Some(e) = self.rs.borrow_mut().encoder.as_mut() {
             e.at_start = c.start_pos == 0 && c.dec_flags == 0;
         }
-        Ok(cookie_v)
+        Ok(result)
     }
 
     fn read_exact_for_seek(&self, vm: &mut Vm, n: i64) -> PyResult<Vec<u8>> {

@@ -215,6 +215,7 @@ impl DirEntry {
 
 pub fn init_types(vm: &mut Vm) -> (Value, Value) {
     let it = native_type(vm, "posix", "ScandirIterator", false);
+    crate::modules::util::set_c_name(it, "posix", "ScandirIterator");
     crate::modules::util::iterator_methods(vm, it);
     add_methods(
         vm,
@@ -226,6 +227,7 @@ pub fn init_types(vm: &mut Vm) -> (Value, Value) {
         ],
     );
     let de = native_type(vm, "posix", "DirEntry", false);
+    crate::modules::util::set_c_name(de, "posix", "DirEntry");
     add_static(vm, de, &[("__new__", de_new)]);
     add_methods(
         vm,
