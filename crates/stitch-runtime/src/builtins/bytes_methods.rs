@@ -681,7 +681,7 @@ pub fn hex_string(h: &[u8], sep: Option<u8>, per: i64) -> String {
             && i > 0
             && group > 0
         {
-            let boundary = if per > 0 { (n - i) % group == 0 } else { i % group == 0 };
+            let boundary = if per > 0 { (n - i).is_multiple_of(group) } else { i.is_multiple_of(group) };
             if boundary {
                 out.push(s as char);
             }

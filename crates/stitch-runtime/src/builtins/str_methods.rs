@@ -374,9 +374,8 @@ fn str_translate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let mut cache: std::collections::HashMap<char, Option<String>> = std::collections::HashMap::new();
     for c in s.chars() {
         if let Some(r) = cache.get(&c) {
-            match r {
-                Some(t) => out.push_str(t),
-                None => {}
+            if let Some(t) = r {
+                out.push_str(t);
             }
             continue;
         }

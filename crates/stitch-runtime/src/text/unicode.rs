@@ -107,7 +107,7 @@ fn map_into(c: char, map: &[(u32, u32, u32, i32)], multi: &[(u32, &str)], out: &
     let i = map.partition_point(|&(first, _, _, _)| first <= u);
     if let Some(&(first, last, stride, delta)) = map.get(i.wrapping_sub(1))
         && u <= last
-        && (u - first) % stride == 0
+        && (u - first).is_multiple_of(stride)
         && let Some(m) = char::from_u32((u as i64 + delta as i64) as u32)
     {
         out.push(m);
