@@ -42,7 +42,15 @@ pub fn init(vm: &mut Vm) {
             ],
         );
     }
-    add_methods(vm, b, &[("__hash__", b_hash), ("__bytes__", b_bytes), ("__getnewargs__", b_getnewargs)]);
+    add_methods(
+        vm,
+        b,
+        &[
+            ("__hash__", b_hash),
+            ("__bytes__", b_bytes),
+            ("__getnewargs__", b_getnewargs),
+        ],
+    );
     let none = Value::NONE;
     let k = pystr::intern(vm, "__hash__");
     dict::set_str(types::ty(ba).dict, k, none);
@@ -88,19 +96,30 @@ pub fn this(a: &Args) -> &'static [u8] {
 
 /// "bytes" or "bytearray", for messages.
 pub fn family(v: Value) -> &'static str {
-    if is_bytearray(v) { "bytearray" } else { "bytes" }
+    if is_bytearray(v) {
+        "bytearray"
+    } else {
+        "bytes"
+    }
 }
 
 /// A new object of self's family (bytes or bytearray) holding `data`.
 pub fn make(vm: &mut Vm, like: Value, data: Vec<u8>) -> Value {
-    if is_bytearray(like) { bytearray::new(vm, data) } else { bytes::new(vm, &data) }
+    if is_bytearray(like) {
+        bytearray::new(vm, data)
+    } else {
+        bytes::new(vm, &data)
+    }
 }
 
 /// A buffer argument, or "a bytes-like object is required, not 'T'".
 pub fn buffer_arg(vm: &mut Vm, v: Value) -> PyResult<&'static [u8]> {
     match buffer_of(v) {
         Some(b) => Ok(b),
-        None => Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(v)))),
+        None => Err(vm.type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            vm.type_name(v)
+        ))),
     }
 }
 
@@ -110,10 +129,16 @@ fn from_source(vm: &mut Vm, x: Value, range_msg: &str) -> PyResult<Vec<u8>> {
     if let Some(b) = buffer_of(x) {
         return Ok(b.to_vec());
     }
-    if int::is_int(x) || int::native(x).is_some() || (vm.lookup_special(x, vm.names.index).is_some() && !x.is_float()) {
+    if int::is_int(x)
+        || int::native(x).is_some()
+        || (vm.lookup_special(x, vm.names.index).is_some() && !x.is_float())
+    {
         let n = vm.index(x)?;
         let Some(n) = int::to_i64(n) else {
-            return Err(vm.overflow_error(format!("cannot fit '{}' into an index-sized integer", vm.type_name(x))));
+            return Err(vm.overflow_error(format!(
+                "cannot fit '{}' into an index-sized integer",
+                vm.type_name(x)
+            )));
         };
         if n < 0 {
             return Err(vm.value_error("negative count"));
@@ -129,7 +154,10 @@ fn from_source(vm: &mut Vm, x: Value, range_msg: &str) -> PyResult<Vec<u8>> {
         || vm.lookup_special(x, vm.names.iter).is_some()
         || vm.lookup_special(x, vm.names.getitem).is_some();
     if !iterable {
-        return Err(vm.type_error(format!("cannot convert '{}' object to bytes", vm.type_name(x))));
+        return Err(vm.type_error(format!(
+            "cannot convert '{}' object to bytes",
+            vm.type_name(x)
+        )));
     }
     let items = vm.collect_iter(x)?;
     let mut out = Vec::with_capacity(items.len());
@@ -149,11 +177,25 @@ pub fn byte_value(vm: &mut Vm, v: Value, range_msg: &str) -> PyResult<u8> {
 }
 
 /// Shared argument handling of `bytes(...)` and `bytearray(...)`.
-fn construct(vm: &mut Vm, a: &Args, name: &str, range_msg: &str, empty_ok: bool) -> PyResult<Option<Vec<u8>>> {
-    let [src, encoding, errors] = args::parse::<3>(vm, &a.tail(), &Sig::new(name, &["source", "encoding", "errors"], 0))?;
+fn construct(
+    vm: &mut Vm,
+    a: &Args,
+    name: &str,
+    range_msg: &str,
+    empty_ok: bool,
+) -> PyResult<Option<Vec<u8>>> {
+    let [src, encoding, errors] = args::parse::<3>(
+        vm,
+        &a.tail(),
+        &Sig::new(name, &["source", "encoding", "errors"], 0),
+    )?;
     if src.is_null() {
         if !encoding.is_null() || !errors.is_null() {
-            let what = if encoding.is_null() { "errors" } else { "encoding" };
+            let what = if encoding.is_null() {
+                "errors"
+            } else {
+                "encoding"
+            };
             return Err(vm.type_error(format!("{what} without a string argument")));
         }
         return Ok(if empty_ok { None } else { Some(Vec::new()) });
@@ -163,11 +205,19 @@ fn construct(vm: &mut Vm, a: &Args, name: &str, range_msg: &str, empty_ok: bool)
             return Err(vm.type_error("string argument without an encoding"));
         }
         let enc = super::strings::str_arg(vm, encoding, &format!("{name}() argument 'encoding'"))?;
-        let err = if errors.is_null() { "strict" } else { super::strings::str_arg(vm, errors, &format!("{name}() argument 'errors'"))? };
+        let err = if errors.is_null() {
+            "strict"
+        } else {
+            super::strings::str_arg(vm, errors, &format!("{name}() argument 'errors'"))?
+        };
         return crate::text::codecs::encode(vm, s, enc, err).map(Some);
     }
     if !encoding.is_null() || !errors.is_null() {
-        let what = if encoding.is_null() { "errors" } else { "encoding" };
+        let what = if encoding.is_null() {
+            "errors"
+        } else {
+            "encoding"
+        };
         return Err(vm.type_error(format!("{what} without a string argument")));
     }
     if name == "bytes" && buffer_of(src).is_none() {
@@ -175,7 +225,10 @@ fn construct(vm: &mut Vm, a: &Args, name: &str, range_msg: &str, empty_ok: bool)
         if let Some(r) = vm.call_special(src, n, &[])? {
             return match bytes::native(r) {
                 Some(b) => Ok(Some(bytes::data(b).to_vec())),
-                None => Err(vm.type_error(format!("__bytes__ returned non-bytes (type {})", vm.type_name(r)))),
+                None => Err(vm.type_error(format!(
+                    "__bytes__ returned non-bytes (type {})",
+                    vm.type_name(r)
+                ))),
             };
         }
     }
@@ -184,7 +237,8 @@ fn construct(vm: &mut Vm, a: &Args, name: &str, range_msg: &str, empty_ok: bool)
 
 fn bytes_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let cls = a.pos[0];
-    let data = construct(vm, a, "bytes", "bytes must be in range(0, 256)", false)?.unwrap_or_default();
+    let data =
+        construct(vm, a, "bytes", "bytes must be in range(0, 256)", false)?.unwrap_or_default();
     let v = bytes::new(vm, &data);
     if cls == vm.types.bytes {
         return Ok(v);
@@ -194,7 +248,8 @@ fn bytes_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn bytearray_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let cls = a.pos[0];
-    let data = construct(vm, a, "bytearray", "byte must be in range(0, 256)", false)?.unwrap_or_default();
+    let data =
+        construct(vm, a, "bytearray", "byte must be in range(0, 256)", false)?.unwrap_or_default();
     let v = bytearray::new(vm, data);
     if cls == vm.types.bytearray {
         return Ok(v);
@@ -214,7 +269,11 @@ pub fn repr_of(vm: &Vm, v: Value) -> String {
         } else {
             r
         };
-        let name = if v.get::<InstanceObj>().is_some() { vm.type_name(v) } else { "bytearray" };
+        let name = if v.get::<InstanceObj>().is_some() {
+            vm.type_name(v)
+        } else {
+            "bytearray"
+        };
         format!("{name}({r})")
     } else {
         bytes::repr(data)
@@ -248,8 +307,14 @@ fn b_getnewargs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn b_cmp(vm: &mut Vm, a: &Args, op: u32, name: &str) -> PyResult<Value> {
     let o = wrapper1(vm, a, name)?;
     // bytes compares only with bytes; bytearray with any buffer.
-    let other = if is_bytearray(a.pos[0]) { buffer_of(o) } else { bytes::native(o).map(bytes::data) };
-    let Some(ob) = other else { return Ok(vm.not_implemented) };
+    let other = if is_bytearray(a.pos[0]) {
+        buffer_of(o)
+    } else {
+        bytes::native(o).map(bytes::data)
+    };
+    let Some(ob) = other else {
+        return Ok(vm.not_implemented);
+    };
     let ord = this(a).cmp(ob);
     Ok(Value::from_bool(match op {
         cmpop::LT => ord.is_lt(),
@@ -282,7 +347,11 @@ fn b_ge(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn b_add(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let o = wrapper1(vm, a, "__add__")?;
     let Some(ob) = buffer_of(o) else {
-        return Err(vm.type_error(format!("can't concat {} to {}", vm.type_name(o), family(a.pos[0]))));
+        return Err(vm.type_error(format!(
+            "can't concat {} to {}",
+            vm.type_name(o),
+            family(a.pos[0])
+        )));
     };
     let mut out = Vec::with_capacity(this(a).len() + ob.len());
     out.extend_from_slice(this(a));
@@ -296,7 +365,12 @@ fn repeated(vm: &mut Vm, data: &[u8], n: Value) -> PyResult<Vec<u8>> {
     let count = match int::to_i64(n) {
         Some(c) => c.max(0) as usize,
         None if int::to_bigint(n).sign() == num_bigint::Sign::Minus => 0,
-        None => return Err(vm.overflow_error(format!("cannot fit '{}' into an index-sized integer", vm.type_name(n)))),
+        None => {
+            return Err(vm.overflow_error(format!(
+                "cannot fit '{}' into an index-sized integer",
+                vm.type_name(n)
+            )));
+        }
     };
     if !data.is_empty() && count > (1usize << 34) / data.len() {
         return Err(vm.new_error(vm.exc.memory_error, ""));
@@ -328,11 +402,17 @@ pub fn contains(vm: &mut Vm, hay: Value, x: Value) -> PyResult<bool> {
         let h = buffer_of(hay).unwrap_or(&[]);
         return Ok(find_sub(h, sub, false).is_some());
     }
-    if int::is_int(x) || int::native(x).is_some() || (!x.is_float() && vm.lookup_special(x, vm.names.index).is_some()) {
+    if int::is_int(x)
+        || int::native(x).is_some()
+        || (!x.is_float() && vm.lookup_special(x, vm.names.index).is_some())
+    {
         let b = byte_value(vm, x, "byte must be in range(0, 256)")?;
         return Ok(buffer_of(hay).unwrap_or(&[]).contains(&b));
     }
-    Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(x))))
+    Err(vm.type_error(format!(
+        "a bytes-like object is required, not '{}'",
+        vm.type_name(x)
+    )))
 }
 
 fn b_contains(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -349,7 +429,9 @@ pub fn find_sub(h: &[u8], sub: &[u8], reverse: bool) -> Option<usize> {
         return None;
     }
     if reverse {
-        (0..=h.len() - sub.len()).rev().find(|&i| &h[i..i + sub.len()] == sub)
+        (0..=h.len() - sub.len())
+            .rev()
+            .find(|&i| &h[i..i + sub.len()] == sub)
     } else if sub.len() == 1 {
         h.iter().position(|&c| c == sub[0])
     } else {
@@ -369,7 +451,9 @@ pub fn getitem(vm: &mut Vm, v: Value, k: Value) -> PyResult<Value> {
     if let Some(sl) = crate::object::slice::as_slice(k) {
         let (start, _stop, step, len) = crate::object::slice::indices(vm, sl, n)?;
         let d = buffer_of(v).unwrap_or(&[]);
-        let out: Vec<u8> = (0..len).filter_map(|j| d.get((start + j as i64 * step) as usize).copied()).collect();
+        let out: Vec<u8> = (0..len)
+            .filter_map(|j| d.get((start + j as i64 * step) as usize).copied())
+            .collect();
         return Ok(make(vm, v, out));
     }
     let i = index_of(vm, k, fam)?;
@@ -387,15 +471,24 @@ fn index_of(vm: &mut Vm, k: Value, fam: &str) -> PyResult<i64> {
     if k.is_small_int() {
         return Ok(k.small_value());
     }
-    let ok = k.is_bool() || int::is_int(k) || int::native(k).is_some() || (!k.is_float() && vm.lookup_special(k, vm.names.index).is_some());
+    let ok = k.is_bool()
+        || int::is_int(k)
+        || int::native(k).is_some()
+        || (!k.is_float() && vm.lookup_special(k, vm.names.index).is_some());
     if !ok {
         let what = if fam == "bytes" { "byte" } else { "bytearray" };
-        return Err(vm.type_error(format!("{what} indices must be integers or slices, not {}", vm.type_name(k))));
+        return Err(vm.type_error(format!(
+            "{what} indices must be integers or slices, not {}",
+            vm.type_name(k)
+        )));
     }
     let i = vm.index(k)?;
     match int::to_i64(i) {
         Some(x) => Ok(x),
-        None => Err(vm.index_error(format!("cannot fit '{}' into an index-sized integer", vm.type_name(k)))),
+        None => Err(vm.index_error(format!(
+            "cannot fit '{}' into an index-sized integer",
+            vm.type_name(k)
+        ))),
     }
 }
 
@@ -421,14 +514,19 @@ fn ba_vec(a: &Args) -> &'static mut Vec<u8> {
 
 fn ba_setitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if a.has_kwargs() || a.pos.len() != 3 {
-        return Err(vm.type_error(format!("expected 2 arguments, got {}", a.pos.len().saturating_sub(1))));
+        return Err(vm.type_error(format!(
+            "expected 2 arguments, got {}",
+            a.pos.len().saturating_sub(1)
+        )));
     }
     let (k, v) = (a.pos[1], a.pos[2]);
     if let Some(sl) = crate::object::slice::as_slice(k) {
         let src = if let Some(b) = buffer_of(v) {
             b.to_vec()
         } else if int::is_int(v) || pystr::text_of(v).is_some() {
-            return Err(vm.type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)"));
+            return Err(vm.type_error(
+                "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
+            ));
         } else {
             from_source(vm, v, "byte must be in range(0, 256)")?
         };
@@ -472,7 +570,9 @@ fn ba_delitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if let Some(sl) = crate::object::slice::as_slice(k) {
         let n = ba_vec(a).len();
         let (start, _stop, step, len) = crate::object::slice::indices(vm, sl, n)?;
-        let mut drop: Vec<usize> = (0..len).map(|j| (start + j as i64 * step) as usize).collect();
+        let mut drop: Vec<usize> = (0..len)
+            .map(|j| (start + j as i64 * step) as usize)
+            .collect();
         drop.sort_unstable();
         let vec = ba_vec(a);
         let mut k = 0;
@@ -518,7 +618,11 @@ fn ba_imul(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn ba_alloc(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     no_args(vm, a, "bytearray.__alloc__")?;
     let v = ba_vec(a);
-    Ok(Value::small(if v.is_empty() && v.capacity() == 0 { 0 } else { v.capacity().max(v.len() + 1) as i64 }))
+    Ok(Value::small(if v.is_empty() && v.capacity() == 0 {
+        0
+    } else {
+        v.capacity().max(v.len() + 1) as i64
+    }))
 }
 
 fn ba_append(vm: &mut Vm, a: &Args) -> PyResult<Value> {

@@ -7,7 +7,9 @@ use stitch_core::value::Value;
 
 use super::args::{self, Sig};
 use super::bytes::{buffer_arg, buffer_of, byte_value, family, find_sub, make, part_list, this};
-use super::strings::{adjust_indices, no_args, one_arg, pos_args, slice_index, ssize_arg, tuple_args};
+use super::strings::{
+    adjust_indices, no_args, one_arg, pos_args, slice_index, ssize_arg, tuple_args,
+};
 use super::{add_classmethods, add_methods, add_static};
 use crate::object::{ValueExt, bytearray, bytes, int, str as pystr, tuple};
 use crate::vm::{Args, PyResult, Vm};
@@ -81,10 +83,16 @@ fn needle(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     if let Some(b) = buffer_of(v) {
         return Ok(b.to_vec());
     }
-    if int::is_int(v) || int::native(v).is_some() || (!v.is_float() && vm.lookup_special(v, vm.names.index).is_some()) {
+    if int::is_int(v)
+        || int::native(v).is_some()
+        || (!v.is_float() && vm.lookup_special(v, vm.names.index).is_some())
+    {
         return Ok(vec![byte_value(vm, v, "byte must be in range(0, 256)")?]);
     }
-    Err(vm.type_error(format!("argument should be integer or bytes-like object, not '{}'", vm.type_name(v))))
+    Err(vm.type_error(format!(
+        "argument should be integer or bytes-like object, not '{}'",
+        vm.type_name(v)
+    )))
 }
 
 /// (start, end) of find-like methods, after parsing the slice arguments.
@@ -103,10 +111,12 @@ fn find_impl(vm: &mut Vm, a: &Args, name: &str, reverse: bool) -> PyResult<i64> 
     if start > n || end - start < sub.len() as i64 {
         return Ok(-1);
     }
-    Ok(match find_sub(&h[start as usize..end as usize], &sub, reverse) {
-        Some(i) => start + i as i64,
-        None => -1,
-    })
+    Ok(
+        match find_sub(&h[start as usize..end as usize], &sub, reverse) {
+            Some(i) => start + i as i64,
+            None => -1,
+        },
+    )
 }
 fn b_find(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Value::small(find_impl(vm, a, "find", false)?))
@@ -155,7 +165,11 @@ fn affix(vm: &mut Vm, a: &Args, name: &str, ends: bool) -> PyResult<Value> {
             return false;
         }
         let w = &h[start as usize..end as usize];
-        if ends { w.ends_with(p) } else { w.starts_with(p) }
+        if ends {
+            w.ends_with(p)
+        } else {
+            w.starts_with(p)
+        }
     };
     let arg = a.pos[1];
     if let Some(t) = arg.get::<TupleObj>() {
@@ -192,7 +206,11 @@ fn b_replace(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     };
     let h = this(a);
     let mut out = Vec::with_capacity(h.len());
-    let mut left = if count < 0 { usize::MAX } else { count as usize };
+    let mut left = if count < 0 {
+        usize::MAX
+    } else {
+        count as usize
+    };
     if old.is_empty() {
         for &c in h {
             if left > 0 {
@@ -220,8 +238,13 @@ fn b_replace(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn split_args(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Option<Vec<u8>>, i64)> {
-    let [sep, maxsplit] = args::parse::<2>(vm, &a.tail(), &Sig::new(name, &["sep", "maxsplit"], 0))?;
-    let m = if maxsplit.is_null() { -1 } else { ssize_arg(vm, maxsplit)? };
+    let [sep, maxsplit] =
+        args::parse::<2>(vm, &a.tail(), &Sig::new(name, &["sep", "maxsplit"], 0))?;
+    let m = if maxsplit.is_null() {
+        -1
+    } else {
+        ssize_arg(vm, maxsplit)?
+    };
     let sep = if sep.is_null() || sep.is_none() {
         None
     } else {
@@ -342,7 +365,11 @@ fn partition(vm: &mut Vm, a: &Args, name: &str, reverse: bool) -> PyResult<Value
     let mut vals = crate::gc::Rooted::new();
     for (i, p) in parts.into_iter().enumerate() {
         // bytes returns the separator object itself.
-        let v = if i == 1 && found && !super::bytes::is_bytearray(a.pos[0]) { sep_v } else { make(vm, a.pos[0], p) };
+        let v = if i == 1 && found && !super::bytes::is_bytearray(a.pos[0]) {
+            sep_v
+        } else {
+            make(vm, a.pos[0], p)
+        };
         vals.push(v);
     }
     Ok(tuple::new(vm, &vals))
@@ -366,8 +393,16 @@ fn strip(vm: &mut Vm, a: &Args, name: &str, left: bool, right: bool) -> PyResult
         None => !is_space(*c),
         Some(cs) => !cs.contains(c),
     };
-    let start = if left { h.iter().position(keep).unwrap_or(h.len()) } else { 0 };
-    let end = if right { h.iter().rposition(keep).map_or(start, |i| i + 1).max(start) } else { h.len() };
+    let start = if left {
+        h.iter().position(keep).unwrap_or(h.len())
+    } else {
+        0
+    };
+    let end = if right {
+        h.iter().rposition(keep).map_or(start, |i| i + 1).max(start)
+    } else {
+        h.len()
+    };
     let out = h[start..end].to_vec();
     Ok(make(vm, a.pos[0], out))
 }
@@ -434,7 +469,13 @@ fn b_lower(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn b_swapcase(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     convert(vm, a, "swapcase", |h| {
         h.iter()
-            .map(|&c| if c.is_ascii_lowercase() { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() })
+            .map(|&c| {
+                if c.is_ascii_lowercase() {
+                    c.to_ascii_uppercase()
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
             .collect()
     })
 }
@@ -443,7 +484,11 @@ fn b_title(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         let mut prev = false;
         h.iter()
             .map(|&c| {
-                let r = if prev { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() };
+                let r = if prev {
+                    c.to_ascii_lowercase()
+                } else {
+                    c.to_ascii_uppercase()
+                };
                 prev = c.is_ascii_alphabetic();
                 r
             })
@@ -452,7 +497,16 @@ fn b_title(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 fn b_capitalize(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     convert(vm, a, "capitalize", |h| {
-        h.iter().enumerate().map(|(i, &c)| if i == 0 { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() }).collect()
+        h.iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                if i == 0 {
+                    c.to_ascii_uppercase()
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
+            .collect()
     })
 }
 
@@ -461,25 +515,37 @@ fn pred(vm: &mut Vm, a: &Args, name: &str, f: fn(&[u8]) -> bool) -> PyResult<Val
     Ok(Value::from_bool(f(this(a))))
 }
 fn b_isalnum(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    pred(vm, a, "isalnum", |h| !h.is_empty() && h.iter().all(u8::is_ascii_alphanumeric))
+    pred(vm, a, "isalnum", |h| {
+        !h.is_empty() && h.iter().all(u8::is_ascii_alphanumeric)
+    })
 }
 fn b_isalpha(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    pred(vm, a, "isalpha", |h| !h.is_empty() && h.iter().all(u8::is_ascii_alphabetic))
+    pred(vm, a, "isalpha", |h| {
+        !h.is_empty() && h.iter().all(u8::is_ascii_alphabetic)
+    })
 }
 fn b_isascii(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     pred(vm, a, "isascii", |h| h.is_ascii())
 }
 fn b_isdigit(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    pred(vm, a, "isdigit", |h| !h.is_empty() && h.iter().all(u8::is_ascii_digit))
+    pred(vm, a, "isdigit", |h| {
+        !h.is_empty() && h.iter().all(u8::is_ascii_digit)
+    })
 }
 fn b_isspace(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    pred(vm, a, "isspace", |h| !h.is_empty() && h.iter().all(|&c| is_space(c)))
+    pred(vm, a, "isspace", |h| {
+        !h.is_empty() && h.iter().all(|&c| is_space(c))
+    })
 }
 fn b_islower(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    pred(vm, a, "islower", |h| h.iter().any(u8::is_ascii_lowercase) && !h.iter().any(u8::is_ascii_uppercase))
+    pred(vm, a, "islower", |h| {
+        h.iter().any(u8::is_ascii_lowercase) && !h.iter().any(u8::is_ascii_uppercase)
+    })
 }
 fn b_isupper(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    pred(vm, a, "isupper", |h| h.iter().any(u8::is_ascii_uppercase) && !h.iter().any(u8::is_ascii_lowercase))
+    pred(vm, a, "isupper", |h| {
+        h.iter().any(u8::is_ascii_uppercase) && !h.iter().any(u8::is_ascii_lowercase)
+    })
 }
 fn b_istitle(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     pred(vm, a, "istitle", |h| {
@@ -580,7 +646,11 @@ fn b_zfill(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn b_expandtabs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let [tabsize] = args::parse::<1>(vm, &a.tail(), &Sig::new("expandtabs", &["tabsize"], 0))?;
-    let ts = if tabsize.is_null() { 8 } else { super::str_methods::c_int_arg(vm, tabsize)? };
+    let ts = if tabsize.is_null() {
+        8
+    } else {
+        super::str_methods::c_int_arg(vm, tabsize)?
+    };
     let h = this(a);
     let mut out = Vec::with_capacity(h.len());
     let mut col: i64 = 0;
@@ -645,8 +715,16 @@ fn b_decode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn b_hex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let [sep, per] = args::parse::<2>(vm, &a.tail(), &Sig::new("hex", &["sep", "bytes_per_sep"], 0))?;
-    let per = if per.is_null() { 1 } else { super::str_methods::c_int_arg(vm, per)? };
+    let [sep, per] = args::parse::<2>(
+        vm,
+        &a.tail(),
+        &Sig::new("hex", &["sep", "bytes_per_sep"], 0),
+    )?;
+    let per = if per.is_null() {
+        1
+    } else {
+        super::str_methods::c_int_arg(vm, per)?
+    };
     let sep: Option<u8> = if sep.is_null() {
         None
     } else {
@@ -681,7 +759,11 @@ pub fn hex_string(h: &[u8], sep: Option<u8>, per: i64) -> String {
             && i > 0
             && group > 0
         {
-            let boundary = if per > 0 { (n - i).is_multiple_of(group) } else { i.is_multiple_of(group) };
+            let boundary = if per > 0 {
+                (n - i).is_multiple_of(group)
+            } else {
+                i.is_multiple_of(group)
+            };
             if boundary {
                 out.push(s as char);
             }
@@ -695,7 +777,10 @@ fn b_fromhex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let cls = a.pos[0];
     let arg = one_arg(vm, a, "fromhex")?;
     let Some(s) = pystr::text_of(arg) else {
-        return Err(vm.type_error(format!("fromhex() argument must be str, not {}", vm.type_name(arg))));
+        return Err(vm.type_error(format!(
+            "fromhex() argument must be str, not {}",
+            vm.type_name(arg)
+        )));
     };
     let chars: Vec<char> = s.chars().collect();
     let mut out = Vec::with_capacity(chars.len() / 2);
@@ -707,16 +792,26 @@ fn b_fromhex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             continue;
         }
         let Some(hi) = hexval(chars[i]) else {
-            return Err(vm.value_error(format!("non-hexadecimal number found in fromhex() arg at position {i}")));
+            return Err(vm.value_error(format!(
+                "non-hexadecimal number found in fromhex() arg at position {i}"
+            )));
         };
         let Some(lo) = chars.get(i + 1).and_then(|&c| hexval(c)) else {
-            return Err(vm.value_error(format!("non-hexadecimal number found in fromhex() arg at position {}", i + 1)));
+            return Err(vm.value_error(format!(
+                "non-hexadecimal number found in fromhex() arg at position {}",
+                i + 1
+            )));
         };
         out.push((hi * 16 + lo) as u8);
         i += 2;
     }
-    let is_ba = cls == vm.types.bytearray || crate::object::types::is_subtype(cls, vm.types.bytearray);
-    let v = if is_ba { bytearray::new(vm, out) } else { bytes::new(vm, &out) };
+    let is_ba =
+        cls == vm.types.bytearray || crate::object::types::is_subtype(cls, vm.types.bytearray);
+    let v = if is_ba {
+        bytearray::new(vm, out)
+    } else {
+        bytes::new(vm, &out)
+    };
     if cls == vm.types.bytes || cls == vm.types.bytearray {
         return Ok(v);
     }
@@ -725,9 +820,20 @@ fn b_fromhex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn b_translate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if a.pos.len() < 2 {
-        return Err(vm.type_error(format!("translate() takes at least 1 positional argument ({} given)", a.pos.len() - 1)));
+        return Err(vm.type_error(format!(
+            "translate() takes at least 1 positional argument ({} given)",
+            a.pos.len() - 1
+        )));
     }
-    let [table, delete] = args::parse::<2>(vm, &a.tail(), &Sig { kwonly_from: usize::MAX, posonly_until: 1, ..Sig::new("translate", &["table", "delete"], 1) })?;
+    let [table, delete] = args::parse::<2>(
+        vm,
+        &a.tail(),
+        &Sig {
+            kwonly_from: usize::MAX,
+            posonly_until: 1,
+            ..Sig::new("translate", &["table", "delete"], 1)
+        },
+    )?;
     let table: Option<Vec<u8>> = if table.is_none() {
         None
     } else {
@@ -737,7 +843,11 @@ fn b_translate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         }
         Some(t.to_vec())
     };
-    let del: Vec<u8> = if delete.is_null() { Vec::new() } else { buffer_arg(vm, delete)?.to_vec() };
+    let del: Vec<u8> = if delete.is_null() {
+        Vec::new()
+    } else {
+        buffer_arg(vm, delete)?.to_vec()
+    };
     let out: Vec<u8> = this(a)
         .iter()
         .filter(|c| !del.contains(c))
@@ -751,7 +861,10 @@ fn b_maketrans(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Err(vm.type_error("maketrans() takes no keyword arguments"));
     }
     if a.pos.len() != 2 {
-        return Err(vm.type_error(format!("maketrans expected 2 arguments, got {}", a.pos.len())));
+        return Err(vm.type_error(format!(
+            "maketrans expected 2 arguments, got {}",
+            a.pos.len()
+        )));
     }
     let frm = buffer_arg(vm, a.pos[0])?;
     let to = buffer_arg(vm, a.pos[1])?;

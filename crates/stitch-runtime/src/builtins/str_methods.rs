@@ -79,7 +79,8 @@ fn str_join(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 /// The items of a join argument ("can only join an iterable").
 pub fn join_items(vm: &mut Vm, arg: Value) -> PyResult<crate::gc::Rooted> {
-    if arg.is_kind(stitch_core::layout::Kind::List) || arg.is_kind(stitch_core::layout::Kind::Tuple) {
+    if arg.is_kind(stitch_core::layout::Kind::List) || arg.is_kind(stitch_core::layout::Kind::Tuple)
+    {
         return vm.collect_iter(arg);
     }
     let it = match vm.iter(arg) {
@@ -158,7 +159,9 @@ fn str_istitle(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     pred(vm, a, "str.istitle", uni::istitle)
 }
 fn str_isprintable(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    pred(vm, a, "str.isprintable", |s| s.chars().all(uni::is_printable))
+    pred(vm, a, "str.isprintable", |s| {
+        s.chars().all(uni::is_printable)
+    })
 }
 fn str_isspace(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     pred(vm, a, "str.isspace", |s| all_chars(s, uni::is_space))
@@ -188,7 +191,11 @@ fn pad_args(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(usize, char)> {
             let mut cs = t.chars();
             match (cs.next(), cs.next()) {
                 (Some(c), None) => c,
-                _ => return Err(vm.type_error("The fill character must be exactly one character long")),
+                _ => {
+                    return Err(
+                        vm.type_error("The fill character must be exactly one character long")
+                    );
+                }
             }
         }
     };
@@ -263,7 +270,11 @@ fn str_zfill(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn str_expandtabs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let [tabsize] = args::parse::<1>(vm, &a.tail(), &Sig::new("expandtabs", &["tabsize"], 0))?;
-    let ts = if tabsize.is_null() { 8 } else { c_int_arg(vm, tabsize)? };
+    let ts = if tabsize.is_null() {
+        8
+    } else {
+        c_int_arg(vm, tabsize)?
+    };
     let s = this(a);
     if !s.contains('\t') {
         return Ok(native_str(a.pos[0]));
@@ -323,7 +334,10 @@ fn str_splitlines(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let [keepends] = args::parse::<1>(vm, &a.tail(), &Sig::new("splitlines", &["keepends"], 0))?;
     let keep = !keepends.is_null() && c_int_arg(vm, keepends)? != 0;
     let s = this(a);
-    let parts: Vec<&str> = split_lines(s).into_iter().map(|(st, e, full)| &s[st..if keep { full } else { e }]).collect();
+    let parts: Vec<&str> = split_lines(s)
+        .into_iter()
+        .map(|(st, e, full)| &s[st..if keep { full } else { e }])
+        .collect();
     Ok(str_list(vm, &parts))
 }
 
@@ -338,13 +352,18 @@ pub fn c_int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
 
 /// (encoding, errors) arguments of encode/decode.
 pub fn codec_args(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(&'static str, &'static str)> {
-    let [encoding, errors] = args::parse::<2>(vm, &a.tail(), &Sig::new(name, &["encoding", "errors"], 0))?;
+    let [encoding, errors] =
+        args::parse::<2>(vm, &a.tail(), &Sig::new(name, &["encoding", "errors"], 0))?;
     let enc = if encoding.is_null() {
         "utf-8"
     } else {
         str_arg(vm, encoding, &format!("{name}() argument 'encoding'"))?
     };
-    let err = if errors.is_null() { "strict" } else { str_arg(vm, errors, &format!("{name}() argument 'errors'"))? };
+    let err = if errors.is_null() {
+        "strict"
+    } else {
+        str_arg(vm, errors, &format!("{name}() argument 'errors'"))?
+    };
     Ok((enc, err))
 }
 
@@ -371,7 +390,8 @@ fn str_translate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let table = one_arg(vm, a, "str.translate")?;
     let s = this(a);
     let mut out = String::with_capacity(s.len());
-    let mut cache: std::collections::HashMap<char, Option<String>> = std::collections::HashMap::new();
+    let mut cache: std::collections::HashMap<char, Option<String>> =
+        std::collections::HashMap::new();
     for c in s.chars() {
         if let Some(r) = cache.get(&c) {
             if let Some(t) = r {
@@ -395,7 +415,11 @@ fn str_translate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             Some(t.to_string())
         } else if int::is_int(r) || int::native(r).is_some() {
             let code = int::to_i64(int::native(r).unwrap_or(r)).unwrap_or(-1);
-            match u32::try_from(code).ok().filter(|&u| u < 0x110000).map(char::from_u32) {
+            match u32::try_from(code)
+                .ok()
+                .filter(|&u| u < 0x110000)
+                .map(char::from_u32)
+            {
                 Some(Some(m)) => Some(m.to_string()),
                 Some(None) => Some('\u{fffd}'.to_string()),
                 None => return Err(vm.value_error("character mapping must be in range(0x110000)")),
@@ -428,16 +452,27 @@ fn str_maketrans(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if n == 1 {
         let x = a.pos[0];
         if dict::native(x).is_none() {
-            return Err(vm.type_error("if you give only one argument to maketrans it must be a dict"));
+            return Err(
+                vm.type_error("if you give only one argument to maketrans it must be a dict")
+            );
         }
-        let items = crate::gc::Rooted::from_vec(dict::items(dict::native(x).unwrap_or(x)).into_iter().flat_map(|(k, v)| [k, v]).collect());
+        let items = crate::gc::Rooted::from_vec(
+            dict::items(dict::native(x).unwrap_or(x))
+                .into_iter()
+                .flat_map(|(k, v)| [k, v])
+                .collect(),
+        );
         for kv in items.chunks(2) {
             let (k, v) = (kv[0], kv[1]);
             let key = if let Some(t) = pystr::text_of(k) {
                 let mut cs = t.chars();
                 match (cs.next(), cs.next()) {
                     (Some(c), None) => Value::small(c as i64),
-                    _ => return Err(vm.value_error("string keys in translate table must be of length 1")),
+                    _ => {
+                        return Err(
+                            vm.value_error("string keys in translate table must be of length 1")
+                        );
+                    }
                 }
             } else if int::is_int(k) || int::native(k).is_some() {
                 k
@@ -454,7 +489,9 @@ fn str_maketrans(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         None => None,
     };
     let Some(x) = pystr::text_of(a.pos[0]) else {
-        return Err(vm.type_error("first maketrans argument must be a string if there is a second argument"));
+        return Err(vm.type_error(
+            "first maketrans argument must be a string if there is a second argument",
+        ));
     };
     if x.chars().count() != y.chars().count() {
         return Err(vm.value_error("the first two maketrans arguments must have equal length"));

@@ -6,7 +6,10 @@ use stitch_core::value::Value;
 
 use super::add_methods;
 use super::args::{self, Sig};
-use super::strings::{adjust_indices, native_str, one_arg, pos_args, slice_index, ssize_arg, str_arg, this, tuple_args};
+use super::strings::{
+    adjust_indices, native_str, one_arg, pos_args, slice_index, ssize_arg, str_arg, this,
+    tuple_args,
+};
 use crate::object::{ValueExt, list, str as pystr, tuple};
 use crate::text::unicode::is_space;
 use crate::vm::{Args, PyResult, Vm};
@@ -43,15 +46,26 @@ pub fn char_range(s: &str, start: usize, end: usize) -> (usize, usize) {
     if s.is_ascii() {
         return (start.min(s.len()), end.min(s.len()));
     }
-    let mut it = s.char_indices().map(|(b, _)| b).chain(std::iter::once(s.len()));
+    let mut it = s
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(s.len()));
     let b0 = it.nth(start).unwrap_or(s.len());
-    let b1 = if end > start { it.nth(end - start - 1).unwrap_or(s.len()) } else { b0 };
+    let b1 = if end > start {
+        it.nth(end - start - 1).unwrap_or(s.len())
+    } else {
+        b0
+    };
     (b0, b1)
 }
 
 /// Number of code points in `s[..byte]`.
 fn chars_before(s: &str, byte: usize) -> usize {
-    if s.is_ascii() { byte } else { s.get(..byte).map(|p| p.chars().count()).unwrap_or(0) }
+    if s.is_ascii() {
+        byte
+    } else {
+        s.get(..byte).map(|p| p.chars().count()).unwrap_or(0)
+    }
 }
 
 /// The text of `self[start:end]` of find-like methods, as (window, offset in code
@@ -76,7 +90,11 @@ fn find_impl(vm: &mut Vm, a: &Args, name: &str, reverse: bool) -> PyResult<i64> 
     }
     let (b0, b1) = char_range(s, start as usize, end as usize);
     let hay = &s[b0..b1];
-    let found = if reverse { hay.rfind(sub) } else { hay.find(sub) };
+    let found = if reverse {
+        hay.rfind(sub)
+    } else {
+        hay.find(sub)
+    };
     Ok(match found {
         Some(b) => start + chars_before(hay, b) as i64,
         None => -1,
@@ -131,7 +149,11 @@ fn affix(vm: &mut Vm, a: &Args, name: &str, ends: bool) -> PyResult<Value> {
         }
         let (b0, b1) = char_range(s, start as usize, end as usize);
         let w = &s[b0..b1];
-        if ends { w.ends_with(p) } else { w.starts_with(p) }
+        if ends {
+            w.ends_with(p)
+        } else {
+            w.starts_with(p)
+        }
     };
     let arg = a.pos[1];
     if let Some(t) = arg.get::<TupleObj>() {
@@ -175,14 +197,23 @@ fn str_replace(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if count == 0 || (!old.is_empty() && !s.contains(old)) {
         return Ok(native_str(a.pos[0]));
     }
-    let r = if count < 0 { s.replace(old, new) } else { s.replacen(old, new, count as usize) };
+    let r = if count < 0 {
+        s.replace(old, new)
+    } else {
+        s.replacen(old, new, count as usize)
+    };
     Ok(pystr::new(vm, &r))
 }
 
 /// (sep, maxsplit) of split/rsplit.
 fn split_args(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Option<&'static str>, i64)> {
-    let [sep, maxsplit] = args::parse::<2>(vm, &a.tail(), &Sig::new(name, &["sep", "maxsplit"], 0))?;
-    let m = if maxsplit.is_null() { -1 } else { ssize_arg(vm, maxsplit)? };
+    let [sep, maxsplit] =
+        args::parse::<2>(vm, &a.tail(), &Sig::new(name, &["sep", "maxsplit"], 0))?;
+    let m = if maxsplit.is_null() {
+        -1
+    } else {
+        ssize_arg(vm, maxsplit)?
+    };
     let sep = if sep.is_null() || sep.is_none() {
         None
     } else {
@@ -234,7 +265,10 @@ pub fn rsplit_whitespace(s: &str, max: i64) -> Vec<&str> {
             out.push(rest);
             break;
         }
-        let start = rest.rfind(is_space).map(|i| i + rest[i..].chars().next().map_or(1, char::len_utf8)).unwrap_or(0);
+        let start = rest
+            .rfind(is_space)
+            .map(|i| i + rest[i..].chars().next().map_or(1, char::len_utf8))
+            .unwrap_or(0);
         out.push(&rest[start..]);
         rest = rest[..start].trim_end_matches(is_space);
         n += 1;
@@ -247,7 +281,12 @@ fn str_split(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (sep, max) = split_args(vm, a, "split")?;
     let s = this(a);
     let parts: Vec<&str> = match sep {
-        Some(p) => s.splitn(usize::try_from(max).unwrap_or(usize::MAX).saturating_add(1), p).collect(),
+        Some(p) => s
+            .splitn(
+                usize::try_from(max).unwrap_or(usize::MAX).saturating_add(1),
+                p,
+            )
+            .collect(),
         None => split_whitespace(s, max),
     };
     Ok(str_list(vm, &parts))
@@ -258,7 +297,12 @@ fn str_rsplit(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let s = this(a);
     let parts: Vec<&str> = match sep {
         Some(p) => {
-            let mut v: Vec<&str> = s.rsplitn(usize::try_from(max).unwrap_or(usize::MAX).saturating_add(1), p).collect();
+            let mut v: Vec<&str> = s
+                .rsplitn(
+                    usize::try_from(max).unwrap_or(usize::MAX).saturating_add(1),
+                    p,
+                )
+                .collect();
             v.reverse();
             v
         }
@@ -280,7 +324,11 @@ fn partition(vm: &mut Vm, a: &Args, name: &str, reverse: bool) -> PyResult<Value
         Some(i) => {
             let x = pystr::new(vm, &s[..i]);
             let y = pystr::new(vm, &s[i + sep.len()..]);
-            let sv = if sep_v.is_kind(stitch_core::layout::Kind::Str) { sep_v } else { pystr::new(vm, sep) };
+            let sv = if sep_v.is_kind(stitch_core::layout::Kind::Str) {
+                sep_v
+            } else {
+                pystr::new(vm, sep)
+            };
             [x, sv, y]
         }
         None if reverse => [vm.empty_str, vm.empty_str, me],
@@ -333,10 +381,17 @@ fn str_rstrip(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn remove_affix(vm: &mut Vm, a: &Args, name: &str, suffix: bool) -> PyResult<Value> {
     let arg = one_arg(vm, a, &format!("str.{name}"))?;
     let Some(p) = pystr::text_of(arg) else {
-        return Err(vm.type_error(format!("{name}() argument must be str, not {}", super::strings::arg_type_name(vm, arg))));
+        return Err(vm.type_error(format!(
+            "{name}() argument must be str, not {}",
+            super::strings::arg_type_name(vm, arg)
+        )));
     };
     let s = this(a);
-    let r = if suffix { s.strip_suffix(p) } else { s.strip_prefix(p) };
+    let r = if suffix {
+        s.strip_suffix(p)
+    } else {
+        s.strip_prefix(p)
+    };
     match r {
         Some(r) if !p.is_empty() => Ok(pystr::new(vm, r)),
         _ => Ok(native_str(a.pos[0])),

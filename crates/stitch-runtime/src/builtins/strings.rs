@@ -66,7 +66,9 @@ pub fn this(a: &Args) -> &'static str {
 pub fn str_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<&'static str> {
     match pystr::text_of(v) {
         Some(s) => Ok(s),
-        None if what.is_empty() => Err(vm.type_error(format!("must be str, not {}", vm.type_name(v)))),
+        None if what.is_empty() => {
+            Err(vm.type_error(format!("must be str, not {}", vm.type_name(v))))
+        }
         None => Err(vm.type_error(format!("{what} must be str, not {}", arg_type_name(vm, v)))),
     }
 }
@@ -130,7 +132,14 @@ pub fn one_arg(vm: &mut Vm, a: &Args, qual: &str) -> PyResult<Value> {
 
 /// Positional-only arguments checked as Argument Clinic does:
 /// "center expected at least 1 argument, got 0", "str.center() takes no keyword arguments".
-pub fn pos_args(vm: &mut Vm, a: &Args, name: &str, qual: &str, min: usize, max: usize) -> PyResult<()> {
+pub fn pos_args(
+    vm: &mut Vm,
+    a: &Args,
+    name: &str,
+    qual: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
     if a.has_kwargs() {
         return Err(vm.type_error(format!("{qual}() takes no keyword arguments")));
     }
@@ -139,9 +148,15 @@ pub fn pos_args(vm: &mut Vm, a: &Args, name: &str, qual: &str, min: usize, max: 
         let msg = if min == max {
             format!("{name} expected {min} argument{}, got {n}", plural(min))
         } else if n < min {
-            format!("{name} expected at least {min} argument{}, got {n}", plural(min))
+            format!(
+                "{name} expected at least {min} argument{}, got {n}",
+                plural(min)
+            )
         } else {
-            format!("{name} expected at most {max} argument{}, got {n}", plural(max))
+            format!(
+                "{name} expected at most {max} argument{}, got {n}",
+                plural(max)
+            )
         };
         return Err(vm.type_error(msg));
     }
@@ -164,11 +179,20 @@ pub fn tuple_args(vm: &mut Vm, a: &Args, name: &str, min: usize, max: usize) -> 
     let n = a.pos.len().saturating_sub(1);
     if n < min || n > max {
         let msg = if min == max {
-            format!("{name}() takes exactly {min} argument{} ({n} given)", plural(min))
+            format!(
+                "{name}() takes exactly {min} argument{} ({n} given)",
+                plural(min)
+            )
         } else if n < min {
-            format!("{name}() takes at least {min} argument{} ({n} given)", plural(min))
+            format!(
+                "{name}() takes at least {min} argument{} ({n} given)",
+                plural(min)
+            )
         } else {
-            format!("{name}() takes at most {max} argument{} ({n} given)", plural(max))
+            format!(
+                "{name}() takes at most {max} argument{} ({n} given)",
+                plural(max)
+            )
         };
         return Err(vm.type_error(msg));
     }
@@ -190,9 +214,14 @@ pub fn slice_index(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
     if v.is_small_int() {
         return Ok(Some(v.small_value()));
     }
-    let ok = v.is_bool() || int::is_int(v) || int::native(v).is_some() || vm.lookup_special(v, vm.names.index).is_some();
+    let ok = v.is_bool()
+        || int::is_int(v)
+        || int::native(v).is_some()
+        || vm.lookup_special(v, vm.names.index).is_some();
     if !ok {
-        return Err(vm.type_error("slice indices must be integers or None or have an __index__ method"));
+        return Err(
+            vm.type_error("slice indices must be integers or None or have an __index__ method")
+        );
     }
     let i = vm.index(v)?;
     Ok(Some(int::to_i64_clamped(i)))
@@ -217,7 +246,11 @@ pub fn adjust_indices(start: Option<i64>, end: Option<i64>, n: usize) -> (i64, i
 
 /// `repr(s)`: quotes and escapes as CPython does.
 pub fn repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -271,14 +304,26 @@ pub fn escape_non_ascii(s: &str) -> String {
 
 fn str_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let cls = a.pos[0];
-    let [obj, encoding, errors] = args::parse::<3>(vm, &a.tail(), &Sig::new("str", &["object", "encoding", "errors"], 0))?;
+    let [obj, encoding, errors] = args::parse::<3>(
+        vm,
+        &a.tail(),
+        &Sig::new("str", &["object", "encoding", "errors"], 0),
+    )?;
     let v = if obj.is_null() {
         vm.empty_str
     } else if encoding.is_null() && errors.is_null() {
         vm.str(obj)?
     } else {
-        let enc = if encoding.is_null() { "utf-8" } else { str_arg(vm, encoding, "str() argument 'encoding'")? };
-        let err = if errors.is_null() { "strict" } else { str_arg(vm, errors, "str() argument 'errors'")? };
+        let enc = if encoding.is_null() {
+            "utf-8"
+        } else {
+            str_arg(vm, encoding, "str() argument 'encoding'")?
+        };
+        let err = if errors.is_null() {
+            "strict"
+        } else {
+            str_arg(vm, errors, "str() argument 'errors'")?
+        };
         let Some(data) = super::bytes::buffer_of(obj) else {
             if pystr::text_of(obj).is_some() {
                 return Err(vm.type_error("decoding str is not supported"));
@@ -339,7 +384,9 @@ fn str_getnewargs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn str_cmp(vm: &mut Vm, a: &Args, op: u32, name: &str) -> PyResult<Value> {
     wrapper1(vm, a, name)?;
-    let Some(o) = pystr::text_of(a.pos[1]) else { return Ok(vm.not_implemented) };
+    let Some(o) = pystr::text_of(a.pos[1]) else {
+        return Ok(vm.not_implemented);
+    };
     let ord = this(a).cmp(o);
     Ok(Value::from_bool(match op {
         cmpop::LT => ord.is_lt(),
@@ -439,9 +486,16 @@ fn str_format_spec(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 /// The count of `seq * n` (reached through the `*` operator, whose message for
 /// non-integers this gives).
 pub fn seq_count(vm: &mut Vm, n: Value) -> PyResult<Value> {
-    let has_index = n.is_small_int() || n.is_bool() || int::is_int(n) || int::native(n).is_some() || (!n.is_float() && vm.lookup_special(n, vm.names.index).is_some());
+    let has_index = n.is_small_int()
+        || n.is_bool()
+        || int::is_int(n)
+        || int::native(n).is_some()
+        || (!n.is_float() && vm.lookup_special(n, vm.names.index).is_some());
     if !has_index {
-        return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_name(n))));
+        return Err(vm.type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            vm.type_name(n)
+        )));
     }
     vm.index(n)
 }
@@ -465,16 +519,27 @@ pub fn getitem(vm: &mut Vm, s: Value, k: Value) -> PyResult<Value> {
         }
         let out: String = if pystr::is_ascii(s) {
             let b = text.as_bytes();
-            (0..len).filter_map(|j| b.get((start + j as i64 * step) as usize).map(|&c| c as char)).collect()
+            (0..len)
+                .filter_map(|j| {
+                    b.get((start + j as i64 * step) as usize)
+                        .map(|&c| c as char)
+                })
+                .collect()
         } else {
             let chars: Vec<char> = text.chars().collect();
-            (0..len).filter_map(|j| chars.get((start + j as i64 * step) as usize)).collect()
+            (0..len)
+                .filter_map(|j| chars.get((start + j as i64 * step) as usize))
+                .collect()
         };
         return Ok(pystr::new(vm, &out));
     }
     let i = if k.is_small_int() {
         k.small_value()
-    } else if k.is_bool() || int::is_int(k) || int::native(k).is_some() || vm.lookup_special(k, vm.names.index).is_some() {
+    } else if k.is_bool()
+        || int::is_int(k)
+        || int::native(k).is_some()
+        || vm.lookup_special(k, vm.names.index).is_some()
+    {
         let v = vm.index(k)?;
         match int::to_i64(v) {
             Some(i) => i,
@@ -486,7 +551,10 @@ pub fn getitem(vm: &mut Vm, s: Value, k: Value) -> PyResult<Value> {
             }
         }
     } else {
-        return Err(vm.type_error(format!("string indices must be integers, not '{}'", vm.type_name(k))));
+        return Err(vm.type_error(format!(
+            "string indices must be integers, not '{}'",
+            vm.type_name(k)
+        )));
     };
     let n = n as i64;
     let j = if i < 0 { i + n } else { i };

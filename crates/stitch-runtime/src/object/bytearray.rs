@@ -24,7 +24,13 @@ pub fn new(vm: &mut Vm, data: Vec<u8>) -> Value {
 /// A bytearray object whose type is `ty` (bytearray itself: subclasses keep the
 /// native object as their base).
 pub fn new_of_type(vm: &mut Vm, ty: Value, data: Vec<u8>) -> Value {
-    native::new(vm, ty, Box::new(ByteArray { data: UnsafeCell::new(data) }))
+    native::new(
+        vm,
+        ty,
+        Box::new(ByteArray {
+            data: UnsafeCell::new(data),
+        }),
+    )
 }
 
 /// The native bytearray behind `v` (itself or a subclass instance's base).

@@ -36,7 +36,11 @@ pub fn native(v: Value) -> Option<Value> {
         return Some(v);
     }
     let inst = v.get::<stitch_core::layout::InstanceObj>()?;
-    if inst.base.is_kind(Kind::Bytes) { Some(inst.base) } else { None }
+    if inst.base.is_kind(Kind::Bytes) {
+        Some(inst.base)
+    } else {
+        None
+    }
 }
 
 pub fn hash(v: Value) -> i64 {
@@ -49,7 +53,11 @@ pub fn hash(v: Value) -> i64 {
 
 /// `repr(b)`: `b'...'` with CPython's escaping and quote choice.
 pub fn repr(data: &[u8]) -> String {
-    let quote = if data.contains(&b'\'') && !data.contains(&b'"') { '"' } else { '\'' };
+    let quote = if data.contains(&b'\'') && !data.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut s = String::from("b");
     s.push(quote);
     for &c in data {

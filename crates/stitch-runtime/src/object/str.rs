@@ -31,7 +31,11 @@ pub fn text_of(v: Value) -> Option<&'static str> {
         return Some(as_str(v));
     }
     let inst = v.get::<stitch_core::layout::InstanceObj>()?;
-    if inst.base.is_kind(Kind::Str) { Some(as_str(inst.base)) } else { None }
+    if inst.base.is_kind(Kind::Str) {
+        Some(as_str(inst.base))
+    } else {
+        None
+    }
 }
 
 #[inline]

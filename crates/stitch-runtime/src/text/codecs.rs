@@ -47,11 +47,10 @@ fn lookup(vm: &mut Vm, encoding: &str) -> PyResult<Codec> {
     }
     Ok(match norm.as_str() {
         "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8_ucs2" | "utf8_ucs4" => Codec::Utf8,
-        "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "cp367" | "csascii" | "ibm367" | "iso646_us"
-        | "iso_646.irv_1991" | "iso_ir_6" => Codec::Ascii,
-        "latin_1" | "latin1" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "iso_ir_100" | "latin" | "iso_8859_1_1987" => {
-            Codec::Latin1
-        }
+        "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "cp367"
+        | "csascii" | "ibm367" | "iso646_us" | "iso_646.irv_1991" | "iso_ir_6" => Codec::Ascii,
+        "latin_1" | "latin1" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819"
+        | "iso_ir_100" | "latin" | "iso_8859_1_1987" => Codec::Latin1,
         "utf_16" | "utf16" | "u16" => Codec::Utf16(None),
         "utf_16_le" | "utf_16le" => Codec::Utf16(Some(false)),
         "utf_16_be" | "utf_16be" => Codec::Utf16(Some(true)),
@@ -63,7 +62,10 @@ fn lookup(vm: &mut Vm, encoding: &str) -> PyResult<Codec> {
 }
 
 fn unknown_handler(vm: &mut Vm, errors: &str) -> PyErr {
-    vm.new_error(vm.exc.lookup_error, format!("unknown error handler name '{errors}'"))
+    vm.new_error(
+        vm.exc.lookup_error,
+        format!("unknown error handler name '{errors}'"),
+    )
 }
 
 /// `'\xe9'`-style escape of a code point in codec messages.
@@ -122,7 +124,10 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
             i += 1;
             continue;
         }
-        let end = chars[i..].iter().position(|&c| (c as u32) < limit).map_or(chars.len(), |k| i + k);
+        let end = chars[i..]
+            .iter()
+            .position(|&c| (c as u32) < limit)
+            .map_or(chars.len(), |k| i + k);
         match errors {
             "strict" => {
                 let what = if end - i == 1 {
@@ -130,7 +135,10 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
                 } else {
                     format!("characters in position {}-{}", i, end - 1)
                 };
-                let msg = format!("'{}' codec can't encode {what}: ordinal not in range({limit})", codec.name());
+                let msg = format!(
+                    "'{}' codec can't encode {what}: ordinal not in range({limit})",
+                    codec.name()
+                );
                 return Err(vm.new_error(vm.exc.unicode_encode_error, msg));
             }
             "ignore" => {}
@@ -180,7 +188,16 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
 
 /// Applies the error handler to the undecodable bytes `b[start..end]`.
 #[allow(clippy::too_many_arguments)]
-fn handle_decode_error(vm: &mut Vm, codec: Codec, b: &[u8], start: usize, end: usize, reason: &str, errors: &str, out: &mut String) -> PyResult<()> {
+fn handle_decode_error(
+    vm: &mut Vm,
+    codec: Codec,
+    b: &[u8],
+    start: usize,
+    end: usize,
+    reason: &str,
+    errors: &str,
+    out: &mut String,
+) -> PyResult<()> {
     match errors {
         "strict" => {
             let what = if end - start == 1 {
@@ -223,12 +240,25 @@ fn decode_utf8(vm: &mut Vm, b: &[u8], errors: &str) -> PyResult<String> {
                     None => (rest.len() - good, "unexpected end of data"),
                     Some(n) => {
                         let first = rest[good];
-                        let reason = if (0xc2..=0xf4).contains(&first) { "invalid continuation byte" } else { "invalid start byte" };
+                        let reason = if (0xc2..=0xf4).contains(&first) {
+                            "invalid continuation byte"
+                        } else {
+                            "invalid start byte"
+                        };
                         (n, reason)
                     }
                 };
                 let start = offset + good;
-                handle_decode_error(vm, Codec::Utf8, b, start, start + len, reason, errors, &mut out)?;
+                handle_decode_error(
+                    vm,
+                    Codec::Utf8,
+                    b,
+                    start,
+                    start + len,
+                    reason,
+                    errors,
+                    &mut out,
+                )?;
                 rest = &rest[good + len..];
                 offset = start + len;
             }
@@ -251,7 +281,11 @@ fn decode_utf16(vm: &mut Vm, b: &[u8], order: Option<bool>, errors: &str) -> PyR
     let mut out = String::new();
     let unit = |i: usize| -> u16 {
         let p = [b[i], b[i + 1]];
-        if be { u16::from_be_bytes(p) } else { u16::from_le_bytes(p) }
+        if be {
+            u16::from_be_bytes(p)
+        } else {
+            u16::from_le_bytes(p)
+        }
     };
     let mut i = start;
     while i < b.len() {
@@ -271,12 +305,30 @@ fn decode_utf16(vm: &mut Vm, b: &[u8], order: Option<bool>, errors: &str) -> PyR
             continue;
         }
         if i + 3 >= b.len() {
-            handle_decode_error(vm, codec, b, i, b.len(), "unexpected end of data", errors, &mut out)?;
+            handle_decode_error(
+                vm,
+                codec,
+                b,
+                i,
+                b.len(),
+                "unexpected end of data",
+                errors,
+                &mut out,
+            )?;
             break;
         }
         let lo = unit(i + 2);
         if !(0xdc00..0xe000).contains(&lo) {
-            handle_decode_error(vm, codec, b, i, i + 2, "illegal UTF-16 surrogate", errors, &mut out)?;
+            handle_decode_error(
+                vm,
+                codec,
+                b,
+                i,
+                i + 2,
+                "illegal UTF-16 surrogate",
+                errors,
+                &mut out,
+            )?;
             i += 2;
             continue;
         }
@@ -307,11 +359,19 @@ fn decode_utf32(vm: &mut Vm, b: &[u8], order: Option<bool>, errors: &str) -> PyR
             break;
         }
         let p = [b[i], b[i + 1], b[i + 2], b[i + 3]];
-        let u = if be { u32::from_be_bytes(p) } else { u32::from_le_bytes(p) };
+        let u = if be {
+            u32::from_be_bytes(p)
+        } else {
+            u32::from_le_bytes(p)
+        };
         match char::from_u32(u) {
             Some(c) => out.push(c),
             None => {
-                let reason = if u >= 0x110000 { "code point not in range(0x110000)" } else { "code point in surrogate code point range(0xd800, 0xe000)" };
+                let reason = if u >= 0x110000 {
+                    "code point not in range(0x110000)"
+                } else {
+                    "code point in surrogate code point range(0xd800, 0xe000)"
+                };
                 handle_decode_error(vm, codec, b, i, i + 4, reason, errors, &mut out)?;
             }
         }

@@ -31,7 +31,11 @@ struct State<'a, 'b> {
 
 /// `fmt.format(...)` / `fmt.format_map(...)`.
 pub fn str_format(vm: &mut Vm, fmt: &str, src: &Source) -> PyResult<String> {
-    let mut st = State { src, numbering: Numbering::Init, next_auto: 0 };
+    let mut st = State {
+        src,
+        numbering: Numbering::Init,
+        next_auto: 0,
+    };
     let chars: Vec<char> = fmt.chars().collect();
     build(vm, &chars, &mut st, 2)
 }
@@ -102,7 +106,12 @@ fn parse_field(vm: &mut Vm, s: &[char], i: &mut usize) -> PyResult<Field> {
             _ => continue,
         }
     }
-    let mut f = Field { name: (start, (*i).saturating_sub(1).max(start)), conversion: None, spec: (0, 0), spec_nested: false };
+    let mut f = Field {
+        name: (start, (*i).saturating_sub(1).max(start)),
+        conversion: None,
+        spec: (0, 0),
+        spec_nested: false,
+    };
     if c != '}' && c != ':' && c != '!' {
         return Err(vm.value_error("expected '}' before end of string"));
     }
@@ -152,8 +161,14 @@ fn get_integer(vm: &mut Vm, s: &[char]) -> PyResult<Option<usize>> {
     }
     let mut acc: usize = 0;
     for &c in s {
-        let Some(d) = decimal_value(c) else { return Ok(None) };
-        acc = match acc.checked_mul(10).and_then(|x| x.checked_add(d as usize)).filter(|&x| x <= isize::MAX as usize) {
+        let Some(d) = decimal_value(c) else {
+            return Ok(None);
+        };
+        acc = match acc
+            .checked_mul(10)
+            .and_then(|x| x.checked_add(d as usize))
+            .filter(|&x| x <= isize::MAX as usize)
+        {
             Some(x) => x,
             None => return Err(vm.value_error("Too many decimal digits in format string")),
         };
@@ -161,7 +176,14 @@ fn get_integer(vm: &mut Vm, s: &[char]) -> PyResult<Option<usize>> {
     Ok(Some(acc))
 }
 
-fn render(vm: &mut Vm, s: &[char], f: &Field, st: &mut State, depth: u32, out: &mut String) -> PyResult<()> {
+fn render(
+    vm: &mut Vm,
+    s: &[char],
+    f: &Field,
+    st: &mut State,
+    depth: u32,
+    out: &mut String,
+) -> PyResult<()> {
     let obj = field_object(vm, &s[f.name.0..f.name.1], st)?;
     let obj = match f.conversion {
         None => obj,
@@ -190,19 +212,30 @@ fn render(vm: &mut Vm, s: &[char], f: &Field, st: &mut State, depth: u32, out: &
 }
 
 fn field_object(vm: &mut Vm, name: &[char], st: &mut State) -> PyResult<Value> {
-    let first_end = name.iter().position(|&c| c == '.' || c == '[').unwrap_or(name.len());
+    let first_end = name
+        .iter()
+        .position(|&c| c == '.' || c == '[')
+        .unwrap_or(name.len());
     let first = &name[..first_end];
     let mut index = get_integer(vm, first)?;
     let empty = first.is_empty();
     if empty || index.is_some() {
         if st.numbering == Numbering::Init {
-            st.numbering = if empty { Numbering::Auto } else { Numbering::Manual };
+            st.numbering = if empty {
+                Numbering::Auto
+            } else {
+                Numbering::Manual
+            };
         }
         if st.numbering == Numbering::Manual && empty {
-            return Err(vm.value_error("cannot switch from manual field specification to automatic field numbering"));
+            return Err(vm.value_error(
+                "cannot switch from manual field specification to automatic field numbering",
+            ));
         }
         if st.numbering == Numbering::Auto && !empty {
-            return Err(vm.value_error("cannot switch from automatic field numbering to manual field specification"));
+            return Err(vm.value_error(
+                "cannot switch from automatic field numbering to manual field specification",
+            ));
         }
         if empty {
             index = Some(st.next_auto);
@@ -222,11 +255,15 @@ fn field_object(vm: &mut Vm, name: &[char], st: &mut State) -> PyResult<Value> {
             }
         }
         Some(i) => match st.src {
-            Source::Map(_) => return Err(vm.value_error("Format string contains positional fields")),
+            Source::Map(_) => {
+                return Err(vm.value_error("Format string contains positional fields"));
+            }
             Source::Args(a) => match a.pos.get(i) {
                 Some(v) => *v,
                 None => {
-                    return Err(vm.index_error(format!("Replacement index {i} out of range for positional args tuple")));
+                    return Err(vm.index_error(format!(
+                        "Replacement index {i} out of range for positional args tuple"
+                    )));
                 }
             },
         },

@@ -24,7 +24,11 @@ pub fn double_to_string(x: f64, code: char, precision: usize, fl: Flags) -> Stri
         } else {
             "-inf"
         };
-        return if upper { s.to_uppercase() } else { s.to_string() };
+        return if upper {
+            s.to_uppercase()
+        } else {
+            s.to_string()
+        };
     }
     let neg = x.is_sign_negative();
     let a = x.abs();
@@ -79,7 +83,12 @@ fn sci_parts(a: f64, p: usize) -> (String, i32) {
 }
 
 fn exp_suffix(e: i32, upper: bool) -> String {
-    format!("{}{}{:02}", if upper { 'E' } else { 'e' }, if e < 0 { '-' } else { '+' }, e.unsigned_abs())
+    format!(
+        "{}{}{:02}",
+        if upper { 'E' } else { 'e' },
+        if e < 0 { '-' } else { '+' },
+        e.unsigned_abs()
+    )
 }
 
 fn exponent(a: f64, p: usize, alt: bool, upper: bool) -> String {
@@ -91,7 +100,11 @@ fn exponent(a: f64, p: usize, alt: bool, upper: bool) -> String {
 }
 
 fn strip_zeros(s: &str) -> &str {
-    if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.') } else { s }
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        s
+    }
 }
 
 /// `%g`; with `add_dot_0` (format specs without a type) the exponent form starts one
@@ -132,10 +145,18 @@ pub fn float_hex(x: f64) -> String {
     let bits = x.abs().to_bits();
     let exp = ((bits >> 52) & 0x7ff) as i64;
     let mant = bits & ((1 << 52) - 1);
-    let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
+    let (lead, e) = if exp == 0 {
+        (0, -1022)
+    } else {
+        (1, exp - 1023)
+    };
     let mut hex = format!("{mant:013x}");
     while hex.len() > 1 && hex.ends_with('0') {
         hex.pop();
     }
-    format!("{sign}0x{lead}.{hex}p{}{}", if e < 0 { "-" } else { "+" }, e.abs())
+    format!(
+        "{sign}0x{lead}.{hex}p{}{}",
+        if e < 0 { "-" } else { "+" },
+        e.abs()
+    )
 }

@@ -35,7 +35,11 @@ fn integer(vm: &mut Vm, chars: &[char], i: &mut usize) -> PyResult<Option<usize>
     let start = *i;
     let mut v: usize = 0;
     while let Some(d) = chars.get(*i).and_then(|c| c.to_digit(10)) {
-        v = match v.checked_mul(10).and_then(|x| x.checked_add(d as usize)).filter(|&x| x <= isize::MAX as usize) {
+        v = match v
+            .checked_mul(10)
+            .and_then(|x| x.checked_add(d as usize))
+            .filter(|&x| x <= isize::MAX as usize)
+        {
             Some(x) => x,
             None => return Err(vm.value_error("Too many decimal digits in format string")),
         };
@@ -47,7 +51,11 @@ fn integer(vm: &mut Vm, chars: &[char], i: &mut usize) -> PyResult<Option<usize>
 /// The `'\x..'` or `'c'` rendering of a type character in messages.
 fn code_repr(c: char) -> String {
     let u = c as u32;
-    if u > 32 && u < 128 { c.to_string() } else { format!("\\x{u:x}") }
+    if u > 32 && u < 128 {
+        c.to_string()
+    } else {
+        format!("\\x{u:x}")
+    }
 }
 
 /// Parses `spec` for an object of type `tname` whose default alignment is
@@ -120,22 +128,31 @@ pub fn parse_spec(vm: &mut Vm, spec: &str, tname: &str, default_align: char) -> 
         }
     }
     if chars.len() - i > 1 {
-        return Err(vm.value_error(format!("Invalid format specifier '{spec}' for object of type '{tname}'")));
+        return Err(vm.value_error(format!(
+            "Invalid format specifier '{spec}' for object of type '{tname}'"
+        )));
     }
     sp.ty = chars.get(i).copied();
     if let Some(g) = sp.grouping {
-        let t = sp.ty.unwrap_or(if default_align == '<' { 's' } else { '\0' });
+        let t = sp
+            .ty
+            .unwrap_or(if default_align == '<' { 's' } else { '\0' });
         match t {
             'd' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F' | '\0' => {}
             'b' | 'o' | 'x' | 'X' if g == '_' => sp.every = 4,
-            t => return Err(vm.value_error(format!("Cannot specify '{g}' with '{}'.", code_repr(t)))),
+            t => {
+                return Err(vm.value_error(format!("Cannot specify '{g}' with '{}'.", code_repr(t))));
+            }
         }
     }
     Ok(sp)
 }
 
 fn unknown_code(vm: &mut Vm, t: char, tname: &str) -> crate::vm::PyErr {
-    vm.value_error(format!("Unknown format code '{}' for object of type '{tname}'", code_repr(t)))
+    vm.value_error(format!(
+        "Unknown format code '{}' for object of type '{tname}'",
+        code_repr(t)
+    ))
 }
 
 /// Pads already-formatted text to the spec's width (str layout).
@@ -202,7 +219,11 @@ fn layout_number(sp: &Spec, neg: bool, prefix: &str, digits: &str, rest: &str) -
     let align = sp.align.unwrap_or('>');
     let width = sp.width.map(|w| w as i64).unwrap_or(-1);
     let fixed = (sign.len() + prefix.len() + rest.chars().count()) as i64;
-    let min_width = if sp.fill == '0' && align == '=' { width - fixed } else { 0 };
+    let min_width = if sp.fill == '0' && align == '=' {
+        width - fixed
+    } else {
+        0
+    };
     let grouped = if digits.is_empty() {
         String::new()
     } else {
@@ -239,13 +260,17 @@ pub fn format_builtin(vm: &mut Vm, v: Value, spec: &str) -> PyResult<Option<Stri
     }
     if v.is_small_int() || v.is_kind(Kind::Int) {
         if spec.is_empty() {
-            return Ok(Some(int::to_bigint(v).to_string()));
+            return int::to_decimal(vm, v).map(Some);
         }
         return format_int(vm, v, spec, "int").map(Some);
     }
     if v.is_bool() {
         if spec.is_empty() {
-            return Ok(Some(if v.is_true() { "True".into() } else { "False".into() }));
+            return Ok(Some(if v.is_true() {
+                "True".into()
+            } else {
+                "False".into()
+            }));
         }
         return format_int(vm, Value::small(v.is_true() as i64), spec, "bool").map(Some);
     }
@@ -275,7 +300,9 @@ pub fn format_str(vm: &mut Vm, s: &str, spec: &str) -> PyResult<String> {
         return Err(vm.value_error("Sign not allowed in string format specifier"));
     }
     if sp.z {
-        return Err(vm.value_error("Negative zero coercion (z) not allowed in string format specifier"));
+        return Err(
+            vm.value_error("Negative zero coercion (z) not allowed in string format specifier")
+        );
     }
     if sp.alt {
         return Err(vm.value_error("Alternate form (#) not allowed in string format specifier"));
@@ -308,7 +335,9 @@ pub fn format_int(vm: &mut Vm, v: Value, spec: &str, tname: &str) -> PyResult<St
         return Err(vm.value_error("Precision not allowed in integer format specifier"));
     }
     if sp.z {
-        return Err(vm.value_error("Negative zero coercion (z) not allowed in integer format specifier"));
+        return Err(
+            vm.value_error("Negative zero coercion (z) not allowed in integer format specifier")
+        );
     }
     let b = int::to_bigint(v);
     if sp.ty == Some('c') {
@@ -316,16 +345,24 @@ pub fn format_int(vm: &mut Vm, v: Value, spec: &str, tname: &str) -> PyResult<St
             return Err(vm.value_error("Sign not allowed with integer format specifier 'c'"));
         }
         if sp.alt {
-            return Err(vm.value_error("Alternate form (#) not allowed with integer format specifier 'c'"));
+            return Err(
+                vm.value_error("Alternate form (#) not allowed with integer format specifier 'c'")
+            );
         }
         let code = b.to_i64();
-        let Some(c) = code.filter(|c| (0..=0x10ffff).contains(c)).and_then(|c| char::from_u32(c as u32)) else {
+        let Some(c) = code
+            .filter(|c| (0..=0x10ffff).contains(c))
+            .and_then(|c| char::from_u32(c as u32))
+        else {
             if code.is_none() {
                 return Err(vm.overflow_error("Python int too large to convert to C long"));
             }
             return Err(vm.overflow_error("%c arg not in range(0x110000)"));
         };
         return Ok(layout_number(&sp, false, "", "", &c.to_string()));
+    }
+    if matches!(sp.ty, None | Some('d' | 'n')) {
+        int::check_str_digits(vm, &b)?;
     }
     let neg = b.is_negative();
     let mag = b.abs();
@@ -355,7 +392,11 @@ pub fn format_float(vm: &mut Vm, x: f64, spec: &str, tname: &str) -> PyResult<St
 
 /// The float text of `x` (sign included) for a spec's type and precision.
 fn float_text(vm: &mut Vm, x: f64, sp: &Spec, default_ty: char) -> PyResult<(String, bool)> {
-    let mut fl = Flags { alt: sp.alt, no_neg_0: sp.z, add_dot_0: false };
+    let mut fl = Flags {
+        alt: sp.alt,
+        no_neg_0: sp.z,
+        add_dot_0: false,
+    };
     let mut ty = sp.ty.unwrap_or(default_ty);
     let mut default_prec = 6;
     if ty == 'r' {
@@ -400,7 +441,9 @@ fn layout_float(sp: &Spec, s: &str) -> String {
         Some(b) => (true, b),
         None => (false, s),
     };
-    let split = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
+    let split = body
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(body.len());
     let (digits, rest) = body.split_at(split);
     layout_number(sp, neg, "", digits, rest)
 }
@@ -421,7 +464,11 @@ pub fn format_complex(vm: &mut Vm, re: f64, im: f64, spec: &str) -> PyResult<Str
     if sp.align == Some('=') {
         return Err(vm.value_error("'=' alignment flag is not allowed in complex format specifier"));
     }
-    let fl = Flags { alt: sp.alt, no_neg_0: sp.z, add_dot_0: false };
+    let fl = Flags {
+        alt: sp.alt,
+        no_neg_0: sp.z,
+        add_dot_0: false,
+    };
     let (mut ty, mut default_prec) = (sp.ty.unwrap_or('r'), 6);
     let (mut skip_re, mut parens) = (false, false);
     if sp.ty.is_none() {
@@ -445,7 +492,11 @@ pub fn format_complex(vm: &mut Vm, re: f64, im: f64, spec: &str) -> PyResult<Str
         }
         None => default_prec,
     };
-    let tmp = Spec { width: None, align: Some('<'), ..sp.clone() };
+    let tmp = Spec {
+        width: None,
+        align: Some('<'),
+        ..sp.clone()
+    };
     let part = |x: f64, spec: &Spec| {
         let s = double_to_string(x, ty, prec, fl);
         layout_float(spec, &s)
@@ -457,7 +508,14 @@ pub fn format_complex(vm: &mut Vm, re: f64, im: f64, spec: &str) -> PyResult<Str
     if !skip_re {
         body.push_str(&part(re, &tmp));
     }
-    let im_spec = if skip_re { tmp.clone() } else { Spec { sign: Some('+'), ..tmp.clone() } };
+    let im_spec = if skip_re {
+        tmp.clone()
+    } else {
+        Spec {
+            sign: Some('+'),
+            ..tmp.clone()
+        }
+    };
     body.push_str(&part(im, &im_spec));
     body.push('j');
     if parens {

@@ -47,7 +47,10 @@ impl ArgState {
             if self.arglen < 0 {
                 return Ok(self.args);
             }
-            return Ok(tuple::items(self.args).get(i as usize).copied().unwrap_or(Value::NONE));
+            return Ok(tuple::items(self.args)
+                .get(i as usize)
+                .copied()
+                .unwrap_or(Value::NONE));
         }
         Err(vm.type_error("not enough arguments for format string"))
     }
@@ -61,23 +64,44 @@ const F_ZERO: u8 = 16;
 
 fn run(vm: &mut Vm, f: &[char], args: Value, mode: Mode) -> PyResult<String> {
     let is_tuple = tuple::native(args).is_some() || args.is_kind(Kind::Tuple);
-    let targs = if args.is_kind(Kind::Tuple) { args } else { tuple::native(args).unwrap_or(args) };
+    let targs = if args.is_kind(Kind::Tuple) {
+        args
+    } else {
+        tuple::native(args).unwrap_or(args)
+    };
     let excluded = match mode {
         Mode::Str => pystr::text_of(args).is_some(),
-        Mode::Bytes => crate::builtins::bytes::buffer_of(args).is_some() || pystr::text_of(args).is_some(),
+        Mode::Bytes => {
+            crate::builtins::bytes::buffer_of(args).is_some() || pystr::text_of(args).is_some()
+        }
     };
-    let dict = if !is_tuple && !excluded && vm.lookup_special(args, vm.names.getitem).is_some() { Some(args) } else { None };
-    let mut st = if is_tuple {
-        ArgState { args: targs, arglen: tuple::len(targs) as i64, argidx: 0 }
+    let dict = if !is_tuple && !excluded && vm.lookup_special(args, vm.names.getitem).is_some() {
+        Some(args)
     } else {
-        ArgState { args, arglen: -1, argidx: -2 }
+        None
+    };
+    let mut st = if is_tuple {
+        ArgState {
+            args: targs,
+            arglen: tuple::len(targs) as i64,
+            argidx: 0,
+        }
+    } else {
+        ArgState {
+            args,
+            arglen: -1,
+            argidx: -2,
+        }
     };
     let mut out = String::with_capacity(f.len() + 16);
     let n = f.len();
     let mut pos = 0;
     while pos < n {
         if f[pos] != '%' {
-            let end = f[pos..].iter().position(|&c| c == '%').map_or(n, |k| pos + k);
+            let end = f[pos..]
+                .iter()
+                .position(|&c| c == '%')
+                .map_or(n, |k| pos + k);
             out.extend(&f[pos..end]);
             pos = end;
             continue;
@@ -92,7 +116,9 @@ fn run(vm: &mut Vm, f: &[char], args: Value, mode: Mode) -> PyResult<String> {
     }
     if st.argidx < st.arglen && dict.is_none() {
         let what = if mode == Mode::Str { "string" } else { "bytes" };
-        return Err(vm.type_error(format!("not all arguments converted during {what} formatting")));
+        return Err(vm.type_error(format!(
+            "not all arguments converted during {what} formatting"
+        )));
     }
     Ok(out)
 }
@@ -106,7 +132,15 @@ struct Conv {
 }
 
 /// Parses and formats one `%...` spec starting at `*pos` (after the '%').
-fn one_spec(vm: &mut Vm, f: &[char], pos: &mut usize, st: &mut ArgState, dict: Option<Value>, mode: Mode, out: &mut String) -> PyResult<()> {
+fn one_spec(
+    vm: &mut Vm,
+    f: &[char],
+    pos: &mut usize,
+    st: &mut ArgState,
+    dict: Option<Value>,
+    mode: Mode,
+    out: &mut String,
+) -> PyResult<()> {
     let n = f.len();
     let incomplete = |vm: &mut Vm| vm.value_error("incomplete format");
     if *pos >= n {
@@ -140,9 +174,18 @@ fn one_spec(vm: &mut Vm, f: &[char], pos: &mut usize, st: &mut ArgState, dict: O
             }
         };
         let v = vm.getitem(d, k)?;
-        *st = ArgState { args: v, arglen: -1, argidx: -2 };
+        *st = ArgState {
+            args: v,
+            arglen: -1,
+            argidx: -2,
+        };
     }
-    let mut c = Conv { flags: 0, width: -1, prec: -1, ch: '\0' };
+    let mut c = Conv {
+        flags: 0,
+        width: -1,
+        prec: -1,
+        ch: '\0',
+    };
     // Flags; `ch` ends as the first char after them.
     let read = |pos: &mut usize| -> Option<char> {
         let ch = f.get(*pos).copied();
@@ -226,7 +269,11 @@ fn star_arg(vm: &mut Vm, v: Value, prec: bool) -> PyResult<i64> {
     if !(int::is_int(v) || v.is_bool() || int::native(v).is_some()) {
         return Err(vm.type_error("* wants int"));
     }
-    let b = int::to_bigint(int::native(v).unwrap_or(if v.is_bool() { Value::small(v.is_true() as i64) } else { v }));
+    let b = int::to_bigint(int::native(v).unwrap_or(if v.is_bool() {
+        Value::small(v.is_true() as i64)
+    } else {
+        v
+    }));
     let lim = if prec { i32::MAX as i64 } else { i64::MAX };
     match num_traits::ToPrimitive::to_i64(&b).filter(|x| *x <= lim && *x >= -lim - 1) {
         Some(x) => Ok(x),
@@ -248,7 +295,10 @@ fn convert(vm: &mut Vm, v: Value, c: &Conv, mode: Mode, index: usize) -> PyResul
         'd' | 'i' | 'u' | 'o' | 'x' | 'X' => format_long(vm, v, c, mode).map(|s| (s, true)),
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
             let x = float_arg(vm, v, mode)?;
-            let fl = Flags { alt: c.flags & F_ALT != 0, ..Flags::default() };
+            let fl = Flags {
+                alt: c.flags & F_ALT != 0,
+                ..Flags::default()
+            };
             let prec = if c.prec < 0 { 6 } else { c.prec as usize };
             Ok((double_to_string(x, c.ch, prec, fl), true))
         }
@@ -256,7 +306,9 @@ fn convert(vm: &mut Vm, v: Value, c: &Conv, mode: Mode, index: usize) -> PyResul
         ch => {
             let u = ch as u32;
             let shown = if (31..=126).contains(&u) { ch } else { '?' };
-            Err(vm.value_error(format!("unsupported format character '{shown}' (0x{u:x}) at index {index}")))
+            Err(vm.value_error(format!(
+                "unsupported format character '{shown}' (0x{u:x}) at index {index}"
+            )))
         }
     }
 }
@@ -269,7 +321,9 @@ fn float_arg(vm: &mut Vm, v: Value, mode: Mode) -> PyResult<f64> {
     if let Some(x) = crate::object::float::as_f64(vm, int::native(v).unwrap_or(v))? {
         return Ok(x);
     }
-    if vm.lookup_special(v, vm.names.float).is_some() || vm.lookup_special(v, vm.names.index).is_some() {
+    if vm.lookup_special(v, vm.names.float).is_some()
+        || vm.lookup_special(v, vm.names.index).is_some()
+    {
         return crate::builtins::numbers::float_of(vm, v);
     }
     if mode == Mode::Bytes {
@@ -281,13 +335,28 @@ fn float_arg(vm: &mut Vm, v: Value, mode: Mode) -> PyResult<f64> {
 /// `%d`/`%x`/`%o` of an argument, with precision zero-padding and `#` prefixes.
 fn format_long(vm: &mut Vm, v: Value, c: &Conv, mode: Mode) -> PyResult<String> {
     let hexoct = matches!(c.ch, 'o' | 'x' | 'X');
-    let shown = if mode == Mode::Bytes && c.ch == 'i' { 'd' } else { c.ch };
+    let shown = if mode == Mode::Bytes && c.ch == 'i' {
+        'd'
+    } else {
+        c.ch
+    };
     let wrong = |vm: &mut Vm| {
-        let what = if hexoct { "an integer" } else { "a real number" };
-        vm.type_error(format!("%{shown} format: {what} is required, not {}", vm.type_name(v)))
+        let what = if hexoct {
+            "an integer"
+        } else {
+            "a real number"
+        };
+        vm.type_error(format!(
+            "%{shown} format: {what} is required, not {}",
+            vm.type_name(v)
+        ))
     };
     let n = if int::is_int(v) || v.is_bool() {
-        if v.is_bool() { Value::small(v.is_true() as i64) } else { v }
+        if v.is_bool() {
+            Value::small(v.is_true() as i64)
+        } else {
+            v
+        }
     } else if let Some(n) = int::native(v) {
         n
     } else {
@@ -306,7 +375,9 @@ fn format_long(vm: &mut Vm, v: Value, c: &Conv, mode: Mode) -> PyResult<String> 
             vm.index(v)
         } else if v.is_float() {
             crate::object::float::to_int(vm, v.as_f64())
-        } else if vm.lookup_special(v, vm.names.int).is_some() || vm.lookup_special(v, vm.names.index).is_some() {
+        } else if vm.lookup_special(v, vm.names.int).is_some()
+            || vm.lookup_special(v, vm.names.index).is_some()
+        {
             crate::builtins::numbers::int_value(vm, v, Value::NULL)
         } else {
             return Err(wrong(vm));
@@ -318,6 +389,9 @@ fn format_long(vm: &mut Vm, v: Value, c: &Conv, mode: Mode) -> PyResult<String> 
         }
     };
     let b = int::to_bigint(n);
+    if !matches!(c.ch, 'x' | 'X' | 'o') {
+        int::check_str_digits(vm, &b)?;
+    }
     let neg = b.sign() == num_bigint::Sign::Minus;
     let mag = if neg { -b } else { b };
     let mut digits = match c.ch {
@@ -364,7 +438,11 @@ fn char_arg(vm: &mut Vm, v: Value, mode: Mode) -> PyResult<char> {
             _ => Err(vm.type_error("%c requires int or char")),
         };
     }
-    if !(int::is_int(v) || v.is_bool() || int::native(v).is_some() || vm.lookup_special(v, vm.names.index).is_some()) {
+    if !(int::is_int(v)
+        || v.is_bool()
+        || int::native(v).is_some()
+        || vm.lookup_special(v, vm.names.index).is_some())
+    {
         return Err(vm.type_error("%c requires int or char"));
     }
     let i = vm.index(v)?;
@@ -386,9 +464,15 @@ fn bytes_text(vm: &mut Vm, v: Value, ch: char) -> PyResult<String> {
     let name = pystr::intern(vm, "__bytes__");
     if let Some(r) = vm.call_special(v, name, &[])? {
         if let Some(b) = crate::object::bytes::native(r) {
-            return Ok(crate::object::bytes::data(b).iter().map(|&x| x as char).collect());
+            return Ok(crate::object::bytes::data(b)
+                .iter()
+                .map(|&x| x as char)
+                .collect());
         }
-        return Err(vm.type_error(format!("__bytes__ returned non-bytes (type {})", vm.type_name(r))));
+        return Err(vm.type_error(format!(
+            "__bytes__ returned non-bytes (type {})",
+            vm.type_name(r)
+        )));
     }
     Err(vm.type_error(format!(
         "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
@@ -403,7 +487,11 @@ fn output(c: &Conv, text: &str, numeric: bool, out: &mut String) {
     if matches!(c.ch, 's' | 'r' | 'a' | 'b') && c.prec >= 0 && len > c.prec {
         len = c.prec;
     }
-    let fill = if numeric && c.flags & F_ZERO != 0 { '0' } else { ' ' };
+    let fill = if numeric && c.flags & F_ZERO != 0 {
+        '0'
+    } else {
+        ' '
+    };
     let mut start = 0usize;
     let mut sign: Option<char> = None;
     if numeric {

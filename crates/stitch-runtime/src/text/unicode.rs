@@ -11,14 +11,21 @@ pub fn props(c: char) -> u16 {
         return ascii_props(u as u8);
     }
     let i = d::PROPS.partition_point(|&(start, _)| start <= u);
-    d::PROPS.get(i.wrapping_sub(1)).map(|&(_, f)| f).unwrap_or(0)
+    d::PROPS
+        .get(i.wrapping_sub(1))
+        .map(|&(_, f)| f)
+        .unwrap_or(0)
 }
 
 fn ascii_props(b: u8) -> u16 {
     let mut f = 0;
     if b.is_ascii_alphabetic() {
         f |= d::ALPHA | d::CASED | d::XID_START | d::XID_CONTINUE;
-        f |= if b.is_ascii_lowercase() { d::LOWER } else { d::UPPER };
+        f |= if b.is_ascii_lowercase() {
+            d::LOWER
+        } else {
+            d::UPPER
+        };
     }
     if b.is_ascii_digit() {
         f |= d::DECIMAL | d::DIGIT | d::NUMERIC | d::XID_CONTINUE;
@@ -87,7 +94,18 @@ pub fn is_xid_continue(c: char) -> bool {
 
 /// Python's line boundaries (`str.splitlines`).
 pub fn is_linebreak(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
+    matches!(
+        c,
+        '\n' | '\r'
+            | '\x0b'
+            | '\x0c'
+            | '\x1c'
+            | '\x1d'
+            | '\x1e'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
 }
 
 /// The decimal digit value of `c` (what int() and float() accept).
@@ -98,7 +116,11 @@ pub fn decimal_value(c: char) -> Option<u32> {
     }
     let i = d::DECIMAL_RUNS.partition_point(|&(first, _)| first <= u);
     let &(first, last) = d::DECIMAL_RUNS.get(i.wrapping_sub(1))?;
-    if u <= last { Some((u - first) % 10) } else { None }
+    if u <= last {
+        Some((u - first) % 10)
+    } else {
+        None
+    }
 }
 
 /// Applies a mapping table to one code point, pushing the result.
