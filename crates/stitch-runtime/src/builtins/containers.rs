@@ -13,6 +13,7 @@ mod range;
 mod set;
 mod sort;
 mod tuple;
+mod views;
 
 use stitch_core::instr::cmpop;
 use stitch_core::layout::InstanceObj;
