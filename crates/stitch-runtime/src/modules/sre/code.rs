@@ -126,6 +126,8 @@ pub struct Program {
     pub info: Option<Info>,
     /// The first operation after the leading INFO block.
     pub body: usize,
+    /// What the first character of a match must be, when known.
+    pub first: Option<super::first::First>,
 }
 
 struct Invalid;
@@ -212,7 +214,9 @@ impl Decoder<'_> {
                 _ => None,
             };
         }
-        Some(Program { ops: self.ops, info, body })
+        let mut prog = Program { ops: self.ops, info, body, first: None };
+        prog.first = super::first::First::of(&prog);
+        Some(prog)
     }
 
     fn emit(&mut self, at: usize, op: Op) {

@@ -30,7 +30,7 @@ impl Char for u32 {
 
 /// What a frame waits for: the kind of nested attempt it started.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Resume {
+pub(super) enum Resume {
     None,
     MaxUntil1,
     MaxUntil2,
@@ -52,21 +52,21 @@ enum Resume {
 
 /// One level of matching: the operation being executed and its locals.
 #[derive(Clone, Copy, Debug)]
-struct Frame {
-    resume: Resume,
-    toplevel: bool,
-    pc: u32,
+pub(super) struct Frame {
+    pub(super) resume: Resume,
+    pub(super) toplevel: bool,
+    pub(super) pc: u32,
     /// A repeat context, a branch alternative or a literal, by operation.
-    aux: u32,
-    ptr: isize,
-    count: isize,
-    lastmark: isize,
-    lastindex: isize,
-    saved: isize,
+    pub(super) aux: u32,
+    pub(super) ptr: isize,
+    pub(super) count: isize,
+    pub(super) lastmark: isize,
+    pub(super) lastindex: isize,
+    pub(super) saved: isize,
 }
 
 impl Frame {
-    fn new(pc: usize, toplevel: bool) -> Frame {
+    pub(super) fn new(pc: usize, toplevel: bool) -> Frame {
         Frame {
             resume: Resume::None,
             toplevel,
@@ -83,14 +83,14 @@ impl Frame {
 
 /// A repeat context (REPEAT ... MAX_UNTIL / MIN_UNTIL).
 #[derive(Clone, Copy, Debug)]
-struct Rep {
-    count: isize,
-    op: u32,
-    prev: isize,
-    last_ptr: isize,
+pub(super) struct Rep {
+    pub(super) count: isize,
+    pub(super) op: u32,
+    pub(super) prev: isize,
+    pub(super) last_ptr: isize,
 }
 
-enum Act {
+pub(super) enum Act {
     Enter,
     Exec,
     Call(usize, bool),
@@ -112,14 +112,14 @@ pub struct State<'t, C: Char> {
     pub lastindex: isize,
     pub match_all: bool,
     pub must_advance: bool,
-    repeat: isize,
-    reps: Vec<Rep>,
-    saved: Vec<isize>,
-    frames: Vec<Frame>,
+    pub(super) repeat: isize,
+    pub(super) reps: Vec<Rep>,
+    pub(super) saved: Vec<isize>,
+    pub(super) frames: Vec<Frame>,
     steps: u32,
 }
 
-const NULL: isize = -1;
+pub(super) const NULL: isize = -1;
 
 impl<'t, C: Char> State<'t, C> {
     /// A state for `text[start..end]` (bounds already clamped to the text).
@@ -171,18 +171,18 @@ impl<'t, C: Char> State<'t, C> {
     }
 
     #[inline(always)]
-    fn ch(&self, i: isize) -> u32 {
+    pub(super) fn ch(&self, i: isize) -> u32 {
         self.text[i as usize].code()
     }
 
-    fn mark_push(&mut self, lastmark: isize) {
+    pub(super) fn mark_push(&mut self, lastmark: isize) {
         if lastmark >= 0 {
             let n = (lastmark + 1) as usize;
             self.saved.extend_from_slice(&self.marks[..n]);
         }
     }
 
-    fn mark_pop(&mut self, lastmark: isize, keep: bool) {
+    pub(super) fn mark_pop(&mut self, lastmark: isize, keep: bool) {
         if lastmark >= 0 {
             let n = (lastmark + 1) as usize;
             let base = self.saved.len() - n;
@@ -193,19 +193,19 @@ impl<'t, C: Char> State<'t, C> {
         }
     }
 
-    fn mark_discard(&mut self, lastmark: isize) {
+    pub(super) fn mark_discard(&mut self, lastmark: isize) {
         if lastmark >= 0 {
             let n = (lastmark + 1) as usize;
             self.saved.truncate(self.saved.len() - n);
         }
     }
 
-    fn lastmark_save(&self, f: &mut Frame) {
+    pub(super) fn lastmark_save(&self, f: &mut Frame) {
         f.lastmark = self.lastmark;
         f.lastindex = self.lastindex;
     }
 
-    fn lastmark_restore(&mut self, f: &Frame) {
+    pub(super) fn lastmark_restore(&mut self, f: &Frame) {
         self.lastmark = f.lastmark;
         self.lastindex = f.lastindex;
     }
@@ -246,7 +246,7 @@ impl<'t, C: Char> State<'t, C> {
     }
 
     /// How many times (up to `max`) `item` matches from `ptr`.
-    fn count(&self, item: &Test, ptr: isize, max: u32) -> isize {
+    pub(super) fn count(&self, item: &Test, ptr: isize, max: u32) -> isize {
         let mut end = self.end;
         if max != MAXREPEAT && (max as isize) < end - ptr {
             end = ptr + max as isize;
@@ -561,341 +561,6 @@ impl<'t, C: Char> State<'t, C> {
                 }
             }
         }
-    }
-
-    /// Tries the next viable alternative of the BRANCH of frame `f`.
-    fn branch_next(&mut self, prog: &Program, f: &mut Frame) -> Act {
-        let Some(Op::Branch(alts)) = prog.ops.get(f.pc as usize) else { return Act::Ret(false) };
-        let ptr = f.ptr;
-        while let Some(&start) = alts.get(f.aux as usize) {
-            f.aux += 1;
-            if let Some(Op::Char(t @ (Test::Lit(_) | Test::In(_)))) = prog.ops.get(start as usize)
-                && (ptr >= self.end || !t.matches(self.ch(ptr)))
-            {
-                continue;
-            }
-            self.ptr = ptr;
-            f.resume = Resume::Branch;
-            return Act::Call(start as usize, f.toplevel);
-        }
-        if self.repeat != NULL {
-            self.mark_discard(f.lastmark);
-        }
-        Act::Ret(false)
-    }
-
-    /// Greedy single-character repeat followed by a literal: backs off to positions
-    /// where that literal is.
-    fn repeat_one_lit(&mut self, f: &mut Frame, min: isize, next: usize) -> Act {
-        let chr = f.aux;
-        while f.count >= min && (f.ptr >= self.end || self.ch(f.ptr) != chr) {
-            f.ptr -= 1;
-            f.count -= 1;
-        }
-        if f.count < min {
-            if self.repeat != NULL {
-                self.mark_discard(f.lastmark);
-            }
-            return Act::Ret(false);
-        }
-        self.ptr = f.ptr;
-        f.resume = Resume::RepeatOneLit;
-        Act::Call(next, f.toplevel)
-    }
-
-    fn repeat_one(&mut self, f: &mut Frame, min: isize, next: usize) -> Act {
-        if f.count >= min {
-            self.ptr = f.ptr;
-            f.resume = Resume::RepeatOne;
-            return Act::Call(next, f.toplevel);
-        }
-        if self.repeat != NULL {
-            self.mark_discard(f.lastmark);
-        }
-        Act::Ret(false)
-    }
-
-    fn min_repeat_one(&mut self, prog: &Program, f: &mut Frame) -> Act {
-        let Some(Op::RepeatOne { max, next, .. }) = prog.ops.get(f.pc as usize) else { return Act::Ret(false) };
-        if *max == MAXREPEAT || f.count <= *max as isize {
-            self.ptr = f.ptr;
-            f.resume = Resume::MinRepeatOne;
-            return Act::Call(*next as usize, f.toplevel);
-        }
-        if self.repeat != NULL {
-            self.mark_discard(f.lastmark);
-        }
-        Act::Ret(false)
-    }
-
-    /// MAX_UNTIL / MIN_UNTIL reached with the repeat context on top.
-    fn until(&mut self, prog: &Program, f: &mut Frame, greedy: bool) -> Act {
-        if self.repeat == NULL {
-            return Act::Error;
-        }
-        let r = self.repeat as usize;
-        f.aux = r as u32;
-        self.ptr = f.ptr;
-        let count = self.reps[r].count + 1;
-        f.count = count;
-        let Some(&Op::Repeat { min, max, body, .. }) = prog.ops.get(self.reps[r].op as usize) else {
-            return Act::Ret(false);
-        };
-        if count < min as isize {
-            self.reps[r].count = count;
-            f.resume = if greedy { Resume::MaxUntil1 } else { Resume::MinUntil1 };
-            return Act::Call(body as usize, f.toplevel);
-        }
-        if greedy {
-            if (count < max as isize || max == MAXREPEAT) && self.ptr != self.reps[r].last_ptr {
-                self.reps[r].count = count;
-                self.lastmark_save(f);
-                self.mark_push(f.lastmark);
-                f.saved = self.reps[r].last_ptr;
-                self.reps[r].last_ptr = self.ptr;
-                f.resume = Resume::MaxUntil2;
-                return Act::Call(body as usize, f.toplevel);
-            }
-            self.max_until_tail(f)
-        } else {
-            self.repeat = self.reps[r].prev;
-            self.lastmark_save(f);
-            if self.repeat != NULL {
-                self.mark_push(f.lastmark);
-            }
-            f.resume = Resume::MinUntil2;
-            Act::Call(f.pc as usize + 1, f.toplevel)
-        }
-    }
-
-    fn max_until_tail(&mut self, f: &mut Frame) -> Act {
-        let r = f.aux as usize;
-        self.repeat = self.reps[r].prev;
-        f.resume = Resume::MaxUntil3;
-        Act::Call(f.pc as usize + 1, f.toplevel)
-    }
-
-    fn possessive_min(&mut self, prog: &Program, f: &mut Frame, body: usize) -> Act {
-        let Some(&Op::PossessiveRepeat { min, .. }) = prog.ops.get(f.pc as usize) else { return Act::Ret(false) };
-        if f.count < min as isize {
-            f.resume = Resume::Possessive1;
-            return Act::Call(body, false);
-        }
-        f.saved = NULL;
-        self.possessive_more(prog, f)
-    }
-
-    fn possessive_more(&mut self, prog: &Program, f: &mut Frame) -> Act {
-        let Some(&Op::PossessiveRepeat { max, body, next, .. }) = prog.ops.get(f.pc as usize) else {
-            return Act::Ret(false);
-        };
-        if (f.count < max as isize || max == MAXREPEAT) && self.ptr != f.saved {
-            self.lastmark_save(f);
-            self.mark_push(f.lastmark);
-            f.saved = self.ptr;
-            f.resume = Resume::Possessive2;
-            return Act::Call(body as usize, false);
-        }
-        f.pc = next;
-        f.ptr = self.ptr;
-        Act::Exec
-    }
-
-    /// Continues frame `f` after a nested attempt returned `ok`; `None` on an
-    /// engine state error.
-    fn resume(&mut self, prog: &Program, f: &mut Frame, ok: bool) -> Option<Act> {
-        let has_repeat = self.repeat != NULL;
-        Some(match f.resume {
-            Resume::None => return None,
-            Resume::Branch => {
-                if ok {
-                    if has_repeat {
-                        self.mark_discard(f.lastmark);
-                    }
-                    return Some(Act::Ret(true));
-                }
-                if has_repeat {
-                    self.mark_pop(f.lastmark, true);
-                }
-                self.lastmark_restore(f);
-                self.branch_next(prog, f)
-            }
-            Resume::RepeatOneLit | Resume::RepeatOne => {
-                if ok {
-                    if has_repeat {
-                        self.mark_discard(f.lastmark);
-                    }
-                    return Some(Act::Ret(true));
-                }
-                if has_repeat {
-                    self.mark_pop(f.lastmark, true);
-                }
-                self.lastmark_restore(f);
-                f.ptr -= 1;
-                f.count -= 1;
-                let Some(&Op::RepeatOne { min, next, .. }) = prog.ops.get(f.pc as usize) else {
-                    return None;
-                };
-                if f.resume == Resume::RepeatOneLit {
-                    self.repeat_one_lit(f, min as isize, next as usize)
-                } else {
-                    self.repeat_one(f, min as isize, next as usize)
-                }
-            }
-            Resume::MinRepeatOne => {
-                if ok {
-                    if has_repeat {
-                        self.mark_discard(f.lastmark);
-                    }
-                    return Some(Act::Ret(true));
-                }
-                if has_repeat {
-                    self.mark_pop(f.lastmark, true);
-                }
-                self.lastmark_restore(f);
-                self.ptr = f.ptr;
-                let Some(Op::RepeatOne { item, .. }) = prog.ops.get(f.pc as usize) else { return None };
-                if self.count(item, f.ptr, 1) == 0 {
-                    if has_repeat {
-                        self.mark_discard(f.lastmark);
-                    }
-                    return Some(Act::Ret(false));
-                }
-                f.ptr += 1;
-                f.count += 1;
-                self.min_repeat_one(prog, f)
-            }
-            Resume::Repeat => {
-                let r = f.aux as usize;
-                self.repeat = self.reps.get(r)?.prev;
-                self.reps.truncate(r);
-                Act::Ret(ok)
-            }
-            Resume::MaxUntil1 | Resume::MinUntil1 => {
-                if ok {
-                    return Some(Act::Ret(true));
-                }
-                let r = f.aux as usize;
-                self.reps.get_mut(r)?.count = f.count - 1;
-                self.ptr = f.ptr;
-                Act::Ret(false)
-            }
-            Resume::MaxUntil2 => {
-                let r = f.aux as usize;
-                self.reps.get_mut(r)?.last_ptr = f.saved;
-                if ok {
-                    self.mark_discard(f.lastmark);
-                    return Some(Act::Ret(true));
-                }
-                self.mark_pop(f.lastmark, false);
-                self.lastmark_restore(f);
-                self.reps[r].count = f.count - 1;
-                self.ptr = f.ptr;
-                self.max_until_tail(f)
-            }
-            Resume::MaxUntil3 => {
-                self.repeat = f.aux as isize;
-                if ok {
-                    return Some(Act::Ret(true));
-                }
-                self.ptr = f.ptr;
-                Act::Ret(false)
-            }
-            Resume::MinUntil2 => {
-                let r = f.aux as usize;
-                let tail_repeat = self.repeat;
-                self.repeat = r as isize;
-                if ok {
-                    if tail_repeat != NULL {
-                        self.mark_discard(f.lastmark);
-                    }
-                    return Some(Act::Ret(true));
-                }
-                if tail_repeat != NULL {
-                    self.mark_pop(f.lastmark, false);
-                }
-                self.lastmark_restore(f);
-                self.ptr = f.ptr;
-                let rep = *self.reps.get(r)?;
-                let Some(&Op::Repeat { max, body, .. }) = prog.ops.get(rep.op as usize) else { return None };
-                if (f.count >= max as isize && max != MAXREPEAT) || self.ptr == rep.last_ptr {
-                    return Some(Act::Ret(false));
-                }
-                self.reps[r].count = f.count;
-                f.saved = rep.last_ptr;
-                self.reps[r].last_ptr = self.ptr;
-                f.resume = Resume::MinUntil3;
-                Act::Call(body as usize, f.toplevel)
-            }
-            Resume::MinUntil3 => {
-                let r = f.aux as usize;
-                self.reps.get_mut(r)?.last_ptr = f.saved;
-                if ok {
-                    return Some(Act::Ret(true));
-                }
-                self.reps[r].count = f.count - 1;
-                self.ptr = f.ptr;
-                Act::Ret(false)
-            }
-            Resume::Possessive1 => {
-                if ok {
-                    f.count += 1;
-                    let Some(&Op::PossessiveRepeat { body, .. }) = prog.ops.get(f.pc as usize) else {
-                        return None;
-                    };
-                    return Some(self.possessive_min(prog, f, body as usize));
-                }
-                self.ptr = f.ptr;
-                Act::Ret(false)
-            }
-            Resume::Possessive2 => {
-                if ok {
-                    self.mark_discard(f.lastmark);
-                    f.count += 1;
-                    return Some(self.possessive_more(prog, f));
-                }
-                self.mark_pop(f.lastmark, false);
-                self.lastmark_restore(f);
-                self.ptr = f.saved;
-                let Some(&Op::PossessiveRepeat { next, .. }) = prog.ops.get(f.pc as usize) else { return None };
-                f.pc = next;
-                f.ptr = self.ptr;
-                Act::Exec
-            }
-            Resume::Atomic => {
-                if !ok {
-                    self.ptr = f.ptr;
-                    return Some(Act::Ret(false));
-                }
-                let Some(&Op::Atomic { next, .. }) = prog.ops.get(f.pc as usize) else { return None };
-                f.pc = next;
-                f.ptr = self.ptr;
-                Act::Exec
-            }
-            Resume::Assert => {
-                if !ok {
-                    return Some(Act::Ret(false));
-                }
-                let Some(&Op::Assert { next, .. }) = prog.ops.get(f.pc as usize) else { return None };
-                f.pc = next;
-                Act::Exec
-            }
-            Resume::AssertNot => {
-                if ok {
-                    if has_repeat {
-                        self.mark_discard(f.lastmark);
-                    }
-                    return Some(Act::Ret(false));
-                }
-                if has_repeat {
-                    self.mark_pop(f.lastmark, false);
-                }
-                self.lastmark_restore(f);
-                let Some(&Op::AssertNot { next, .. }) = prog.ops.get(f.pc as usize) else { return None };
-                f.pc = next;
-                Act::Exec
-            }
-        })
     }
 }
 

@@ -122,10 +122,10 @@ pub fn match_type(vm: &mut Vm) -> Value {
             ("lastindex", lastindex, None),
             ("lastgroup", lastgroup, None),
             ("regs", regs, None),
-            ("string", string, None),
-            ("re", re, None),
-            ("pos", pos, None),
-            ("endpos", endpos, None),
+            ("string", string, Some(readonly)),
+            ("re", re, Some(readonly)),
+            ("pos", pos, Some(readonly)),
+            ("endpos", endpos, Some(readonly)),
         ],
     );
     crate::modules::util::add_class_getitem(vm, t);
@@ -134,6 +134,19 @@ pub fn match_type(vm: &mut Vm) -> Value {
 
 fn no_new(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
     Err(vm.type_error("cannot create 're.Match' instances"))
+}
+
+/// The setter of a read-only member (CPython's `READONLY` members).
+pub fn readonly(vm: &mut Vm, _obj: Value, _v: Value) -> PyResult<()> {
+    Err(vm.new_error(vm.exc.attribute_error, "readonly attribute"))
+}
+
+/// Rejects keywords with the `Match.name()` wording of METH_VARARGS methods.
+fn no_kw(vm: &mut Vm, a: &Args, name: &str) -> PyResult<()> {
+    if a.has_kwargs() {
+        return Err(vm.type_error(format!("Match.{name}() takes no keyword arguments")));
+    }
+    Ok(())
 }
 
 /// A match object for the successful attempt of `st`.
@@ -193,7 +206,7 @@ fn index_of(vm: &mut Vm, m: &MatchObj, g: Value) -> PyResult<usize> {
 
 fn group(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let m = me(vm, a, "group")?;
-    args::no_kwargs(vm, a, "group")?;
+    no_kw(vm, a, "group")?;
     let rest = &a.pos[1..];
     match rest.len() {
         0 => m.group(vm, 0, Value::NONE),
@@ -215,7 +228,9 @@ fn group(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn getitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let m = me(vm, a, "__getitem__")?;
-    args::count(vm, &a.tail(), "__getitem__", 1, 1)?;
+    if a.pos.len() != 2 || a.has_kwargs() {
+        return Err(vm.type_error(format!("expected 1 argument, got {}", a.pos.len() - 1)));
+    }
     let i = index_of(vm, m, a.pos[1])?;
     m.group(vm, i, Value::NONE)
 }
@@ -256,6 +271,7 @@ fn groupdict(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn group_arg(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(&'static MatchObj, usize)> {
     let m = me(vm, a, name)?;
+    no_kw(vm, a, name)?;
     args::count(vm, &a.tail(), name, 0, 1)?;
     let i = match a.pos.get(1) {
         Some(&g) => index_of(vm, m, g)?,

@@ -80,9 +80,9 @@ pub fn pattern_type(vm: &mut Vm) -> Value {
         vm,
         t,
         &[
-            ("pattern", get_pattern, None),
-            ("flags", get_flags, None),
-            ("groups", get_groups, None),
+            ("pattern", get_pattern, Some(super::matchobj::readonly)),
+            ("flags", get_flags, Some(super::matchobj::readonly)),
+            ("groups", get_groups, Some(super::matchobj::readonly)),
             ("groupindex", get_groupindex, None),
         ],
     );

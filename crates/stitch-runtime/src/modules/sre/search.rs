@@ -88,9 +88,14 @@ impl<C: Char> State<'_, C> {
                 }
             }
         }
+        // A position whose character cannot start a match is skipped.
+        let admits = |st: &Self, p: isize| match &prog.first {
+            Some(f) => p < st.end && f.admits(prog, st.text[p as usize].code()),
+            None => true,
+        };
         self.start = ptr;
         self.ptr = ptr;
-        let mut found = self.run(vm, prog, body, true)?;
+        let mut found = admits(self, ptr) && self.run(vm, prog, body, true)?;
         self.must_advance = false;
         if !found && matches!(prog.ops.get(body), Some(Op::At(At::Beginning | At::BeginningString))) {
             self.start = end;
@@ -99,6 +104,9 @@ impl<C: Char> State<'_, C> {
         }
         while !found && ptr < end {
             ptr += 1;
+            if !admits(self, ptr) {
+                continue;
+            }
             self.reset_capture();
             self.start = ptr;
             self.ptr = ptr;

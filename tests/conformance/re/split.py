@@ -1,0 +1,21 @@
+# split: groups in the result, maxsplit, empty matches, edge positions.
+import re
+
+print(re.split(r",", "a,b,,c,"))
+print(re.split(r"(,)", "a,b,,c,"))
+print(re.split(r"(,)(\s)?", "a, b,c"))
+print(re.split(r"\s+", "  a b   c  "))
+print(re.split(r"\s*", "a b  c"))
+print(re.split(r"", "abc"))
+print(re.split(r"x*", "axbc"))
+print(re.split(r"(x*)", "axbc"))
+print(re.split(r"\b", "a bc"))
+print(re.split(r"(?=b)", "abab"))
+print(re.split(r",", "a,b,c,d", maxsplit=2), re.split(r",", "a,b,c,d", 1), re.split(",", "a,b", -1))
+print(re.split(r"(a)|b", "xaybz"))
+print(re.split(r"[,;]", ""), re.split(r"x*", ""), re.split(r"(x)", "x"))
+print(re.split(r"^", "a\nb", flags=re.M), re.split(r"$", "a\nb", flags=re.M))
+print(re.compile(r"\d").split("a1b2c3"))
+print(re.split(rb"-", b"a-b-c"), re.split(rb"(-)", bytearray(b"a-b")))
+print(re.split(r"(?i)X", "axbXc"))
+print(re.split("\u00e9", "a\u00e9b\u00e9c"))
