@@ -591,8 +591,27 @@ fn type_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let Some(nsd) = dict::native(ns) else {
         return Err(vm.type_error(format!("type.__new__() argument 3 must be dict, not {}", vm.type_name(ns))));
     };
+    let bases_v = bases;
     let bases = tuple::items(bases).to_vec();
-    create_class(vm, meta, &name, bases, nsd, a)
+    // The most derived metaclass; a different one with its own __new__ takes over
+    // (`type(name, (SomeEnum,), ns, boundary=...)` runs EnumType.__new__).
+    let mut winner = meta;
+    for b in &bases {
+        let bt = vm.type_of(*b);
+        if types::is_subtype(bt, winner) && bt != winner {
+            winner = bt;
+        }
+    }
+    if winner != meta
+        && types::is_subtype(winner, meta)
+        && let Some(f) = types::lookup(winner, vm.names.new)
+        && !f.is_kind(Kind::Builtin)
+    {
+        let f = vm.descr_get(f, Value::NULL, winner)?;
+        let pos = [winner, rest[0], bases_v, ns];
+        return vm.call_kw(f, &Args { pos: &pos, kwnames: a.kwnames, kwvals: a.kwvals });
+    }
+    create_class(vm, winner, &name, bases, nsd, a)
 }
 
 fn create_class(vm: &mut Vm, meta: Value, name: &str, mut bases: Vec<Value>, ns: Value, a: &Args) -> PyResult<Value> {

@@ -222,6 +222,10 @@ impl Vm {
         }
         for t in every {
             dict::set_str(types::ty(t).dict, self.names.module, builtins_name);
+            // Every class has a `__doc__` (None.__doc__ must not raise).
+            if dict::get_str(types::ty(t).dict, self.names.doc).is_none() {
+                dict::set_str(types::ty(t).dict, self.names.doc, Value::NONE);
+            }
         }
     }
 
