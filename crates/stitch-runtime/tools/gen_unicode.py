@@ -141,6 +141,7 @@ def main():
         lines.append(f"pub const {n}: u16 = 1 << {i};")
     lines.append("")
     lines.append("/// (first code point of a run, flags of every code point in the run).")
+    lines.append("#[rustfmt::skip]")
     lines.append("pub static PROPS: &[(u32, u16)] = &[")
     row = []
     for cp, f in runs():
@@ -155,6 +156,7 @@ def main():
     for name, fn in [("LOWER", str.lower), ("UPPER", str.upper), ("TITLE", str.title), ("FOLD", str.casefold)]:
         ranges, multi = mapping(fn)
         lines.append(f"/// {name.lower()} mapping: (first, last, stride, delta) runs of single code points.")
+        lines.append("#[rustfmt::skip]")
         lines.append(f"pub static {name}_MAP: &[(u32, u32, u32, i32)] = &[")
         row = []
         for r in ranges:
@@ -166,6 +168,7 @@ def main():
             lines.append("    " + ", ".join(row) + ",")
         lines.append("];")
         lines.append(f"/// {name.lower()} mapping to several code points.")
+        lines.append("#[rustfmt::skip]")
         lines.append(f"pub static {name}_MULTI: &[(u32, &str)] = &[")
         for cp, m in multi:
             lines.append(f"    (0x{cp:x}, {rust_str(m)}),")
@@ -173,6 +176,7 @@ def main():
         lines.append("")
     lines.append("/// Runs of decimal digits: (code point of 0, last code point); the value is")
     lines.append("/// (c - first) % 10.")
+    lines.append("#[rustfmt::skip]")
     lines.append("pub static DECIMAL_RUNS: &[(u32, u32)] = &[")
     row = []
     for r in decimal_runs():
