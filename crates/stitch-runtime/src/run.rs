@@ -153,7 +153,10 @@ fn print_warnings(vm: &mut Vm, filename: &str, warnings: &[stitch_compiler::Warn
 /// Runs `path` as `__main__` with `argv`; returns the exit status.
 pub fn run_path(vm: &mut Vm, path: &str, argv: &[String]) -> i32 {
     crate::modules::sys::set_argv(vm, argv);
-    let abs = std::fs::canonicalize(path).map(|p| p.display().to_string()).unwrap_or_else(|_| path.to_string());
+    let abs = std::fs::canonicalize(path).map(|p| p.display().to_string()).unwrap_or_else(|_| {
+        // A missing file is still named by its absolute path.
+        std::env::current_dir().map(|d| d.join(path).display().to_string()).unwrap_or_else(|_| path.to_string())
+    });
     let dir = std::path::Path::new(&abs).parent().map(|p| p.display().to_string()).unwrap_or_default();
     set_path(vm, &dir);
     let r = (|| {
