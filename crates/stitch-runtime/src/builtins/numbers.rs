@@ -519,6 +519,10 @@ fn int_to_bytes(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         b.magnitude().to_bytes_le()
     };
     let len = len as usize;
+    // CPython quirk: -1 fits in zero bytes.
+    if len == 0 && signed && b == BigInt::from(-1) {
+        bytes.clear();
+    }
     if bytes.len() > len {
         return Err(vm.overflow_error("int too big to convert"));
     }

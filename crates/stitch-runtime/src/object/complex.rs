@@ -153,6 +153,11 @@ pub fn pow(a: C, b: C) -> Result<C, PowError> {
             len /= (at * b.1).exp();
             phase += b.1 * vabs.ln();
         }
+        if phase.is_infinite() {
+            // C's cos and sin of an infinity set errno to EDOM, which CPython
+            // reports as this ZeroDivisionError.
+            return Err(PowError::ZeroToNegative);
+        }
         (len * phase.cos(), len * phase.sin())
     };
     if r.0.is_infinite() || r.1.is_infinite() {

@@ -43,7 +43,7 @@ pub fn shortest_digits(x: f64) -> (String, i32) {
     if full.len() != digits.len() + 1 {
         return (digits, exp);
     }
-    let mut cand = full[..digits.len()].as_bytes().to_vec();
+    let mut cand = full.as_bytes()[..digits.len()].to_vec();
     let last = cand.len() - 1;
     if cand[last] % 2 == 1 {
         // Odd truncation: the even neighbour is one up (no carry from an odd digit).
@@ -516,9 +516,14 @@ pub fn parse_ascii(text: &[u8]) -> Option<f64> {
     parse_literal(body)
 }
 
-/// `float.fromhex(text)`: `Ok(None)` when the text is invalid, `Err(())` on
-/// overflow.
-pub fn from_hex(text: &str) -> Result<Option<f64>, ()> {
+/// Why `float.fromhex` failed.
+pub enum HexError {
+    Invalid,
+    Overflow,
+}
+
+/// `float.fromhex(text)`.
+pub fn from_hex(text: &str) -> Result<f64, HexError> {
     let s = text
         .trim_matches(|c: char| c.is_ascii_whitespace())
         .as_bytes();
@@ -534,7 +539,7 @@ pub fn from_hex(text: &str) -> Result<Option<f64>, ()> {
         ("nan", f64::NAN),
     ] {
         if s.eq_ignore_ascii_case(word.as_bytes()) {
-            return Ok(Some(sign(value)));
+            return Ok(sign(value));
         }
     }
     let s = if s.len() >= 2 && s[0] == b'0' && (s[1] == b'x' || s[1] == b'X') {
@@ -562,7 +567,7 @@ pub fn from_hex(text: &str) -> Result<Option<f64>, ()> {
         i += 1;
     }
     if ndigits == 0 {
-        return Ok(None);
+        return Err(HexError::Invalid);
     }
     let mut exp = BigInt::zero();
     if matches!(s.get(i), Some(b'p' | b'P')) {
@@ -576,24 +581,24 @@ pub fn from_hex(text: &str) -> Result<Option<f64>, ()> {
             i += 1;
         }
         if i == digits_start {
-            return Ok(None);
+            return Err(HexError::Invalid);
         }
         let t = std::str::from_utf8(&s[start..i]).unwrap_or("0");
         exp = t.parse::<BigInt>().unwrap_or_default();
     }
     if i != s.len() {
-        return Ok(None);
+        return Err(HexError::Invalid);
     }
     if mant.is_zero() {
-        return Ok(Some(sign(0.0)));
+        return Ok(sign(0.0));
     }
     let e = exp - BigInt::from(4 * frac_digits);
     let top = BigInt::from(mant.bits()) + &e;
     if top > BigInt::from(1025) {
-        return Err(());
+        return Err(HexError::Overflow);
     }
     if top < BigInt::from(-1080) {
-        return Ok(Some(sign(0.0)));
+        return Ok(sign(0.0));
     }
     let e = e.to_i64().unwrap_or(0);
     let f = if e >= 0 {
@@ -602,8 +607,8 @@ pub fn from_hex(text: &str) -> Result<Option<f64>, ()> {
         int::ratio_to_f64(&mant, &(BigUint::one() << (-e) as usize))
     };
     match f {
-        Some(f) => Ok(Some(sign(f))),
-        None => Err(()),
+        Some(f) => Ok(sign(f)),
+        None => Err(HexError::Overflow),
     }
 }
 

@@ -269,14 +269,24 @@ fn float_fromhex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let Some(&cls) = a.pos.first() else {
         return Err(vm.type_error("fromhex() needs a class"));
     };
-    args::count(vm, &a.tail(), "fromhex", 1, 1)?;
+    if a.has_kwargs() {
+        return Err(vm.type_error("float.fromhex() takes no keyword arguments"));
+    }
+    if a.pos.len() != 2 {
+        return Err(vm.type_error(format!(
+            "float.fromhex() takes exactly one argument ({} given)",
+            a.pos.len() - 1
+        )));
+    }
     let Some(text) = pystr::text_of(a.pos[1]) else {
         return Err(vm.type_error("bad argument type for built-in operation"));
     };
     let x = match float::from_hex(text) {
-        Ok(Some(x)) => x,
-        Ok(None) => return Err(vm.value_error("invalid hexadecimal floating-point string")),
-        Err(()) => {
+        Ok(x) => x,
+        Err(float::HexError::Invalid) => {
+            return Err(vm.value_error("invalid hexadecimal floating-point string"));
+        }
+        Err(float::HexError::Overflow) => {
             return Err(vm.overflow_error("hexadecimal value too large to represent as a float"));
         }
     };
