@@ -1,7 +1,10 @@
 //! Native modules (written in Rust): their registry and creation on first import.
 
 pub mod array;
+pub mod ast;
+pub mod ast_nodes;
 pub mod atexit;
+pub mod bisect;
 pub mod binascii;
 pub mod collections;
 pub mod contextvars;
@@ -10,6 +13,7 @@ pub mod errno;
 pub mod functools;
 pub mod functools_lru;
 pub mod gc;
+pub mod heapq;
 pub mod io;
 pub mod itertools;
 pub mod itertools_comb;
@@ -22,8 +26,8 @@ pub mod namespace;
 pub mod posix;
 pub mod operator;
 pub mod random;
-pub mod select;
 pub mod sha512;
+pub mod select;
 pub mod signal;
 pub mod socket;
 pub mod sre;
@@ -45,10 +49,13 @@ use crate::vm::{PyResult, Vm};
 
 /// Native modules by name, created on first import.
 pub const NATIVE: &[(&str, fn(&mut Vm) -> PyResult<Value>)] = &[
+    ("_ast", ast::init),
+    ("_bisect", bisect::init),
     ("_collections", collections::init),
     ("_contextvars", contextvars::init),
     ("_functools", functools::init),
     ("_io", io::init_module),
+    ("_heapq", heapq::init),
     ("_operator", operator::init),
     ("_random", random::init),
     ("_sha512", sha512::init),
@@ -67,8 +74,8 @@ pub const NATIVE: &[(&str, fn(&mut Vm) -> PyResult<Value>)] = &[
     ("gc", gc::init),
     ("itertools", itertools::init),
     ("math", math::init),
-    ("posix", posix::init),
     ("select", select::init),
+    ("posix", posix::init),
     ("time", time::init),
 ];
 
