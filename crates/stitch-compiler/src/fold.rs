@@ -138,10 +138,10 @@ fn binary(op: ast::Operator, l: Constant, r: Constant) -> Option<Constant> {
             Some(Constant::Float(v))
         }
         (O::Add, Constant::Int(_) | Constant::Float(_), Constant::Complex(re, im)) => {
-            Some(Constant::Complex(as_f64(&l)? + re, *im))
+            Some(Constant::Complex(as_f64(&l)? + re, 0.0 + *im))
         }
         (O::Sub, Constant::Int(_) | Constant::Float(_), Constant::Complex(re, im)) => {
-            Some(Constant::Complex(as_f64(&l)? - re, -im))
+            Some(Constant::Complex(as_f64(&l)? - re, 0.0 - im))
         }
         (O::Add, Constant::Str(a), Constant::Str(b)) if a.len() + b.len() <= MAX_FOLDED_LEN => {
             Some(Constant::Str(format!("{a}{b}")))
