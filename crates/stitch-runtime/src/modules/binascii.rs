@@ -121,8 +121,27 @@ fn b2a_hex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     hex_impl(vm, a, "b2a_hex")
 }
 
+/// The one argument of a METH_O function `binascii.name`.
+fn meth_o(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
+    if a.has_kwargs() {
+        return Err(vm.type_error(format!("binascii.{name}() takes no keyword arguments")));
+    }
+    if a.pos.len() != 1 {
+        return Err(vm.type_error(format!("binascii.{name}() takes exactly one argument ({} given)", a.pos.len())));
+    }
+    Ok(a.pos[0])
+}
+
+/// The one positional argument (before keyword-only ones) of `name`.
+fn first_positional(vm: &mut Vm, a: &Args, name: &str) -> PyResult<()> {
+    if a.pos.len() != 1 {
+        return Err(vm.type_error(format!("{name}() takes exactly 1 positional argument ({} given)", a.pos.len())));
+    }
+    Ok(())
+}
+
 fn unhex_impl(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
-    let [h] = args::parse::<1>(vm, a, &args::Sig::new(name, &["hexstr"], 1))?;
+    let h = meth_o(vm, a, name)?;
     let data = ascii_data(vm, h)?;
     if data.len() % 2 != 0 {
         return Err(error(vm, "Odd-length string"));
@@ -230,12 +249,7 @@ pub fn b64encode(data: &[u8]) -> Vec<u8> {
 }
 
 fn b2a_base64(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    if a.pos.len() > 1 {
-        return Err(vm.type_error(format!(
-            "b2a_base64() takes exactly 1 positional argument ({} given)",
-            a.pos.len()
-        )));
-    }
+    first_positional(vm, a, "b2a_base64")?;
     let sig = args::Sig { kwonly_from: 1, posonly_until: 1, ..args::Sig::new("b2a_base64", &["data", "newline"], 1) };
     let [data, newline] = args::parse::<2>(vm, a, &sig)?;
     let data = buffer::read(vm, data)?.to_vec();
@@ -330,6 +344,7 @@ pub fn b64decode(data: &[u8], strict: bool) -> Result<Vec<u8>, String> {
 }
 
 fn a2b_base64(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    first_positional(vm, a, "a2b_base64")?;
     let sig = args::Sig { kwonly_from: 1, posonly_until: 1, ..args::Sig::new("a2b_base64", &["data", "strict_mode"], 1) };
     let [data, strict] = args::parse::<2>(vm, a, &sig)?;
     let data = ascii_data(vm, data)?;
@@ -343,6 +358,7 @@ fn a2b_base64(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 // ---- uuencode ----
 
 fn b2a_uu(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    first_positional(vm, a, "b2a_uu")?;
     let sig = args::Sig { kwonly_from: 1, posonly_until: 1, ..args::Sig::new("b2a_uu", &["data", "backtick"], 1) };
     let [data, backtick] = args::parse::<2>(vm, a, &sig)?;
     let data = buffer::read(vm, data)?.to_vec();
@@ -365,8 +381,8 @@ fn b2a_uu(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn a2b_uu(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    args::count(vm, a, "a2b_uu", 1, 1)?;
-    let data = ascii_data(vm, a.pos[0])?;
+    let v = meth_o(vm, a, "a2b_uu")?;
+    let data = ascii_data(vm, v)?;
     let mut bin_len = ((*data.first().unwrap_or(&0) as i32 - b' ' as i32) & 0o77) as usize;
     let mut out = Vec::with_capacity(bin_len);
     let mut left: u32 = 0;

@@ -162,7 +162,8 @@ fn itemsize_get(_vm: &mut Vm, v: Value) -> PyResult<Value> {
 fn array_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let cls = a.pos[0];
     let rest = &a.pos[1..];
-    if a.has_kwargs() && Some(&cls) == vm.registry.get(TYPE) {
+    let own_init = types::lookup(cls, vm.names.init) != types::lookup(vm.registry[TYPE], vm.names.init);
+    if a.has_kwargs() && !own_init {
         return Err(vm.type_error("array.array() takes no keyword arguments"));
     }
     if rest.is_empty() {
@@ -597,7 +598,7 @@ fn sizeof(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let arr = me(vm, a, "__repr__")?;
-    let name = types::name(vm.type_of(a.pos[0]));
+    let name = super::util::short_name(vm.type_of(a.pos[0]));
     let c = arr.code as char;
     let s = if arr.len() == 0 {
         format!("{name}('{c}')")

@@ -407,7 +407,23 @@ fn htons(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn htonl(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let x = unsigned_arg(vm, a, "htonl", 32)? as u32;
+    args::count(vm, a, "htonl", 1, 1)?;
+    let v = a.pos[0];
+    if v.is_float() || !(int::is_int(v) || v.is_bool()) {
+        return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v))));
+    }
+    let n = vm.index(v)?;
+    if int::signum(n) < 0 {
+        return Err(vm.overflow_error("can't convert negative value to unsigned int"));
+    }
+    let x = match int::to_i64(n) {
+        Some(x) if x < 1 << 32 => x as u32,
+        Some(_) => return Err(vm.overflow_error("int larger than 32 bits")),
+        None if int::to_bigint(n) < num_bigint::BigInt::from(1u128 << 64) => {
+            return Err(vm.overflow_error("int larger than 32 bits"));
+        }
+        None => return Err(vm.overflow_error("Python int too large to convert to C unsigned long")),
+    };
     Ok(int::from_u64(vm, x.swap_bytes() as u64))
 }
 
