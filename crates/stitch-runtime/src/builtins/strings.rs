@@ -477,7 +477,8 @@ fn str_format_spec(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let spec = str_arg(vm, a.pos[1], "__format__() argument")?;
     let s = native_str(a.pos[0]);
     if spec.is_empty() {
-        return Ok(s);
+        // An empty spec formats like str(), which a subclass may override.
+        return if s == a.pos[0] { Ok(s) } else { vm.str(a.pos[0]) };
     }
     let r = crate::text::format::format_str(vm, pystr::as_str(s), spec)?;
     Ok(pystr::new(vm, &r))
