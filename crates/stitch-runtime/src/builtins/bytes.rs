@@ -81,7 +81,10 @@ pub fn buffer_of(v: Value) -> Option<&'static [u8]> {
     if let Some(b) = bytes::native(v) {
         return Some(bytes::data(b));
     }
-    bytearray::native(v).map(bytearray::data)
+    if let Some(b) = bytearray::native(v) {
+        return Some(bytearray::data(b));
+    }
+    crate::modules::array::buffer::extra_bytes_of(v)
 }
 
 /// True when `v` is a bytearray (or subclass instance).

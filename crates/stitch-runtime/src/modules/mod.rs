@@ -81,6 +81,7 @@ pub const NATIVE: &[(&str, fn(&mut Vm) -> PyResult<Value>)] = &[
 
 /// Creates sys and the standard streams.
 pub fn init(vm: &mut Vm) {
+    array::memoryview::install(vm);
     io::init(vm);
     sys::init(vm);
 }

@@ -15,10 +15,16 @@ pub fn bytes_of(v: Value) -> Option<&'static [u8]> {
     if let Some(b) = crate::builtins::bytes::buffer_of(v) {
         return Some(b);
     }
+    extra_bytes_of(v)
+}
+
+/// The bytes of the exporters other than bytes and bytearray: arrays and
+/// contiguous memoryviews (`bytes::buffer_of` asks here too).
+pub fn extra_bytes_of(v: Value) -> Option<&'static [u8]> {
     if let Some(a) = payload::<Array>(v) {
         return Some(a.bytes());
     }
-    None
+    super::memoryview::view_bytes(v)
 }
 
 /// The bytes of a bytes-like argument, or "a bytes-like object is required".
@@ -30,7 +36,7 @@ pub fn read(vm: &mut Vm, v: Value) -> PyResult<&'static [u8]> {
 }
 
 fn writable(v: Value) -> bool {
-    bytearray::native(v).is_some() || payload::<Array>(v).is_some()
+    bytearray::native(v).is_some() || payload::<Array>(v).is_some() || super::memoryview::view_bytes_mut(v).is_some()
 }
 
 /// The length of a writable buffer argument, or CPython's TypeError.
@@ -52,6 +58,12 @@ pub fn write(vm: &mut Vm, v: Value, start: usize, data: &[u8]) -> PyResult<()> {
     }
     if let Some(a) = payload::<Array>(v)
         && let Some(dst) = a.bytes_mut().get_mut(start..start + data.len())
+    {
+        dst.copy_from_slice(data);
+        return Ok(());
+    }
+    if let Some(m) = super::memoryview::view_bytes_mut(v)
+        && let Some(dst) = m.get_mut(start..start + data.len())
     {
         dst.copy_from_slice(data);
         return Ok(());

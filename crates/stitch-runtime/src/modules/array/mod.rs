@@ -4,6 +4,7 @@
 
 pub mod buffer;
 pub mod items;
+pub mod memoryview;
 mod seq;
 
 pub use seq::ssize_arg as seq_ssize;

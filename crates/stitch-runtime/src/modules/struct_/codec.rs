@@ -11,8 +11,10 @@ use crate::vm::{PyErr, PyResult, Vm};
 
 /// A `struct.error` with `msg`.
 pub fn error(vm: &mut Vm, msg: impl Into<String>) -> PyErr {
-    let t = vm.registry.get("_struct.error").copied().unwrap_or(vm.exc.exception);
-    vm.new_error(t, msg)
+    match super::make_error(vm) {
+        Ok(t) => vm.new_error(t, msg),
+        Err(e) => e,
+    }
 }
 
 /// Packs `args` (exactly `layout.items` values) into `out` (zeroed, `layout.size` long).

@@ -43,8 +43,12 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
     Ok(m)
 }
 
-/// `struct.error`, a subclass of Exception defined in module `struct`.
-fn make_error(vm: &mut Vm) -> PyResult<Value> {
+/// `struct.error`, a subclass of Exception defined in module `struct` (created
+/// once: memoryview raises it before `_struct` is imported).
+pub fn make_error(vm: &mut Vm) -> PyResult<Value> {
+    if let Some(&t) = vm.registry.get("_struct.error") {
+        return Ok(t);
+    }
     let name = pystr::new(vm, "error");
     let exc = vm.exc.exception;
     let bases = tuple::new(vm, &[exc]);
