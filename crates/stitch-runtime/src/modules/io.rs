@@ -371,13 +371,11 @@ fn text_encoding(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(e)
 }
 
-/// Runs a collection when some buffered stream has unwritten output, so that files
-/// the program dropped without closing are written (as CPython's reference
-/// counting does) before the file system is looked at again.
-pub fn settle_unclosed(vm: &mut Vm) {
-    if buffered::any_dirty() {
-        vm.collect();
-    }
+/// Writes the pending output of files the program opened and did not close, before
+/// the file system is looked at again: CPython's reference counting would have
+/// closed (and so written) the ones the program dropped.
+pub fn settle_unclosed(_vm: &mut Vm) {
+    buffered::flush_dirty_files();
 }
 
 /// The bytes of a buffer-protocol object other than bytes and bytearray.
@@ -391,48 +389,57 @@ pub fn buffer_bytes(vm: &mut Vm, v: Value) -> PyResult<Option<Vec<u8>>> {
 
 // ---- the standard streams ----
 
-fn std_stream(
-    vm: &mut Vm,
+/// How a standard stream is set up (CPython's `create_stdio`).
+struct StdSpec {
     fd: i32,
-    name: &str,
+    name: &'static str,
     write: bool,
-    errors: &str,
+    /// stderr: the text layer writes straight to the raw file.
+    unbuffered: bool,
+    errors: &'static str,
     line_buffering: bool,
-) -> PyResult<Value> {
+    write_through: bool,
+}
+
+fn std_stream(vm: &mut Vm, s: &StdSpec) -> PyResult<Value> {
     let fio_ty = vm.registry["_io.FileIO"];
     let f = fileio::empty();
-    f.st.fd.set(fd);
+    f.st.fd.set(s.fd);
     f.st.closefd.set(false);
-    f.readable.set(!write);
-    f.writable.set(write);
-    let n = pystr::new(vm, name);
+    f.readable.set(!s.write);
+    f.writable.set(s.write);
+    let n = pystr::new(vm, s.name);
     f.name.set(n);
     let raw = native::new(vm, fio_ty, Box::new(f));
-    let kind = if write {
-        buffered::BKind::Writer
+    let buf = if s.unbuffered {
+        raw
     } else {
-        buffered::BKind::Reader
+        let kind = if s.write {
+            buffered::BKind::Writer
+        } else {
+            buffered::BKind::Reader
+        };
+        let key = if s.write {
+            "_io.BufferedWriter"
+        } else {
+            "_io.BufferedReader"
+        };
+        let bty = vm.registry[key];
+        let b = buffered::new_empty(kind);
+        let size = if s.fd == 1 && !s.line_buffering {
+            STDOUT_BUFFER
+        } else {
+            DEFAULT_BUFFER_SIZE
+        };
+        b.setup(raw, size);
+        native::new(vm, bty, Box::new(b))
     };
-    let key = if write {
-        "_io.BufferedWriter"
-    } else {
-        "_io.BufferedReader"
-    };
-    let bty = vm.registry[key];
-    let b = buffered::new_empty(kind);
-    let size = if fd == 1 && !line_buffering {
-        STDOUT_BUFFER
-    } else {
-        DEFAULT_BUFFER_SIZE
-    };
-    b.setup(raw, size);
-    let buf = native::new(vm, bty, Box::new(b));
     let tty = vm.registry["_io.TextIOWrapper"];
     let t = native::new(vm, tty, Box::new(textio::empty()));
     let Some(tio) = native::downcast::<TextIO>(t) else {
         return Ok(Value::NONE);
     };
-    let (enc, err) = io_encoding(errors);
+    let (enc, err) = io_encoding(s.errors);
     textio_methods::setup(
         vm,
         tio,
@@ -440,10 +447,10 @@ fn std_stream(
         Some(enc),
         Some(err),
         Some("\n".to_string()),
-        line_buffering,
-        false,
+        s.line_buffering,
+        s.write_through,
     )?;
-    let m = pystr::new(vm, if write { "w" } else { "r" });
+    let m = pystr::new(vm, if s.write { "w" } else { "r" });
     tio.mode.set(m);
     Ok(t)
 }
@@ -464,18 +471,47 @@ fn io_encoding(default_errors: &str) -> (String, String) {
     (enc, err)
 }
 
-/// Creates the three standard streams.
+/// Creates the three standard streams, as CPython does: stdin buffered; stdout
+/// block-buffered (line-buffered on a terminal); stderr line-buffered; with
+/// `PYTHONUNBUFFERED`, stdout and stderr write through to their files.
 pub fn std_streams(vm: &mut Vm) -> [Value; 3] {
     init(vm);
     let tty = |fd: i32| unsafe { libc::isatty(fd) } == 1;
-    let out_tty = tty(1);
-    let mk = |vm: &mut Vm, fd, name, write, errors, lb| {
-        std_stream(vm, fd, name, write, errors, lb).unwrap_or(Value::NONE)
-    };
-    let stdin = mk(vm, 0, "<stdin>", false, "strict", false);
-    let stdout = mk(vm, 1, "<stdout>", true, "strict", out_tty);
-    let stderr = mk(vm, 2, "<stderr>", true, "backslashreplace", true);
-    [stdin, stdout, stderr]
+    let unbuffered = std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty());
+    let specs = [
+        StdSpec {
+            fd: 0,
+            name: "<stdin>",
+            write: false,
+            unbuffered: false,
+            errors: "strict",
+            line_buffering: false,
+            write_through: unbuffered,
+        },
+        StdSpec {
+            fd: 1,
+            name: "<stdout>",
+            write: true,
+            unbuffered,
+            errors: "strict",
+            line_buffering: !unbuffered && tty(1),
+            write_through: unbuffered,
+        },
+        StdSpec {
+            fd: 2,
+            name: "<stderr>",
+            write: true,
+            unbuffered,
+            errors: "backslashreplace",
+            line_buffering: !unbuffered,
+            write_through: unbuffered,
+        },
+    ];
+    let mut out = [Value::NONE; 3];
+    for (i, s) in specs.iter().enumerate() {
+        out[i] = std_stream(vm, s).unwrap_or(Value::NONE);
+    }
+    out
 }
 
 /// The native text stream behind `v` (an exact `TextIOWrapper`), for `print`.

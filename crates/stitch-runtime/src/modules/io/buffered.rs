@@ -37,22 +37,27 @@ pub struct Core {
     pub rbuf: Vec<u8>,
     pub rpos: usize,
     pub wbuf: Vec<u8>,
+    /// Text a TextIOWrapper above has encoded but not yet handed to this stream
+    /// (CPython's `pending_bytes`): it comes after `wbuf`.
+    pub tpending: Vec<u8>,
     pub size: usize,
 }
 
 impl Core {
     /// Writes pending output straight to the descriptor (finalization, exit).
     pub fn flush_to_fd(&mut self) {
-        if self.wbuf.is_empty() {
+        if self.wbuf.is_empty() && self.tpending.is_empty() {
             return;
         }
         if let Some(f) = &self.file {
             let fd = f.fd.get();
             if fd >= 0 {
                 let _ = fileio::sys_write_all(fd, &self.wbuf);
+                let _ = fileio::sys_write_all(fd, &self.tpending);
             }
         }
         self.wbuf.clear();
+        self.tpending.clear();
     }
 }
 
@@ -78,17 +83,19 @@ fn register(core: &Rc<RefCell<Core>>) {
     });
 }
 
-/// True when a file the program opened has output not yet written.
-pub fn any_dirty() -> bool {
-    LIVE.with(|l| {
-        l.borrow().0.iter().any(|w| {
-            w.upgrade().is_some_and(|c| {
-                c.try_borrow().is_ok_and(|c| {
-                    !c.wbuf.is_empty() && c.file.as_ref().is_some_and(|f| f.closefd.get())
-                })
-            })
-        })
-    })
+/// Writes the pending output of every file the program opened (not the
+/// standard streams).
+pub fn flush_dirty_files() {
+    let cores: Vec<Rc<RefCell<Core>>> =
+        LIVE.with(|l| l.borrow().0.iter().filter_map(|w| w.upgrade()).collect());
+    for c in cores {
+        if let Ok(mut c) = c.try_borrow_mut()
+            && !(c.wbuf.is_empty() && c.tpending.is_empty())
+            && c.file.as_ref().is_some_and(|f| f.closefd.get())
+        {
+            c.flush_to_fd();
+        }
+    }
 }
 
 /// Writes the pending output of every live buffered stream over a descriptor.
@@ -126,6 +133,7 @@ pub fn new_empty(kind: BKind) -> Buffered {
             rbuf: Vec::new(),
             rpos: 0,
             wbuf: Vec::new(),
+            tpending: Vec::new(),
             size: super::DEFAULT_BUFFER_SIZE,
         })),
         state: Cell::new(0),
@@ -548,20 +556,43 @@ impl Buffered {
         Ok(data.len())
     }
 
-    /// Appends text output and writes it out when the buffer is full or `now`.
-    pub fn write_fast(&self, vm: &mut Vm, data: &[u8], now: bool) -> PyResult<()> {
-        if self.kind == BKind::Random && self.avail() > 0 {
-            self.rewind_reads(vm)?;
-        }
-        let full = {
-            let mut c = self.core.borrow_mut();
-            c.wbuf.extend_from_slice(data);
-            now || c.wbuf.len() >= c.size
+    /// Queues encoded text (a TextIOWrapper's pending output): handed to the
+    /// buffer when `chunk` bytes are queued or `now`; `flush` also writes out.
+    pub fn queue_text(
+        &self,
+        vm: &mut Vm,
+        data: &[u8],
+        chunk: usize,
+        now: bool,
+        flush: bool,
+    ) -> PyResult<()> {
+        let (over, ready) = {
+            let c = self.core.borrow();
+            (
+                c.tpending.len() + data.len() > chunk,
+                c.tpending.len() + data.len() >= chunk,
+            )
         };
-        if full {
+        if over {
+            self.hand_text(vm)?;
+        }
+        self.core.borrow_mut().tpending.extend_from_slice(data);
+        if ready || now || flush {
+            self.hand_text(vm)?;
+        }
+        if flush {
             self.flush_writes(vm)?;
         }
         Ok(())
+    }
+
+    /// Hands queued text to the buffer (`buffer.write(pending)`).
+    pub fn hand_text(&self, vm: &mut Vm) -> PyResult<()> {
+        let t = std::mem::take(&mut self.core.borrow_mut().tpending);
+        if t.is_empty() {
+            return Ok(());
+        }
+        self.write(vm, &t).map(|_| ())
     }
 
     /// The logical position.

@@ -282,7 +282,7 @@ impl TextIO {
             d
         };
         match self.fast() {
-            Some(b) => b.write_fast(vm, &data, needflush),
+            Some(b) => b.queue_text(vm, &data, chunk, write_through, needflush),
             None => {
                 let full = {
                     let mut p = self.pending.borrow_mut();
@@ -301,14 +301,25 @@ impl TextIO {
         }
     }
 
-    /// Hands pending output to the buffer's `write`.
+    /// Hands pending output to the buffer's `write` (straight to the descriptor
+    /// when the buffer is an exact FileIO, as for stderr).
     pub fn flush_pending(&self, vm: &mut Vm) -> PyResult<()> {
+        if let Some(b) = self.fast() {
+            return b.hand_text(vm);
+        }
         let data = std::mem::take(&mut *self.pending.borrow_mut());
         if data.is_empty() {
             return Ok(());
         }
-        let b = bytes::new(vm, &data);
         let buf = self.buffer.get();
+        if super::iobase::is_native(buf)
+            && let Some(f) = crate::modules::util::payload::<super::fileio::FileIO>(buf)
+        {
+            let fd = f.check_writable(vm)?;
+            return super::fileio::sys_write_all(fd, &data)
+                .map_err(|c| crate::modules::posix::path::os_error(vm, c));
+        }
+        let b = bytes::new(vm, &data);
         vm.call_method(buf, "write", &[b])?;
         Ok(())
     }

@@ -228,6 +228,10 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
     add_ints(vm, m, CONSTANTS);
     let st = stat::make_type(vm);
     module::set(vm, m, "stat_result", st);
+    // `statvfs` stays out until `property.__doc__` can be assigned: with it,
+    // shutil defines disk_usage, whose namedtuple docs it sets at import.
+    let vt = stat::make_vfs_type(vm);
+    module::set(vm, m, "statvfs_result", vt);
     let ts = structseq::new_type(vm, "os", "terminal_size", &["columns", "lines"], 2, true);
     vm.registry.insert("os.terminal_size", ts);
     module::set(vm, m, "terminal_size", ts);

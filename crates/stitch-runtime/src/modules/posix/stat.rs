@@ -120,6 +120,7 @@ pub fn flag(vm: &mut Vm, v: Value, default: bool) -> PyResult<bool> {
 }
 
 fn do_stat(vm: &mut Vm, name: &str, p: Value, dir_fd: Value, follow: bool) -> PyResult<Value> {
+    crate::modules::io::settle_unclosed(vm);
     let p = path::path_arg(vm, name, "path", p, PATH_FD)?;
     let dfd = dir_fd_arg(vm, dir_fd)?;
     match stat_path(&p, dfd, follow) {
@@ -268,4 +269,90 @@ pub fn utime(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Err(path::path_error(vm, &p));
     }
     Ok(Value::NONE)
+}
+
+const VFS_FIELDS: [&str; 11] = [
+    "f_bsize",
+    "f_frsize",
+    "f_blocks",
+    "f_bfree",
+    "f_bavail",
+    "f_files",
+    "f_ffree",
+    "f_favail",
+    "f_flag",
+    "f_namemax",
+    "f_fsid",
+];
+
+/// Creates `os.statvfs_result`.
+pub fn make_vfs_type(vm: &mut Vm) -> Value {
+    let t = structseq::new_type(vm, "os", "statvfs_result", &VFS_FIELDS, 10, true);
+    vm.registry.insert("os.statvfs_result", t);
+    t
+}
+
+/// `os.statvfs(path)` (a path or a descriptor).
+#[allow(dead_code)]
+pub fn statvfs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let [p] = args::parse::<1>(vm, a, &Sig::new("statvfs", &["path"], 1))?;
+    let p = path::path_arg(vm, "statvfs", "path", p, PATH_FD)?;
+    vfs(vm, &p)
+}
+
+/// `os.fstatvfs(fd)`.
+#[allow(dead_code)]
+pub fn fstatvfs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let [fd] = args::parse::<1>(vm, a, &Sig::positional("fstatvfs", &["fd"], 1))?;
+    let fd = path::fd_arg(vm, fd)?;
+    vfs(
+        vm,
+        &Path {
+            obj: Value::NONE,
+            is_bytes: false,
+            c: None,
+            fd: Some(fd),
+        },
+    )
+}
+
+fn vfs(vm: &mut Vm, p: &Path) -> PyResult<Value> {
+    // SAFETY: an all-zero statvfs is a valid out-buffer.
+    let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
+    let r = unsafe {
+        match p.fd {
+            Some(fd) => libc::fstatvfs(fd, &mut st),
+            None => libc::statvfs(p.ptr(), &mut st),
+        }
+    };
+    if r != 0 {
+        return Err(if p.fd.is_some() {
+            path::last_error(vm)
+        } else {
+            path::path_error(vm, p)
+        });
+    }
+    let ty = match vm.registry.get("os.statvfs_result") {
+        Some(t) => *t,
+        None => make_vfs_type(vm),
+    };
+    let nums = [
+        st.f_bsize as u64,
+        st.f_frsize as u64,
+        st.f_blocks as u64,
+        st.f_bfree as u64,
+        st.f_bavail as u64,
+        st.f_files as u64,
+        st.f_ffree as u64,
+        st.f_favail as u64,
+        st.f_flag as u64,
+        st.f_namemax as u64,
+        st.f_fsid as u64,
+    ];
+    let mut vals = crate::gc::Rooted::new();
+    for n in nums {
+        let v = int::from_u64(vm, n);
+        vals.push(v);
+    }
+    Ok(structseq::new(vm, ty, &vals))
 }
