@@ -13,7 +13,7 @@ use stitch_core::instr::cmpop;
 use stitch_core::layout::Kind;
 use stitch_core::value::Value;
 
-use crate::object::str as pystr;
+use crate::object::{str as pystr, tuple};
 use crate::vm::{PyErr, PyResult, Vm};
 
 const MIN_GALLOP: usize = 7;
@@ -27,6 +27,8 @@ struct Run {
 struct Sorter<'a> {
     vm: &'a mut Vm,
     keys: &'a [Value],
+    /// Every key is an exact tuple.
+    tuple_keys: bool,
     min_gallop: usize,
     pending: Vec<Run>,
 }
@@ -43,11 +45,51 @@ impl Sorter<'_> {
     /// `keys[x] < keys[y]`.
     fn lt(&mut self, x: usize, y: usize) -> PyResult<bool> {
         let (a, b) = (self.keys[x], self.keys[y]);
+        if self.tuple_keys {
+            return self.tuple_lt(a, b);
+        }
+        self.object_lt(a, b)
+    }
+
+    fn object_lt(&mut self, a: Value, b: Value) -> PyResult<bool> {
         let r = self.vm.compare(a, b, cmpop::LT)?;
         if r.is_bool() {
             return Ok(r.is_true());
         }
         self.vm.truth(r)
+    }
+
+    /// `a < b` for two exact tuples: items that Rust can compare without side
+    /// effects are compared directly, the rest as tuple comparison does (`==` until
+    /// the first difference, then `<`).
+    fn tuple_lt(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        let (xs, ys) = (tuple::items(a), tuple::items(b));
+        for (&x, &y) in xs.iter().zip(ys) {
+            if x == y {
+                continue;
+            }
+            if x.is_small_int() && y.is_small_int() {
+                return Ok(x.small_value() < y.small_value());
+            }
+            if x.is_float() && y.is_float() {
+                let (p, q) = (x.as_f64(), y.as_f64());
+                if p == q {
+                    continue;
+                }
+                return Ok(p < q);
+            }
+            if x.is_kind(Kind::Str) && y.is_kind(Kind::Str) {
+                let (p, q) = (pystr::as_str(x), pystr::as_str(y));
+                if p == q {
+                    continue;
+                }
+                return Ok(p < q);
+            }
+            if !self.vm.eq_bool(x, y)? {
+                return self.object_lt(x, y);
+            }
+        }
+        Ok(xs.len() < ys.len())
     }
 
     /// The length of the run starting at `lo`, and whether it is strictly descending.
@@ -614,9 +656,14 @@ pub fn sort_indices(vm: &mut Vm, keys: &[Value], order: &mut [usize]) -> PyResul
         order.sort_by(|x, y| cmp(&keys[*x], &keys[*y]));
         return Ok(());
     }
+    let tuple_type = vm.types.tuple;
+    let tuple_keys = keys
+        .iter()
+        .all(|k| k.is_kind(Kind::Tuple) && vm.type_of(*k) == tuple_type);
     let mut s = Sorter {
         vm,
         keys,
+        tuple_keys,
         min_gallop: MIN_GALLOP,
         pending: Vec::new(),
     };
