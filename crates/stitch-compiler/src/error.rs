@@ -32,9 +32,9 @@ pub struct CompileError {
     pub kind: ErrorKind,
     pub msg: String,
     pub lineno: u32,
-    pub offset: u32,
+    pub offset: i64,
     pub end_lineno: u32,
-    pub end_offset: u32,
+    pub end_offset: i64,
     pub text: ErrorText,
 }
 
@@ -44,9 +44,9 @@ impl CompileError {
             kind: ErrorKind::SyntaxError,
             msg: msg.into(),
             lineno: loc.line,
-            offset: loc.col + 1,
+            offset: loc.col as i64 + 1,
             end_lineno: loc.end_line,
-            end_offset: loc.end_col + 1,
+            end_offset: loc.end_col as i64 + 1,
             text: ErrorText::SourceLine,
         }
     }

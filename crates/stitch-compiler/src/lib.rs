@@ -95,19 +95,19 @@ fn compiler_error_columns(e: &mut CompileError, map: &source::SourceMap, opts: &
         e.text = ErrorText::Nothing;
     }
     let Some(line) = map.line_text(e.lineno) else { return };
-    let to_bytes = |off: u32| -> u32 {
-        if off == 0 {
-            return 0;
+    let to_bytes = |off: i64| -> i64 {
+        if off <= 0 {
+            return off;
         }
         let chars = off as usize - 1;
-        line.char_indices().nth(chars).map(|(b, _)| b + 1).unwrap_or(line.len() + 1 + chars.saturating_sub(line.chars().count())) as u32
+        line.char_indices().nth(chars).map(|(b, _)| b + 1).unwrap_or(line.len() + 1 + chars.saturating_sub(line.chars().count())) as i64
     };
     e.offset = to_bytes(e.offset);
     if e.end_lineno == e.lineno {
         e.end_offset = to_bytes(e.end_offset);
     } else if let Some(end_line) = map.line_text(e.end_lineno) {
         let chars = (e.end_offset as usize).saturating_sub(1);
-        e.end_offset = end_line.char_indices().nth(chars).map(|(b, _)| b + 1).unwrap_or(end_line.len() + 1) as u32;
+        e.end_offset = end_line.char_indices().nth(chars).map(|(b, _)| b + 1).unwrap_or(end_line.len() + 1) as i64;
     }
 }
 

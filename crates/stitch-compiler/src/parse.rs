@@ -48,7 +48,11 @@ fn parse(source: &str, map: &SourceMap, mode: Mode, opts: &Options, warnings: &m
     let ruff_ok = parsed.errors().is_empty() && parsed.unsupported_syntax_errors().is_empty();
     let mut err = None;
     if !ruff_ok || toks.error.is_some() {
-        let e = if mode == Mode::Expression { pegen::diagnose_eval(&toks) } else { pegen::diagnose(&toks) };
+        let e = if mode == Mode::Expression {
+            pegen::diagnose_eval(&toks, opts.file_input)
+        } else {
+            pegen::diagnose(&toks, opts.file_input)
+        };
         err = Some(e.unwrap_or_else(|| fallback(&toks)));
     } else if let Some(e) = pegen::check_all_strings(&toks) {
         err = Some(e);
@@ -146,9 +150,9 @@ fn to_compile_error(e: &PegError, toks: &Tokens, opts: &Options) -> CompileError
         kind,
         msg: e.msg.clone(),
         lineno: e.line,
-        offset: offset.max(0) as u32,
+        offset,
         end_lineno: e.end_line,
-        end_offset: end_offset.max(0) as u32,
+        end_offset,
         text,
     }
 }

@@ -299,8 +299,26 @@ impl<'a> Tokenizer<'a> {
             if self.atbol {
                 self.atbol = false;
                 let (mut col, mut altcol) = (0usize, 0usize);
+                // A backslash continuation inside the indentation: the first one
+                // decides the indentation.
+                let mut cont_col = 0usize;
                 loop {
                     match self.peek() {
+                        Some(b'\\') => {
+                            if cont_col == 0 {
+                                cont_col = col;
+                            }
+                            self.pos += 1;
+                            if self.peek() != Some(b'\n') {
+                                let col = self.pos - self.line_start;
+                                return Err(TokError::LineCont { line: self.line, col });
+                            }
+                            self.next_byte();
+                            if self.peek().is_none() {
+                                return Err(TokError::Eof { line: self.line, cur: self.pos });
+                            }
+                            continue;
+                        }
                         Some(b' ') => {
                             col += 1;
                             altcol += 1;
@@ -320,6 +338,10 @@ impl<'a> Tokenizer<'a> {
                 let c = self.peek();
                 if matches!(c, Some(b'#') | Some(b'\n')) {
                     blankline = true;
+                }
+                if cont_col != 0 {
+                    col = cont_col;
+                    altcol = cont_col;
                 }
                 if !blankline && self.parens.is_empty() {
                     self.indentation(col, altcol, c.is_none())?;

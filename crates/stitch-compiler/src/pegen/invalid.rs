@@ -678,9 +678,9 @@ impl<'t> Parser<'t> {
             }
             self.many(|p| p.block())?;
             let n = if star_first {
-                self.many(|p| p.except_star_block_plain())?
+                self.many(|p| p.except_star_block())?
             } else {
-                self.many(|p| p.except_block_plain())?
+                self.many(|p| p.except_block())?
             };
             if n == 0 {
                 continue;
@@ -718,53 +718,6 @@ impl<'t> Parser<'t> {
         }
         self.mark = m;
         Ok(())
-    }
-
-    /// `except_block` as the invalid rules use it (same rule).
-    fn except_block_plain(&mut self) -> R<()> {
-        let m = self.mark;
-        if self.kw("except")?.is_some() && !self.at_op("*")? {
-            self.mark = m;
-            return self.except_block_any(false);
-        }
-        self.mark = m;
-        Ok(None)
-    }
-
-    fn except_star_block_plain(&mut self) -> R<()> {
-        self.except_block_any(true)
-    }
-
-    fn except_block_any(&mut self, star: bool) -> R<()> {
-        let m = self.mark;
-        'a: {
-            if self.kw("except")?.is_none() {
-                break 'a;
-            }
-            if star && self.op("*")?.is_none() {
-                break 'a;
-            }
-            if self.expression()?.is_none() {
-                if star {
-                    break 'a;
-                }
-                self.mark = m + 1;
-                if self.op(":")?.is_some() && self.block()?.is_some() {
-                    return Ok(Some(()));
-                }
-                break 'a;
-            }
-            let m2 = self.mark;
-            if !(self.kw("as")?.is_some() && self.name()?.is_some()) {
-                self.mark = m2;
-            }
-            if self.op(":")?.is_none() || self.block()?.is_none() {
-                break 'a;
-            }
-            return Ok(Some(()));
-        }
-        self.mark = m;
-        Ok(None)
     }
 
     pub(super) fn invalid_except_stmt(&mut self) -> Result<(), Stop> {

@@ -228,6 +228,8 @@ pub struct Parser<'t> {
     level: usize,
     memo: HashMap<(Rule, usize), Memo>,
     pub err: Option<PegError>,
+    /// The source is a file (columns of end-of-file tokens differ from strings).
+    pub file_input: bool,
 }
 
 const KEYWORDS: &[&str] = &[
@@ -242,7 +244,15 @@ pub fn is_keyword(s: &str) -> bool {
 
 impl<'t> Parser<'t> {
     pub fn new(t: &'t Tokens) -> Self {
-        Parser { t, mark: 0, fill: 0, invalid: false, level: 0, memo: HashMap::new(), err: None }
+        Parser { t, mark: 0, fill: 0, invalid: false, level: 0, memo: HashMap::new(), err: None, file_input: false }
+    }
+
+    /// Back to the start, with the invalid_ rules on.
+    pub(crate) fn reset_for_second_pass(&mut self) {
+        self.mark = 0;
+        self.memo.clear();
+        self.invalid = true;
+        self.level = 0;
     }
 
     // ---- depth ----
@@ -501,8 +511,13 @@ impl<'t> Parser<'t> {
     /// The column CPython uses for a token without one (INDENT, DEDENT, ENDMARKER):
     /// where the tokenizer stands on that line.
     fn marker_col(&self, t: &Token) -> i64 {
-        if t.kind == Kind::EndMarker {
-            return 0;
+        if t.start >= self.t.text.len() {
+            // At the end: reading a file, the tokenizer's buffer is empty; reading a
+            // string, it is at the end of the last line.
+            if self.file_input {
+                return 0;
+            }
+            return self.t.line_text(t.line).len() as i64 + 1;
         }
         let ls = self.t.line_starts.get(t.line as usize - 1).copied().unwrap_or(0);
         (t.start - ls) as i64
@@ -618,13 +633,13 @@ fn full_source_check(t: &Tokens, err_line: u32) -> Option<PegError> {
 }
 
 /// Parses the tokens as CPython would; the syntax error it reports, if any.
-pub fn diagnose(t: &Tokens) -> Option<PegError> {
-    diagnose_rule(t, |p| p.file())
+pub fn diagnose(t: &Tokens, file_input: bool) -> Option<PegError> {
+    diagnose_rule(t, file_input, |p| p.file())
 }
 
 /// [`diagnose`] for `eval` input: `expressions NEWLINE* ENDMARKER`.
-pub fn diagnose_eval(t: &Tokens) -> Option<PegError> {
-    diagnose_rule(t, |p| {
+pub fn diagnose_eval(t: &Tokens, file_input: bool) -> Option<PegError> {
+    diagnose_rule(t, file_input, |p| {
         if p.expressions()?.is_none() {
             return Ok(None);
         }
@@ -633,8 +648,9 @@ pub fn diagnose_eval(t: &Tokens) -> Option<PegError> {
     })
 }
 
-fn diagnose_rule(t: &Tokens, rule: fn(&mut Parser) -> R<()>) -> Option<PegError> {
+fn diagnose_rule(t: &Tokens, file_input: bool, rule: fn(&mut Parser) -> R<()>) -> Option<PegError> {
     let mut p = Parser::new(t);
+    p.file_input = file_input;
     if let Ok(Some(())) = rule(&mut p) {
         return None;
     }
@@ -643,10 +659,7 @@ fn diagnose_rule(t: &Tokens, rule: fn(&mut Parser) -> R<()>) -> Option<PegError>
         return Some(finish_raised(&p, e));
     }
     // Second pass, with the invalid_ rules.
-    p.mark = 0;
-    p.memo.clear();
-    p.invalid = true;
-    p.level = 0;
+    p.reset_for_second_pass();
     let _ = rule(&mut p);
     if let Some(e) = p.err.take() {
         return Some(finish_raised(&p, e));
@@ -654,9 +667,10 @@ fn diagnose_rule(t: &Tokens, rule: fn(&mut Parser) -> R<()>) -> Option<PegError>
     let lt = t.tokens.get(last_token).copied();
     let err = match lt {
         Some(tok) if tok.kind == Kind::Indent || tok.kind == Kind::Dedent => {
+            // Reported as it is: no later tokenizer error takes its place.
             let msg = if tok.kind == Kind::Indent { "unexpected indent" } else { "unexpected unindent" };
             let _ = p.raise_last(ErrType::Indentation, msg);
-            p.err.take()?
+            return p.err.take();
         }
         Some(tok) => PegError {
             ty: ErrType::Syntax,

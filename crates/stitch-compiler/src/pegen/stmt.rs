@@ -699,9 +699,10 @@ impl<'t> Parser<'t> {
         if self.invalid {
             'inv: {
                 let Some(k) = self.kw(kw)? else { break 'inv };
-                let Some(cond) = self.named_expression()? else { break 'inv };
-                // CPython names the 'if' statement by its condition's line.
-                let line = if kw == "if" { cond.line } else { self.t.tokens[k].line };
+                if self.named_expression()?.is_none() {
+                    break 'inv;
+                }
+                let line = self.t.tokens[k].line;
                 if self.at_kind(Kind::Newline)? {
                     self.mark += 1;
                     return Err(self.raise_last(ErrType::Syntax, "expected ':'"));
@@ -978,7 +979,7 @@ impl<'t> Parser<'t> {
         Ok(None)
     }
 
-    fn except_block(&mut self) -> R<()> {
+    pub(super) fn except_block(&mut self) -> R<()> {
         let m = self.mark;
         if self.invalid {
             // invalid_except_stmt_indent
@@ -1035,7 +1036,7 @@ impl<'t> Parser<'t> {
         Ok(None)
     }
 
-    fn except_star_block(&mut self) -> R<()> {
+    pub(super) fn except_star_block(&mut self) -> R<()> {
         let m = self.mark;
         if self.invalid {
             'inv: {

@@ -441,8 +441,7 @@ fn diagnose_fstring(t: &crate::tokenize::Tokens) -> Option<PegError> {
     if let Some(e) = p.err.take() {
         return Some(e);
     }
-    p.mark = 0;
-    p.invalid = true;
+    p.reset_for_second_pass();
     let _ = p.star_expressions();
     if let Some(e) = p.err.take() {
         return Some(e);

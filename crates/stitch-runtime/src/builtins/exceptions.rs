@@ -386,7 +386,7 @@ pub fn syntax_error(vm: &mut Vm, err: &stitch_compiler::CompileError, filename: 
     let n = |x: u32| if x == 0 { Value::NONE } else { Value::small(x as i64) };
     let details = tuple::new(
         vm,
-        &[fname, n(err.lineno), n(err.offset), line, n(err.end_lineno), n(err.end_offset)],
+        &[fname, n(err.lineno), Value::small(err.offset), line, n(err.end_lineno), Value::small(err.end_offset)],
     );
     let e = vm.new_exception(ty, &[msg, details]);
     let _ = syntax_error_init(vm, &Args::new(&[e, msg, details]));
