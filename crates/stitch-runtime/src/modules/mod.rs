@@ -6,6 +6,8 @@ pub mod ast_nodes;
 pub mod atexit;
 pub mod bisect;
 pub mod binascii;
+pub mod codecs;
+pub mod codecs_fns;
 pub mod collections;
 pub mod contextvars;
 pub mod deque;
@@ -51,6 +53,7 @@ use crate::vm::{PyResult, Vm};
 pub const NATIVE: &[(&str, fn(&mut Vm) -> PyResult<Value>)] = &[
     ("_ast", ast::init),
     ("_bisect", bisect::init),
+    ("_codecs", codecs::init),
     ("_collections", collections::init),
     ("_contextvars", contextvars::init),
     ("_functools", functools::init),

@@ -187,3 +187,12 @@ pub fn short_name(t: Value) -> &'static str {
     let n = types::name(t);
     n.rsplit('.').next().unwrap_or(n)
 }
+
+/// `warnings.warn(message, category, stacklevel)` through the warnings module.
+pub fn warn(vm: &mut Vm, category: Value, message: &str, stacklevel: i64) -> PyResult<()> {
+    let w = crate::import::import_module(vm, "warnings")?;
+    let f = vm.getattr_str(w, "warn")?;
+    let m = pystr::new(vm, message);
+    vm.call(f, &[m, category, Value::small(stacklevel)])?;
+    Ok(())
+}
