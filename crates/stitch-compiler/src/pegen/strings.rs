@@ -361,6 +361,13 @@ impl<'t> Parser<'t> {
         // Compile the expression.
         let expr = &lit.body[expr_start..expr_end];
         if expr.bytes().all(|c| matches!(c, b' ' | b'\t' | b'\n' | 0x0c)) {
+            let next = body[expr_end];
+            if matches!(next, b'!' | b':' | b'=') {
+                return Err(self.raise_last(
+                    ErrType::Syntax,
+                    format!("f-string: expression required before '{}'", next as char),
+                ));
+            }
             return Err(self.raise_last(ErrType::Syntax, "f-string: empty expression not allowed"));
         }
         self.fstring_compile_expr(tok, lit, expr_start, expr)?;
@@ -409,15 +416,37 @@ impl<'t> Parser<'t> {
         let Some(mut e) = diagnose_fstring(&sub) else { return Ok(()) };
         let t = self.t.tokens[tok];
         let text = self.text(&t);
-        let before = &text[..lit.body_offset + expr_start];
-        let lines = before.matches('\n').count() as u32;
-        let inner_line = e.line.max(1) - 1;
-        e.line = t.line + lines + inner_line;
+        // Where the expression's '{' is (CPython's fstring_find_expr_location).
+        let brace = lit.body_offset + expr_start - 1;
+        let lines = text[..brace].matches('\n').count() as u32;
+        let after = &text[brace + 1..];
+        let newline_after_brace = after
+            .bytes()
+            .take_while(|&c| c != b'}' && c != b'\n')
+            .all(|c| matches!(c, b' ' | b'\t' | 0x0c));
+        let cols = if newline_after_brace {
+            0
+        } else {
+            match text[..brace].rfind('\n') {
+                Some(nl) => brace - nl - 1,
+                None => brace,
+            }
+        } as i64;
+        let starting_col = t.col as i64 + cols;
+        let inner_line = e.line.max(1);
+        let shift = |off: i64, line: u32| if line <= 1 { off } else { off - starting_col };
+        e.offset = shift(e.offset, inner_line);
+        e.end_offset = shift(e.end_offset, e.end_line.max(1));
+        e.text = Some(e.text.take().unwrap_or_else(|| {
+            let n = sub.line_starts.len();
+            let l = sub.line_text(inner_line);
+            if (inner_line as usize) < n { format!("{l}\n") } else { l.to_string() }
+        }));
+        e.line = t.line + lines + inner_line - 1;
         e.end_line = e.line;
         if !e.from_tokenizer {
             e.msg = format!("f-string: {}", e.msg);
         }
-        e.text = Some(src.trim_end_matches('\n').to_string());
         e.byte_offsets = false;
         Err(self.set_err_pub(e))
     }
