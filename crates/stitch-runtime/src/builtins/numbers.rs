@@ -518,6 +518,9 @@ fn int_to_bytes(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     } else {
         b.magnitude().to_bytes_le()
     };
+    if len > (1 << 31) {
+        return Err(int::memory_error(vm));
+    }
     let len = len as usize;
     // CPython quirk: -1 fits in zero bytes.
     if len == 0 && signed && b == BigInt::from(-1) {

@@ -25,7 +25,7 @@ use crate::vm::{PyResult, Vm};
 const MODULUS: u64 = (1 << 61) - 1;
 
 /// Largest int result (in bits) Stitch computes before raising `MemoryError`.
-pub const MAX_BITS: u64 = 1 << 34;
+pub const MAX_BITS: u64 = 1 << 32;
 
 /// True for int values (immediate, big, or bool).
 #[inline]
@@ -229,7 +229,38 @@ pub fn binary(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<Value
     big_binary(vm, op, a, b)
 }
 
+/// `op` on two ints that fit in i64, computed in i128 (no big-int arithmetic).
+fn wide_binary(op: u32, x: i64, y: i64) -> Option<i128> {
+    let (x, y) = (x as i128, y as i128);
+    Some(match op {
+        binop::ADD => x + y,
+        binop::SUB => x - y,
+        binop::MUL => x * y,
+        binop::AND => x & y,
+        binop::OR => x | y,
+        binop::XOR => x ^ y,
+        binop::FLOORDIV | binop::MOD if y != 0 => {
+            let (q, r) = (x / y, x % y);
+            let (q, r) = if r != 0 && ((r < 0) != (y < 0)) {
+                (q - 1, r + y)
+            } else {
+                (q, r)
+            };
+            if op == binop::FLOORDIV { q } else { r }
+        }
+        _ => return None,
+    })
+}
+
 fn big_binary(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<Value>> {
+    if let (Some(x), Some(y)) = (to_i64(a), to_i64(b))
+        && let Some(r) = wide_binary(op, x, y)
+    {
+        return Ok(Some(match i64::try_from(r) {
+            Ok(i) => from_i64(vm, i),
+            Err(_) => from_bigint(vm, BigInt::from(r)),
+        }));
+    }
     let x = to_bigint(a);
     let y = to_bigint(b);
     let r = match op {
