@@ -1,4 +1,7 @@
-//! Methods and attributes of BaseException and its subclasses.
+//! Methods and attributes of BaseException (`types_.rs`: the subclasses with
+//! attributes and messages of their own).
+
+mod types_;
 
 use stitch_core::layout::Kind;
 use stitch_core::value::Value;
@@ -33,24 +36,7 @@ pub fn init(vm: &mut Vm) {
             ("__suppress_context__", suppress_get, Some(suppress_set)),
         ],
     );
-    let si = vm.exc.stop_iteration;
-    add_methods(vm, si, &[("__init__", stop_iteration_init)]);
-    let se = vm.exc.system_exit;
-    add_methods(vm, se, &[("__init__", system_exit_init)]);
-    let ke = vm.exc.key_error;
-    add_methods(vm, ke, &[("__str__", key_error_str)]);
-    let ne = vm.exc.name_error;
-    add_methods(vm, ne, &[("__init__", name_error_init)]);
-    add_getsets(vm, ne, &[("name", name_get, Some(name_set))]);
-    let ae = vm.exc.attribute_error;
-    add_methods(vm, ae, &[("__init__", attribute_error_init)]);
-    add_getsets(vm, ae, &[("name", name_get, Some(name_set)), ("obj", obj_get, Some(obj_set))]);
-    let ie = vm.exc.import_error;
-    add_methods(vm, ie, &[("__init__", import_error_init), ("__str__", import_error_str)]);
-    let oe = vm.exc.os_error;
-    add_methods(vm, oe, &[("__init__", os_error_init), ("__str__", os_error_str)]);
-    let sy = vm.exc.syntax_error;
-    add_methods(vm, sy, &[("__init__", syntax_error_init), ("__str__", syntax_error_str)]);
+    types_::init(vm);
 }
 
 fn exc_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -61,7 +47,7 @@ fn exc_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(vm.new_exception(cls, &a.pos[1..]))
 }
 
-fn exc_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(super) fn exc_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let e = a.pos[0];
     if a.has_kwargs() {
         return Err(vm.type_error(format!("{}() takes no keyword arguments", vm.type_name(e))));
@@ -73,7 +59,7 @@ fn exc_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-fn exc_str(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(super) fn exc_str(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let s = exception::default_str(vm, a.pos[0])?;
     Ok(pystr::new(vm, &s))
 }
@@ -123,7 +109,10 @@ fn exc_add_note(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn exc_reduce(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let e = a.pos[0];
     let t = vm.type_of(e);
-    let args = crate::object::exception::obj(e).map(|o| o.args).unwrap_or(Value::NONE);
+    let (args, d) = crate::object::exception::obj(e).map(|o| (o.args, o.dict)).unwrap_or((Value::NONE, Value::NULL));
+    if !d.is_null() && crate::object::dict::len(d) > 0 {
+        return Ok(tuple::new(vm, &[t, args, d]));
+    }
     Ok(tuple::new(vm, &[t, args]))
 }
 
@@ -187,184 +176,6 @@ fn suppress_set(vm: &mut Vm, e: Value, v: Value) -> PyResult<()> {
     Ok(())
 }
 
-/// Stores `args` and keeps the first as `attr` (None when absent).
-fn init_with_first(vm: &mut Vm, a: &Args, attr: &str) -> PyResult<Value> {
-    exc_init(vm, &Args::new(a.pos))?;
-    let v = a.pos.get(1).copied().unwrap_or(Value::NONE);
-    exception::set_attr(vm, a.pos[0], attr, v);
-    Ok(Value::NONE)
-}
-
-fn stop_iteration_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    init_with_first(vm, a, "value")
-}
-
-fn system_exit_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    exc_init(vm, &Args::new(a.pos))?;
-    let code = match a.pos.len() {
-        1 => Value::NONE,
-        2 => a.pos[1],
-        _ => crate::object::exception::obj(a.pos[0]).map(|o| o.args).unwrap_or(Value::NONE),
-    };
-    exception::set_attr(vm, a.pos[0], "code", code);
-    Ok(Value::NONE)
-}
-
-fn key_error_str(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let args = exception::args(a.pos[0]).to_vec();
-    if args.len() == 1 {
-        return vm.repr(args[0]);
-    }
-    exc_str(vm, a)
-}
-
-fn name_error_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    exc_init(vm, &Args::new(a.pos))?;
-    let name = a.kw("name").unwrap_or(Value::NONE);
-    exception::set_attr(vm, a.pos[0], "name", name);
-    Ok(Value::NONE)
-}
-
-fn attribute_error_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    exc_init(vm, &Args::new(a.pos))?;
-    let name = a.kw("name").unwrap_or(Value::NONE);
-    exception::set_attr(vm, a.pos[0], "name", name);
-    // `obj` stays unset unless given (no "Did you mean" without it).
-    if let Some(obj) = a.kw("obj") {
-        exception::set_attr(vm, a.pos[0], "obj", obj);
-    }
-    Ok(Value::NONE)
-}
-
-fn name_get(vm: &mut Vm, e: Value) -> PyResult<Value> {
-    Ok(exception::get_attr(vm, e, "name").unwrap_or(Value::NONE))
-}
-fn name_set(vm: &mut Vm, e: Value, v: Value) -> PyResult<()> {
-    exception::set_attr(vm, e, "name", v);
-    Ok(())
-}
-fn obj_get(vm: &mut Vm, e: Value) -> PyResult<Value> {
-    Ok(exception::get_attr(vm, e, "obj").unwrap_or(Value::NONE))
-}
-fn obj_set(vm: &mut Vm, e: Value, v: Value) -> PyResult<()> {
-    exception::set_attr(vm, e, "obj", v);
-    Ok(())
-}
-
-fn import_error_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    exc_init(vm, &Args::new(a.pos))?;
-    let msg = a.pos.get(1).copied().filter(|_| a.pos.len() == 2).unwrap_or(Value::NONE);
-    exception::set_attr(vm, a.pos[0], "msg", msg);
-    for n in ["name", "path"] {
-        let v = a.kw(n).unwrap_or(Value::NONE);
-        exception::set_attr(vm, a.pos[0], n, v);
-    }
-    Ok(Value::NONE)
-}
-
-fn import_error_str(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    match exception::get_attr(vm, a.pos[0], "msg") {
-        Some(m) if !m.is_none() => vm.str(m),
-        _ => exc_str(vm, a),
-    }
-}
-
-fn os_error_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    exc_init(vm, &Args::new(a.pos))?;
-    let e = a.pos[0];
-    let args = &a.pos[1..];
-    let (errno, strerror, filename, filename2) = if (2..=5).contains(&args.len()) {
-        (
-            args[0],
-            args[1],
-            args.get(2).copied().unwrap_or(Value::NONE),
-            args.get(4).copied().unwrap_or(Value::NONE),
-        )
-    } else {
-        (Value::NONE, Value::NONE, Value::NONE, Value::NONE)
-    };
-    exception::set_attr(vm, e, "errno", errno);
-    exception::set_attr(vm, e, "strerror", strerror);
-    exception::set_attr(vm, e, "filename", filename);
-    exception::set_attr(vm, e, "filename2", filename2);
-    if (2..=5).contains(&args.len()) {
-        // args keeps only (errno, strerror).
-        let t = tuple::new(vm, &args[..2]);
-        if let Some(o) = e.get::<ExceptionObj>() {
-            o.args = t;
-        }
-    }
-    Ok(Value::NONE)
-}
-
-fn os_error_str(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let e = a.pos[0];
-    let get = |vm: &mut Vm, n: &str| exception::get_attr(vm, e, n).unwrap_or(Value::NONE);
-    let (errno, strerror, filename, filename2) =
-        (get(vm, "errno"), get(vm, "strerror"), get(vm, "filename"), get(vm, "filename2"));
-    if !filename.is_none() {
-        let f = vm.repr_string(filename)?;
-        let s = if !filename2.is_none() {
-            let f2 = vm.repr_string(filename2)?;
-            format!("[Errno {}] {}: {} -> {}", vm.str_string(errno)?, vm.str_string(strerror)?, f, f2)
-        } else {
-            format!("[Errno {}] {}: {}", vm.str_string(errno)?, vm.str_string(strerror)?, f)
-        };
-        return Ok(pystr::new(vm, &s));
-    }
-    if !errno.is_none() && !strerror.is_none() {
-        let s = format!("[Errno {}] {}", vm.str_string(errno)?, vm.str_string(strerror)?);
-        return Ok(pystr::new(vm, &s));
-    }
-    exc_str(vm, a)
-}
-
-fn syntax_error_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    exc_init(vm, &Args::new(a.pos))?;
-    let e = a.pos[0];
-    let msg = a.pos.get(1).copied().unwrap_or(Value::NONE);
-    exception::set_attr(vm, e, "msg", msg);
-    let names = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"];
-    let details = a.pos.get(2).copied();
-    let items: Vec<Value> = match details {
-        Some(d) if d.is_kind(Kind::Tuple) => tuple::items(d).to_vec(),
-        Some(d) => vm.collect_iter(d)?.to_vec(),
-        None => Vec::new(),
-    };
-    if details.is_some() && !(4..=6).contains(&items.len()) {
-        return Err(vm.index_error("tuple index out of range"));
-    }
-    for (i, n) in names.iter().enumerate() {
-        let v = items.get(i).copied().unwrap_or(Value::NONE);
-        exception::set_attr(vm, e, n, v);
-    }
-    exception::set_attr(vm, e, "print_file_and_line", Value::NONE);
-    Ok(Value::NONE)
-}
-
-fn syntax_error_str(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let e = a.pos[0];
-    let msg = exception::get_attr(vm, e, "msg").unwrap_or(Value::NONE);
-    let msg = if msg.is_none() { exception::default_str(vm, e)? } else { vm.str_string(msg)? };
-    let filename = exception::get_attr(vm, e, "filename").filter(|v| !v.is_none());
-    let lineno = exception::get_attr(vm, e, "lineno").filter(|v| int::is_int(*v));
-    let s = match (filename, lineno) {
-        (Some(f), Some(l)) => {
-            let f = vm.str_string(f)?;
-            let base = f.rsplit('/').next().unwrap_or(&f).to_string();
-            format!("{msg} ({base}, line {})", vm.str_string(l)?)
-        }
-        (Some(f), None) => {
-            let f = vm.str_string(f)?;
-            let base = f.rsplit('/').next().unwrap_or(&f).to_string();
-            format!("{msg} ({base})")
-        }
-        (None, Some(l)) => format!("{msg} (line {})", vm.str_string(l)?),
-        _ => msg,
-    };
-    Ok(pystr::new(vm, &s))
-}
-
 /// A SyntaxError (or subclass) instance for a compile error.
 pub fn syntax_error(vm: &mut Vm, err: &stitch_compiler::CompileError, filename: &str, text: Option<&str>) -> Value {
     use stitch_compiler::ErrorKind as K;
@@ -389,6 +200,6 @@ pub fn syntax_error(vm: &mut Vm, err: &stitch_compiler::CompileError, filename: 
         &[fname, n(err.lineno), Value::small(err.offset), line, n(err.end_lineno), Value::small(err.end_offset)],
     );
     let e = vm.new_exception(ty, &[msg, details]);
-    let _ = syntax_error_init(vm, &Args::new(&[e, msg, details]));
+    let _ = types_::syntax_error_init(vm, &Args::new(&[e, msg, details]));
     e
 }

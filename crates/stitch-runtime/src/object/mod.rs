@@ -74,6 +74,9 @@ pub struct ExceptionObj {
     pub suppress_context: bool,
     /// Other attributes, a dict or NULL.
     pub dict: Value,
+    /// The builtin types' own attributes (errno, name, msg, ...), not part of
+    /// `__dict__`: a dict or NULL.
+    pub attrs: Value,
 }
 
 /// A generator, coroutine or async generator: its suspended frame.
@@ -203,7 +206,7 @@ pub unsafe fn trace_object(p: *mut Header, t: &mut Tracer) {
             Kind::Instance => instance::trace(&*(p as *mut InstanceObj), t),
             Kind::Exception => {
                 let e = &*(p as *mut ExceptionObj);
-                t.mark_all(&[e.args, e.traceback, e.cause, e.context, e.dict]);
+                t.mark_all(&[e.args, e.traceback, e.cause, e.context, e.dict, e.attrs]);
             }
             Kind::Shape => {
                 let s = &*(p as *mut ShapeObj);

@@ -21,6 +21,7 @@ impl Vm {
                 context: Value::NULL,
                 suppress_context: false,
                 dict: Value::NULL,
+                attrs: Value::NULL,
             },
         )
     }
