@@ -21,6 +21,7 @@ pub mod str_methods;
 pub mod str_search;
 pub mod strings;
 pub mod suggest;
+pub mod unicode_errors;
 
 use stitch_core::layout::Kind;
 use stitch_core::value::Value;
@@ -54,6 +55,7 @@ pub fn init(vm: &mut Vm) {
     }
     object_type::init(vm);
     exceptions::init(vm);
+    unicode_errors::init(vm);
     numbers::init(vm);
     strings::init(vm);
     bytes::init(vm);

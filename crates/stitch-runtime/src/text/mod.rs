@@ -2,9 +2,11 @@
 //! `str.format`, and the codecs.
 
 pub mod codecs;
+pub mod escape_codecs;
 pub mod fields;
 pub mod floatfmt;
 pub mod format;
 pub mod percent;
+pub mod registry;
 pub mod unicode;
 pub mod unicode_data;
