@@ -233,16 +233,28 @@ pub fn strerror(errno: i32) -> String {
 
 /// Turns the program's outcome into an exit status, printing an uncaught exception.
 fn finish(vm: &mut Vm, r: PyResult<Option<i32>>) -> i32 {
+    let mut interrupted = false;
     let status = match r {
         Ok(Some(code)) => code,
         Ok(None) => 0,
-        Err(e) => handle_uncaught(vm, e.0),
+        Err(e) => {
+            interrupted = vm.is_instance_of(e.0, vm.exc.keyboard_interrupt);
+            handle_uncaught(vm, e.0)
+        }
     };
     crate::modules::atexit::run_exitfuncs(vm);
     crate::gc::finalize::at_exit(vm);
     crate::modules::io::flush_stdout(vm);
     if let Some(stats) = vm.stats.as_ref() {
         eprint!("{}", stats.report());
+    }
+    if interrupted {
+        // As CPython: an uncaught KeyboardInterrupt ends the process by SIGINT.
+        // SAFETY: restoring the default action and signalling ourselves.
+        unsafe {
+            libc::signal(libc::SIGINT, libc::SIG_DFL);
+            libc::kill(libc::getpid(), libc::SIGINT);
+        }
     }
     status
 }
