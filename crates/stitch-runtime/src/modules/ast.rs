@@ -16,12 +16,24 @@ use crate::vm::{Args, PyResult, Vm};
 
 pub fn init(vm: &mut Vm) -> PyResult<Value> {
     let m = module::new(vm, "_ast");
-    add_ints(vm, m, &[("PyCF_ONLY_AST", 1024), ("PyCF_TYPE_COMMENTS", 4096), ("PyCF_ALLOW_TOP_LEVEL_AWAIT", 8192)]);
+    add_ints(
+        vm,
+        m,
+        &[
+            ("PyCF_ONLY_AST", 1024),
+            ("PyCF_TYPE_COMMENTS", 4096),
+            ("PyCF_ALLOW_TOP_LEVEL_AWAIT", 8192),
+        ],
+    );
     let mut made: HashMap<&str, Value> = HashMap::new();
     let keep = Rooted::new();
     let mut keep = keep;
     for node in NODES {
-        let base = if node.base.is_empty() { vm.types.object } else { made.get(node.base).copied().unwrap_or(vm.types.object) };
+        let base = if node.base.is_empty() {
+            vm.types.object
+        } else {
+            made.get(node.base).copied().unwrap_or(vm.types.object)
+        };
         let ns = dict::new(vm);
         keep.push(ns);
         let modname = pystr::new(vm, "ast");
@@ -46,7 +58,11 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
         let cls = vm.call(ty_ty, &[name, bases, ns])?;
         keep.push(cls);
         if node.base.is_empty() {
-            add_methods(vm, cls, &[("__init__", ast_init), ("__reduce__", ast_reduce)]);
+            add_methods(
+                vm,
+                cls,
+                &[("__init__", ast_init), ("__reduce__", ast_reduce)],
+            );
         }
         made.insert(node.name, cls);
         module::set(vm, m, node.name, cls);
@@ -85,7 +101,10 @@ fn ast_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         vm.setattr(obj, f, *v)?;
     }
     for (i, kname) in a.kwnames.iter().enumerate() {
-        if let Some(p) = fields[..pos.len()].iter().position(|f| pystr::text_of(*f) == pystr::text_of(*kname)) {
+        if let Some(p) = fields[..pos.len()]
+            .iter()
+            .position(|f| pystr::text_of(*f) == pystr::text_of(*kname))
+        {
             let fname = pystr::text_of(fields[p]).unwrap_or("");
             return Err(vm.type_error(format!("{name} got multiple values for argument '{fname}'")));
         }

@@ -38,7 +38,6 @@ fn handlers(vm: &mut Vm) -> Value {
     l
 }
 
-
 fn register(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if a.pos.is_empty() {
         return Err(vm.type_error("register() takes at least 1 argument (0 given)"));
@@ -79,7 +78,9 @@ fn unregister(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 /// Runs and forgets the registered handlers, last registered first.
 pub fn run_exitfuncs(vm: &mut Vm) {
-    let Some(&l) = vm.registry.get(KEY) else { return };
+    let Some(&l) = vm.registry.get(KEY) else {
+        return;
+    };
     while let Some(&entry) = list::items(l).last() {
         let n = list::items(l).len();
         list::remove_at(list::vec(l), n - 1);
@@ -102,7 +103,9 @@ pub fn run_exitfuncs(vm: &mut Vm) {
 /// "Exception ignored in atexit callback: <repr>" and the traceback, on stderr.
 fn report(vm: &mut Vm, f: Value, exc: Value) {
     crate::modules::io::flush_stdout(vm);
-    let r = vm.repr_string(f).unwrap_or_else(|_| "<object repr() failed>".to_string());
+    let r = vm
+        .repr_string(f)
+        .unwrap_or_else(|_| "<object repr() failed>".to_string());
     let mut text = format!("Exception ignored in atexit callback: {r}\n");
     text.push_str(&crate::vm::traceback::format_exception(vm, exc));
     let err = module::get(vm, vm.sys, "stderr").unwrap_or(Value::NONE);

@@ -33,7 +33,13 @@ struct Call {
 }
 
 fn parse(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Call> {
-    let sig = args::Sig { name, params: &["a", "x", "lo", "hi", "key"], required: 2, kwonly_from: 4, posonly_until: 0 };
+    let sig = args::Sig {
+        name,
+        params: &["a", "x", "lo", "hi", "key"],
+        required: 2,
+        kwonly_from: 4,
+        posonly_until: 0,
+    };
     let [seq, x, lo, hi, key] = args::parse::<5>(vm, a, &sig)?;
     let lo = if lo.is_null() {
         0
@@ -52,7 +58,13 @@ fn parse(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Call> {
     };
     let hi = if hi < 0 { vm.len(seq)? as i64 } else { hi };
     let key = if key.is_null() { Value::NONE } else { key };
-    Ok(Call { a: seq, x, lo, hi, key })
+    Ok(Call {
+        a: seq,
+        x,
+        lo,
+        hi,
+        key,
+    })
 }
 
 fn item(vm: &mut Vm, seq: Value, i: i64) -> PyResult<Value> {
@@ -78,7 +90,11 @@ fn search(vm: &mut Vm, c: &Call, x: Value, right: bool) -> PyResult<i64> {
         if !c.key.is_none() {
             v = vm.call(c.key, &[v])?;
         }
-        let go_left = if right { less(vm, x, v)? } else { !less(vm, v, x)? };
+        let go_left = if right {
+            less(vm, x, v)?
+        } else {
+            !less(vm, v, x)?
+        };
         if go_left {
             hi = mid;
         } else {
@@ -100,7 +116,11 @@ fn bisect_right(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn insort(vm: &mut Vm, a: &Args, name: &str, right: bool) -> PyResult<Value> {
     let c = parse(vm, a, name)?;
-    let probe = if c.key.is_none() { c.x } else { vm.call(c.key, &[c.x])? };
+    let probe = if c.key.is_none() {
+        c.x
+    } else {
+        vm.call(c.key, &[c.x])?
+    };
     let i = search(vm, &c, probe, right)?;
     if vm.type_of(c.a) == vm.types.list {
         let n = list::items(c.a).len();

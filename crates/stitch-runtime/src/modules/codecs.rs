@@ -91,7 +91,15 @@ fn unregister(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 /// The name as the registry normalizes it: lower case, spaces as underscores.
 fn normalize(name: &str) -> String {
-    name.chars().map(|c| if c == ' ' { '_' } else { c.to_ascii_lowercase() }).collect()
+    name.chars()
+        .map(|c| {
+            if c == ' ' {
+                '_'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect()
 }
 
 /// `codecs.lookup(encoding)`: the CodecInfo from the search functions.
@@ -137,8 +145,16 @@ fn lookup_fn(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn codec_call(vm: &mut Vm, a: &Args, name: &str, index: i64) -> PyResult<Value> {
     let sig = args::Sig::new(name, &["obj", "encoding", "errors"], 1);
     let [obj, enc, errors] = args::parse::<3>(vm, a, &sig)?;
-    let enc = if enc.is_null() { pystr::new(vm, "utf-8") } else { enc };
-    let errors = if errors.is_null() { pystr::new(vm, "strict") } else { errors };
+    let enc = if enc.is_null() {
+        pystr::new(vm, "utf-8")
+    } else {
+        enc
+    };
+    let errors = if errors.is_null() {
+        pystr::new(vm, "strict")
+    } else {
+        errors
+    };
     let info = lookup(vm, enc)?;
     let f = vm.getitem(info, Value::small(index))?;
     let r = vm.call(f, &[obj, errors])?;
@@ -168,7 +184,10 @@ fn lookup_error(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let d = error_handlers(vm);
     match dict::get(vm, d, a.pos[0])? {
         Some(h) => Ok(h),
-        None => Err(vm.new_error(vm.exc.lookup_error, format!("unknown error handler name '{name}'"))),
+        None => Err(vm.new_error(
+            vm.exc.lookup_error,
+            format!("unknown error handler name '{name}'"),
+        )),
     }
 }
 

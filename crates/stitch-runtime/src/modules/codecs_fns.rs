@@ -22,8 +22,16 @@ pub const HANDLERS: &[(&str, &str, NativeFn)] = &[
     ("strict", "strict_errors", strict_errors),
     ("ignore", "ignore_errors", ignore_errors),
     ("replace", "replace_errors", replace_errors),
-    ("xmlcharrefreplace", "xmlcharrefreplace_errors", xmlcharrefreplace_errors),
-    ("backslashreplace", "backslashreplace_errors", backslashreplace_errors),
+    (
+        "xmlcharrefreplace",
+        "xmlcharrefreplace_errors",
+        xmlcharrefreplace_errors,
+    ),
+    (
+        "backslashreplace",
+        "backslashreplace_errors",
+        backslashreplace_errors,
+    ),
     ("namereplace", "namereplace_errors", backslashreplace_errors),
     ("surrogateescape", "surrogateescape", strict_errors),
     ("surrogatepass", "surrogatepass", strict_errors),
@@ -74,7 +82,10 @@ pub fn add(vm: &mut Vm, m: Value) {
 fn str_arg(vm: &mut Vm, v: Value, fname: &str) -> PyResult<&'static str> {
     match pystr::text_of(v) {
         Some(s) => Ok(s),
-        None => Err(vm.type_error(format!("{fname}() argument 1 must be str, not {}", vm.type_name(v)))),
+        None => Err(vm.type_error(format!(
+            "{fname}() argument 1 must be str, not {}",
+            vm.type_name(v)
+        ))),
     }
 }
 
@@ -87,12 +98,17 @@ fn bytes_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
         return Ok(bytes::data(b).to_vec());
     }
     let t = vm.type_of(v);
-    if t == vm.types.bytearray || pystr::text_of(v).is_none() && vm.lookup_special(v, vm.names.bytes).is_some() {
+    if t == vm.types.bytearray
+        || pystr::text_of(v).is_none() && vm.lookup_special(v, vm.names.bytes).is_some()
+    {
         let bt = vm.types.bytes;
         let b = vm.call(bt, &[v])?;
         return Ok(bytes::data(b).to_vec());
     }
-    Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(v))))
+    Err(vm.type_error(format!(
+        "a bytes-like object is required, not '{}'",
+        vm.type_name(v)
+    )))
 }
 
 fn errors_of(vm: &mut Vm, v: Value) -> PyResult<String> {
@@ -101,7 +117,10 @@ fn errors_of(vm: &mut Vm, v: Value) -> PyResult<String> {
     }
     match pystr::text_of(v) {
         Some(s) => Ok(s.to_string()),
-        None => Err(vm.type_error(format!("argument 2 must be str or None, not {}", vm.type_name(v)))),
+        None => Err(vm.type_error(format!(
+            "argument 2 must be str or None, not {}",
+            vm.type_name(v)
+        ))),
     }
 }
 
@@ -237,7 +256,11 @@ fn wide_complete(b: &[u8], unit: usize, be: bool) -> usize {
     let n = b.len() - b.len() % unit;
     if unit == 2 && n >= 2 {
         let p = [b[n - 2], b[n - 1]];
-        let u = if be { u16::from_be_bytes(p) } else { u16::from_le_bytes(p) };
+        let u = if be {
+            u16::from_be_bytes(p)
+        } else {
+            u16::from_le_bytes(p)
+        };
         if (0xd800..0xdc00).contains(&u) {
             return n - 2;
         }
@@ -264,7 +287,14 @@ fn bom(b: &[u8], unit: usize) -> Option<(bool, usize)> {
 
 /// Decodes UTF-16/32 data; `order`: 0 detect (BOM), -1 little, 1 big endian.
 /// Returns (text, consumed, detected order).
-fn wide_decode(vm: &mut Vm, a: &Args, name: &str, unit: usize, order: i64, ex: bool) -> PyResult<Value> {
+fn wide_decode(
+    vm: &mut Vm,
+    a: &Args,
+    name: &str,
+    unit: usize,
+    order: i64,
+    ex: bool,
+) -> PyResult<Value> {
     args::count(vm, a, name, 1, if ex { 4 } else { 3 })?;
     let b = bytes_arg(vm, a.pos[0])?;
     let e = errors_of(vm, a.pos.get(1).copied().unwrap_or(Value::NULL))?;
@@ -289,7 +319,11 @@ fn wide_decode(vm: &mut Vm, a: &Args, name: &str, unit: usize, order: i64, ex: b
     }
     let be = order > 0;
     let body = &b[start..];
-    let n = if fin { body.len() } else { wide_complete(body, unit, be) };
+    let n = if fin {
+        body.len()
+    } else {
+        wide_complete(body, unit, be)
+    };
     let base = if unit == 2 { "utf-16" } else { "utf-32" };
     let enc = format!("{base}-{}", if be { "be" } else { "le" });
     let s = codecs::decode(vm, &body[..n], &enc, &e)?;
@@ -352,13 +386,26 @@ fn utf_32_ex_decode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 // ---- errors raised by these codecs ----
 
 /// A UnicodeDecodeError with CPython's message and attributes.
-pub fn decode_error(vm: &mut Vm, enc: &str, data: &[u8], start: usize, end: usize, reason: &str) -> PyErr {
+pub fn decode_error(
+    vm: &mut Vm,
+    enc: &str,
+    data: &[u8],
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
     let what = if end - start == 1 {
-        format!("byte 0x{:02x} in position {start}", data.get(start).copied().unwrap_or(0))
+        format!(
+            "byte 0x{:02x} in position {start}",
+            data.get(start).copied().unwrap_or(0)
+        )
     } else {
         format!("bytes in position {}-{}", start, end - 1)
     };
-    let e = vm.new_error(vm.exc.unicode_decode_error, format!("'{enc}' codec can't decode {what}: {reason}"));
+    let e = vm.new_error(
+        vm.exc.unicode_decode_error,
+        format!("'{enc}' codec can't decode {what}: {reason}"),
+    );
     let obj = bytes::new(vm, data);
     set_parts(vm, e.0, enc, obj, start, end, reason);
     e
@@ -379,7 +426,10 @@ fn encode_error(vm: &mut Vm, enc: &str, s: &str, start: usize, end: usize, reaso
     } else {
         format!("characters in position {}-{}", start, end - 1)
     };
-    let e = vm.new_error(vm.exc.unicode_encode_error, format!("'{enc}' codec can't encode {what}: {reason}"));
+    let e = vm.new_error(
+        vm.exc.unicode_encode_error,
+        format!("'{enc}' codec can't encode {what}: {reason}"),
+    );
     let obj = pystr::new(vm, s);
     set_parts(vm, e.0, enc, obj, start, end, reason);
     e
@@ -409,7 +459,10 @@ fn charmap_decode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let mut out = String::with_capacity(b.len());
     for (i, &byte) in b.iter().enumerate() {
         let got: Option<String> = match &table {
-            Some(t) => t.get(byte as usize).filter(|c| **c != '\u{fffe}').map(|c| c.to_string()),
+            Some(t) => t
+                .get(byte as usize)
+                .filter(|c| **c != '\u{fffe}')
+                .map(|c| c.to_string()),
             None => {
                 let v = match vm.getitem(mapping, Value::small(byte as i64)) {
                     Ok(v) => v,
@@ -419,12 +472,20 @@ fn charmap_decode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
                 if v.is_none() {
                     None
                 } else if let Some(s) = pystr::text_of(v) {
-                    if s == "\u{fffe}" { None } else { Some(s.to_string()) }
+                    if s == "\u{fffe}" {
+                        None
+                    } else {
+                        Some(s.to_string())
+                    }
                 } else if int::is_int(v) {
                     let n = int::to_i64(v).unwrap_or(-1);
                     match u32::try_from(n).ok().and_then(char::from_u32) {
                         Some(c) => Some(c.to_string()),
-                        None => return Err(vm.type_error("character mapping must be in range(0x110000)")),
+                        None => {
+                            return Err(
+                                vm.type_error("character mapping must be in range(0x110000)")
+                            );
+                        }
                     }
                 } else {
                     return Err(vm.type_error("character mapping must return integer, None or str"));
@@ -437,7 +498,16 @@ fn charmap_decode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
                 "ignore" => {}
                 "replace" => out.push('\u{fffd}'),
                 "backslashreplace" => out.push_str(&format!("\\x{byte:02x}")),
-                _ => return Err(decode_error(vm, "charmap", &b, i, i + 1, "character maps to <undefined>")),
+                _ => {
+                    return Err(decode_error(
+                        vm,
+                        "charmap",
+                        &b,
+                        i,
+                        i + 1,
+                        "character maps to <undefined>",
+                    ));
+                }
             },
         }
     }
@@ -472,7 +542,16 @@ fn charmap_encode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
                     out.extend(format!("&#{};", *c as u32).bytes());
                     continue;
                 }
-                _ => return Err(encode_error(vm, "charmap", s, i, i + 1, "character maps to <undefined>")),
+                _ => {
+                    return Err(encode_error(
+                        vm,
+                        "charmap",
+                        s,
+                        i,
+                        i + 1,
+                        "character maps to <undefined>",
+                    ));
+                }
             }
         }
         if int::is_int(v) {
@@ -483,7 +562,9 @@ fn charmap_encode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         } else if v.is_kind(Kind::Bytes) {
             out.extend_from_slice(bytes::data(v));
         } else {
-            return Err(vm.type_error("character mapping must return integer, bytes or None, not str"));
+            return Err(
+                vm.type_error("character mapping must return integer, bytes or None, not str")
+            );
         }
     }
     let b = bytes::new(vm, &out);
@@ -505,7 +586,10 @@ fn charmap_build(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn escape_encode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     args::count(vm, a, "escape_encode", 1, 2)?;
     if !a.pos[0].is_kind(Kind::Bytes) {
-        return Err(vm.type_error(format!("escape_encode() argument 1 must be bytes, not {}", vm.type_name(a.pos[0]))));
+        return Err(vm.type_error(format!(
+            "escape_encode() argument 1 must be bytes, not {}",
+            vm.type_name(a.pos[0])
+        )));
     }
     let b = bytes::data(a.pos[0]);
     let mut out = Vec::with_capacity(b.len());
@@ -574,12 +658,17 @@ fn escape_decode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
                 }
                 out.push((v & 0xff) as u8);
             }
-            b'x' => match (data.get(i).and_then(|c| hex_val(*c)), data.get(i + 1).and_then(|c| hex_val(*c))) {
+            b'x' => match (
+                data.get(i).and_then(|c| hex_val(*c)),
+                data.get(i + 1).and_then(|c| hex_val(*c)),
+            ) {
                 (Some(h), Some(l)) => {
                     out.push((h * 16 + l) as u8);
                     i += 2;
                 }
-                _ => return Err(vm.value_error(format!("invalid \\x escape at position {}", i - 2))),
+                _ => {
+                    return Err(vm.value_error(format!("invalid \\x escape at position {}", i - 2)));
+                }
             },
             other => {
                 out.push(b'\\');
@@ -595,7 +684,11 @@ fn escape_decode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 /// CPython's DeprecationWarning for an unknown escape.
 fn invalid_escape(vm: &mut Vm, c: u8) -> PyResult<()> {
-    let shown = if (0x20..0x7f).contains(&c) { format!("\\{}", c as char) } else { format!("\\x{c:02x}") };
+    let shown = if (0x20..0x7f).contains(&c) {
+        format!("\\{}", c as char)
+    } else {
+        format!("\\x{c:02x}")
+    };
     let cat = vm.exc.deprecation_warning;
     super::util::warn(vm, cat, &format!("invalid escape sequence '{shown}'"), 1)
 }
@@ -656,7 +749,11 @@ fn hex_digits(data: &[u8], i: usize, n: usize) -> Option<u32> {
 
 /// Decodes `\x`, `\u`, `\U` (and, unless raw, the other escapes) to text.
 fn unescape(vm: &mut Vm, data: &[u8], errors: &str, raw: bool) -> PyResult<String> {
-    let enc = if raw { "rawunicodeescape" } else { "unicodeescape" };
+    let enc = if raw {
+        "rawunicodeescape"
+    } else {
+        "unicodeescape"
+    };
     let mut out = String::with_capacity(data.len());
     let mut i = 0;
     while i < data.len() {
@@ -687,7 +784,14 @@ fn unescape(vm: &mut Vm, data: &[u8], errors: &str, raw: bool) -> PyResult<Strin
                 out.push('\\');
                 break;
             }
-            return Err(decode_error(vm, enc, data, start, data.len(), "\\ at end of string"));
+            return Err(decode_error(
+                vm,
+                enc,
+                data,
+                start,
+                data.len(),
+                "\\ at end of string",
+            ));
         };
         i += 2;
         let (width, name) = match e {
@@ -697,12 +801,20 @@ fn unescape(vm: &mut Vm, data: &[u8], errors: &str, raw: bool) -> PyResult<Strin
             _ => (0, ""),
         };
         if width > 0 {
-            let avail = data[i..].iter().take(width).take_while(|b| hex_val(**b).is_some()).count();
+            let avail = data[i..]
+                .iter()
+                .take(width)
+                .take_while(|b| hex_val(**b).is_some())
+                .count();
             match hex_digits(data, i, width).filter(|_| avail == width) {
                 Some(v) => match char::from_u32(v) {
                     Some(ch) => out.push(ch),
                     None => {
-                        let reason = if v > 0x10ffff { "illegal Unicode character" } else { "surrogates not allowed" };
+                        let reason = if v > 0x10ffff {
+                            "illegal Unicode character"
+                        } else {
+                            "surrogates not allowed"
+                        };
                         if errors == "strict" {
                             return Err(decode_error(vm, enc, data, start, i + width, reason));
                         }
@@ -751,8 +863,15 @@ fn unescape(vm: &mut Vm, data: &[u8], errors: &str, raw: bool) -> PyResult<Strin
                 out.push(char::from_u32(v).unwrap_or('\u{fffd}'));
             }
             b'N' => {
-                let reason = if data.get(i) == Some(&b'{') { "unknown Unicode character name" } else { "malformed \\N character escape" };
-                let end = data[i..].iter().position(|b| *b == b'}').map_or(data.len(), |p| i + p + 1);
+                let reason = if data.get(i) == Some(&b'{') {
+                    "unknown Unicode character name"
+                } else {
+                    "malformed \\N character escape"
+                };
+                let end = data[i..]
+                    .iter()
+                    .position(|b| *b == b'}')
+                    .map_or(data.len(), |p| i + p + 1);
                 if errors == "strict" {
                     return Err(decode_error(vm, enc, data, start, end, reason));
                 }
@@ -833,7 +952,10 @@ fn chars_between(vm: &mut Vm, obj: Value, start: i64, end: i64) -> PyResult<Vec<
     let Some(s) = pystr::text_of(obj) else {
         return Err(vm.type_error("object attribute must be unicode"));
     };
-    Ok(s.chars().skip(start.max(0) as usize).take((end - start).max(0) as usize).collect())
+    Ok(s.chars()
+        .skip(start.max(0) as usize)
+        .take((end - start).max(0) as usize)
+        .collect())
 }
 
 fn handler_result(vm: &mut Vm, text: &str, end: i64) -> PyResult<Value> {
@@ -882,7 +1004,11 @@ fn backslashreplace_errors(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     match w {
         Which::Decode => {
             let data = bytes_arg(vm, obj)?;
-            for b in data.iter().skip(start.max(0) as usize).take((end - start).max(0) as usize) {
+            for b in data
+                .iter()
+                .skip(start.max(0) as usize)
+                .take((end - start).max(0) as usize)
+            {
                 text.push_str(&format!("\\x{b:02x}"));
             }
         }

@@ -84,7 +84,14 @@ fn dd_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let mut pos = vec![this];
     pos.extend_from_slice(rest);
     let pos = crate::gc::Rooted::from_vec(pos);
-    vm.call_kw(init, &Args { pos: &pos, kwnames: a.kwnames, kwvals: a.kwvals })?;
+    vm.call_kw(
+        init,
+        &Args {
+            pos: &pos,
+            kwnames: a.kwnames,
+            kwvals: a.kwvals,
+        },
+    )?;
     Ok(Value::NONE)
 }
 
@@ -134,7 +141,11 @@ fn dd_reduce(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let this = a.pos[0];
     let f = factory_of(vm, this)?;
     let t = vm.type_of(this);
-    let args = if f.is_none() { vm.empty_tuple } else { tuple::new(vm, &[f]) };
+    let args = if f.is_none() {
+        vm.empty_tuple
+    } else {
+        tuple::new(vm, &[f])
+    };
     let items = vm.call_method(this, "items", &[])?;
     let it = vm.iter(items)?;
     Ok(tuple::new(vm, &[t, args, Value::NONE, Value::NONE, it]))
@@ -170,7 +181,13 @@ fn count_elements(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let t = vm.type_of(mapping);
     let get_name = pystr::intern(vm, "get");
     let dict_t = vm.types.dict;
-    let fast = dict::native(mapping).or_else(|| if mapping.is_kind(stitch_core::layout::Kind::Dict) { Some(mapping) } else { None });
+    let fast = dict::native(mapping).or_else(|| {
+        if mapping.is_kind(stitch_core::layout::Kind::Dict) {
+            Some(mapping)
+        } else {
+            None
+        }
+    });
     let plain = types::lookup(t, get_name) == types::lookup(dict_t, get_name)
         && types::lookup(t, vm.names.setitem) == types::lookup(dict_t, vm.names.setitem);
     let one = Value::small(1);
@@ -180,7 +197,9 @@ fn count_elements(vm: &mut Vm, a: &Args) -> PyResult<Value> {
                 let h = vm.hash(x)?;
                 let cur = dict::get_hashed(vm, d, x, h)?;
                 let n = match cur {
-                    Some(c) => crate::vm::ops::binary_op(vm, stitch_core::instr::binop::ADD, c, one)?,
+                    Some(c) => {
+                        crate::vm::ops::binary_op(vm, stitch_core::instr::binop::ADD, c, one)?
+                    }
                     None => one,
                 };
                 dict::set_hashed(vm, d, x, h, n)?;

@@ -147,7 +147,11 @@ fn mutated(vm: &mut Vm) -> PyErr {
 fn deque_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let cls = a.pos[0];
     let base = deque_type(vm);
-    let d = Deque { items: RefCell::new(VecDeque::new()), maxlen: Cell::new(None), state: Cell::new(0) };
+    let d = Deque {
+        items: RefCell::new(VecDeque::new()),
+        maxlen: Cell::new(None),
+        state: Cell::new(0),
+    };
     Ok(new_for_class(vm, cls, base, Box::new(d)))
 }
 
@@ -157,7 +161,11 @@ fn deque_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if given > 2 {
         return Err(vm.type_error(format!("deque() takes at most 2 arguments ({given} given)")));
     }
-    let [iterable, maxlen] = args::parse::<2>(vm, &a.tail(), &args::Sig::new("deque", &["iterable", "maxlen"], 0))?;
+    let [iterable, maxlen] = args::parse::<2>(
+        vm,
+        &a.tail(),
+        &args::Sig::new("deque", &["iterable", "maxlen"], 0),
+    )?;
     let m = if maxlen.is_null() || maxlen.is_none() {
         None
     } else {
@@ -185,13 +193,21 @@ fn extend_from(vm: &mut Vm, d: &Deque, this: Value, iterable: Value, left: bool)
     if iterable == this || payload::<Deque>(iterable).is_some_and(|o| std::ptr::eq(o, d)) {
         let items = d.snapshot();
         for v in items.iter() {
-            if left { d.push_front(*v) } else { d.push_back(*v) }
+            if left {
+                d.push_front(*v)
+            } else {
+                d.push_back(*v)
+            }
         }
         return Ok(());
     }
     let it = vm.iter(iterable)?;
     while let Some(v) = vm.next(it)? {
-        if left { d.push_front(v) } else { d.push_back(v) }
+        if left {
+            d.push_front(v)
+        } else {
+            d.push_back(v)
+        }
     }
     Ok(())
 }
@@ -201,14 +217,20 @@ fn one_arg(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
         return Err(vm.type_error(format!("deque.{name}() takes no keyword arguments")));
     }
     if a.pos.len() != 2 {
-        return Err(vm.type_error(format!("deque.{name}() takes exactly one argument ({} given)", a.pos.len() - 1)));
+        return Err(vm.type_error(format!(
+            "deque.{name}() takes exactly one argument ({} given)",
+            a.pos.len() - 1
+        )));
     }
     Ok(a.pos[1])
 }
 
 fn no_arg(vm: &mut Vm, a: &Args, name: &str) -> PyResult<()> {
     if a.pos.len() != 1 || a.has_kwargs() {
-        return Err(vm.type_error(format!("deque.{name}() takes no arguments ({} given)", a.pos.len() - 1)));
+        return Err(vm.type_error(format!(
+            "deque.{name}() takes no arguments ({} given)",
+            a.pos.len() - 1
+        )));
     }
     Ok(())
 }
@@ -307,11 +329,17 @@ fn copy(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 /// Iterates with mutation checks, calling `f` on each item until it says stop.
-fn scan(vm: &mut Vm, d: &Deque, mut f: impl FnMut(&mut Vm, usize, Value) -> PyResult<bool>) -> PyResult<Option<usize>> {
+fn scan(
+    vm: &mut Vm,
+    d: &Deque,
+    mut f: impl FnMut(&mut Vm, usize, Value) -> PyResult<bool>,
+) -> PyResult<Option<usize>> {
     let state = d.state.get();
     let n = d.len();
     for i in 0..n {
-        let Some(v) = d.get(i) else { return Err(mutated(vm)) };
+        let Some(v) = d.get(i) else {
+            return Err(mutated(vm));
+        };
         let stop = f(vm, i, v)?;
         if d.state.get() != state {
             return Err(mutated(vm));
@@ -393,7 +421,11 @@ fn insert(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if d.maxlen.get() == Some(n) {
         return Err(vm.index_error("deque already at its maximum size"));
     }
-    let pos = if i < 0 { (i + n as i64).max(0) as usize } else { (i as u64).min(n as u64) as usize };
+    let pos = if i < 0 {
+        (i + n as i64).max(0) as usize
+    } else {
+        (i as u64).min(n as u64) as usize
+    };
     d.items.borrow_mut().insert(pos, a.pos[2]);
     d.touch();
     Ok(Value::NONE)
@@ -462,7 +494,10 @@ fn bool_(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 /// A position from an index argument (negative from the end).
 fn position(vm: &mut Vm, d: &Deque, k: Value) -> PyResult<usize> {
     if k.is_float() || (!int::is_int(k) && vm.lookup_special(k, vm.names.index).is_none()) {
-        return Err(vm.type_error(format!("sequence index must be integer, not '{}'", vm.type_name(k))));
+        return Err(vm.type_error(format!(
+            "sequence index must be integer, not '{}'",
+            vm.type_name(k)
+        )));
     }
     let iv = vm.index(k)?;
     let i = int::to_i64_clamped(iv);
@@ -478,7 +513,8 @@ fn getitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let d = me(vm, a, "__getitem__")?;
     let k = a.pos.get(1).copied().unwrap_or(Value::NONE);
     let i = position(vm, d, k)?;
-    d.get(i).ok_or_else(|| vm.index_error("deque index out of range"))
+    d.get(i)
+        .ok_or_else(|| vm.index_error("deque index out of range"))
 }
 
 fn setitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -608,7 +644,10 @@ fn mul(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let d = me(vm, a, "__mul__")?;
     let nv = a.pos.get(1).copied().unwrap_or(Value::NONE);
     let Some(n) = repeat_count(vm, nv)? else {
-        return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_name(nv))));
+        return Err(vm.type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            vm.type_name(nv)
+        )));
     };
     let items = d.snapshot();
     let r = same_kind(vm, a.pos[0], d, &[])?;
@@ -634,7 +673,10 @@ fn imul(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let d = me(vm, a, "__imul__")?;
     let nv = a.pos.get(1).copied().unwrap_or(Value::NONE);
     let Some(n) = repeat_count(vm, nv)? else {
-        return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_name(nv))));
+        return Err(vm.type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            vm.type_name(nv)
+        )));
     };
     let items = d.snapshot();
     if n <= 0 {
@@ -694,7 +736,9 @@ impl NativeData for DequeIter {
         true
     }
     fn next(&self, vm: &mut Vm, _this: Value) -> Option<PyResult<Option<Value>>> {
-        let Some(d) = payload::<Deque>(self.deque) else { return Some(Ok(None)) };
+        let Some(d) = payload::<Deque>(self.deque) else {
+            return Some(Ok(None));
+        };
         if d.state.get() != self.state {
             self.index.set(usize::MAX);
             return Some(Err(mutated(vm)));
@@ -713,10 +757,19 @@ impl NativeData for DequeIter {
 
 fn make_iter(vm: &mut Vm, a: &Args, reversed: bool) -> PyResult<Value> {
     let d = me(vm, a, "__iter__")?;
-    let name = if reversed { "_collections._deque_reverse_iterator" } else { "_collections._deque_iterator" };
+    let name = if reversed {
+        "_collections._deque_reverse_iterator"
+    } else {
+        "_collections._deque_iterator"
+    };
     deque_type(vm);
     let ty = vm.registry[name];
-    let data = DequeIter { deque: a.pos[0], index: Cell::new(0), state: d.state.get(), reversed };
+    let data = DequeIter {
+        deque: a.pos[0],
+        index: Cell::new(0),
+        state: d.state.get(),
+        reversed,
+    };
     Ok(native::new(vm, ty, Box::new(data)))
 }
 
@@ -730,7 +783,9 @@ fn reversed(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn iter_length_hint(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let it = a.pos[0];
-    let Some(di) = payload::<DequeIter>(it) else { return Ok(Value::small(0)) };
+    let Some(di) = payload::<DequeIter>(it) else {
+        return Ok(Value::small(0));
+    };
     let n = payload::<Deque>(di.deque).map(|d| d.len()).unwrap_or(0);
     let _ = vm;
     Ok(Value::small(n.saturating_sub(di.index.get()) as i64))

@@ -123,7 +123,8 @@ impl NativeData for Partial {
 fn no_own_attrs(v: Value) -> bool {
     match v.get::<InstanceObj>() {
         Some(i) => {
-            let shape_empty = i.shape.is_null() || unsafe { (*(i.shape as *mut ShapeObj)).len } == 0;
+            let shape_empty =
+                i.shape.is_null() || unsafe { (*(i.shape as *mut ShapeObj)).len } == 0;
             shape_empty && (i.dict.is_null() || dict::len(i.dict) == 0)
         }
         None => true,
@@ -159,10 +160,19 @@ fn partial_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         dict::set(vm, kw, *k, a.kwvals[i])?;
     }
     let args_t = tuple::new(vm, &pargs);
-    Ok(new_for_class(vm, cls, base, Box::new(Partial { func, args: args_t, kw })))
+    Ok(new_for_class(
+        vm,
+        cls,
+        base,
+        Box::new(Partial {
+            func,
+            args: args_t,
+            kw,
+        }),
+    ))
 }
 
-fn partial_of<'a>(vm: &mut Vm, a: &Args, method: &str) -> PyResult<&'static Partial> {
+fn partial_of(vm: &mut Vm, a: &Args, method: &str) -> PyResult<&'static Partial> {
     this::<Partial>(vm, a, "functools.partial", method)
 }
 
@@ -171,7 +181,14 @@ fn partial_call(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let mut pos = Rooted::from_vec(tuple::items(p.args).to_vec());
     pos.extend_from_slice(&a.pos[1..]);
     if dict::len(p.kw) == 0 {
-        return vm.call_kw(p.func, &Args { pos: &pos, kwnames: a.kwnames, kwvals: a.kwvals });
+        return vm.call_kw(
+            p.func,
+            &Args {
+                pos: &pos,
+                kwnames: a.kwnames,
+                kwvals: a.kwvals,
+            },
+        );
     }
     let kw = dict::copy(vm, p.kw);
     for (i, k) in a.kwnames.iter().enumerate() {
@@ -180,7 +197,14 @@ fn partial_call(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let items = dict::items(kw);
     let names = Rooted::from_vec(items.iter().map(|(k, _)| *k).collect());
     let vals = Rooted::from_vec(items.iter().map(|(_, v)| *v).collect());
-    vm.call_kw(p.func, &Args { pos: &pos, kwnames: &names, kwvals: &vals })
+    vm.call_kw(
+        p.func,
+        &Args {
+            pos: &pos,
+            kwnames: &names,
+            kwvals: &vals,
+        },
+    )
 }
 
 fn partial_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -221,8 +245,16 @@ fn partial_reduce(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let obj = a.pos[0];
     let t = vm.type_of(obj);
     let ft = tuple::new(vm, &[p.func]);
-    let kw = if dict::len(p.kw) == 0 { Value::NONE } else { p.kw };
-    let d = if obj.is_kind(Kind::Instance) && !no_own_attrs(obj) { vm.getattr(obj, vm.names.dict)? } else { Value::NONE };
+    let kw = if dict::len(p.kw) == 0 {
+        Value::NONE
+    } else {
+        p.kw
+    };
+    let d = if obj.is_kind(Kind::Instance) && !no_own_attrs(obj) {
+        vm.getattr(obj, vm.names.dict)?
+    } else {
+        Value::NONE
+    };
     let state = tuple::new(vm, &[p.func, p.args, kw, d]);
     Ok(tuple::new(vm, &[t, ft, state]))
 }
@@ -230,17 +262,36 @@ fn partial_reduce(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn partial_setstate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let obj = a.pos[0];
     let state = a.pos.get(1).copied().unwrap_or(Value::NONE);
-    let items = if state.is_kind(Kind::Tuple) { tuple::items(state).to_vec() } else { Vec::new() };
+    let items = if state.is_kind(Kind::Tuple) {
+        tuple::items(state).to_vec()
+    } else {
+        Vec::new()
+    };
     if items.len() != 4 {
         return Err(vm.type_error("invalid partial state"));
     }
     let (f, fargs, kw, d) = (items[0], items[1], items[2], items[3]);
-    if !super::util::is_callable(vm, f) || !fargs.is_kind(Kind::Tuple) || (!kw.is_none() && !kw.is_kind(Kind::Dict)) {
+    if !super::util::is_callable(vm, f)
+        || !fargs.is_kind(Kind::Tuple)
+        || (!kw.is_none() && !kw.is_kind(Kind::Dict))
+    {
         return Err(vm.type_error("invalid partial state"));
     }
-    let kw = if kw.is_none() { dict::new(vm) } else { dict::copy(vm, kw) };
+    let kw = if kw.is_none() {
+        dict::new(vm)
+    } else {
+        dict::copy(vm, kw)
+    };
     let fresh = vm.registry["functools.partial"];
-    let np = crate::object::native::new(vm, fresh, Box::new(Partial { func: f, args: fargs, kw }));
+    let np = crate::object::native::new(
+        vm,
+        fresh,
+        Box::new(Partial {
+            func: f,
+            args: fargs,
+            kw,
+        }),
+    );
     if let Some(i) = obj.get::<InstanceObj>() {
         i.base = np;
         if d.is_kind(Kind::Dict) {
@@ -296,7 +347,14 @@ impl NativeData for KeyWrapper {
 
 fn new_key(vm: &mut Vm, cmp: Value, obj: Value) -> Value {
     let ty = vm.registry["functools.KeyWrapper"];
-    crate::object::native::new(vm, ty, Box::new(KeyWrapper { cmp, obj: std::cell::Cell::new(obj) }))
+    crate::object::native::new(
+        vm,
+        ty,
+        Box::new(KeyWrapper {
+            cmp,
+            obj: std::cell::Cell::new(obj),
+        }),
+    )
 }
 
 fn cmp_to_key(vm: &mut Vm, a: &Args) -> PyResult<Value> {

@@ -72,7 +72,11 @@ impl NativeData for Lru {
 
 fn lru_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let cls = a.pos[0];
-    let sig = args::Sig::new("_lru_cache_wrapper", &["user_function", "maxsize", "typed", "cache_info_type"], 4);
+    let sig = args::Sig::new(
+        "_lru_cache_wrapper",
+        &["user_function", "maxsize", "typed", "cache_info_type"],
+        4,
+    );
     let [func, maxsize, typed, info_type] = args::parse::<4>(vm, &a.tail(), &sig)?;
     if !super::util::is_callable(vm, func) {
         return Err(vm.type_error("the first argument must be callable"));
@@ -88,7 +92,12 @@ fn lru_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let object = vm.types.object;
     let kwd_mark = vm.call(object, &[])?;
     let cache = dict::new(vm);
-    let sentinel = Node { key: Value::NULL, result: Value::NULL, prev: 0, next: 0 };
+    let sentinel = Node {
+        key: Value::NULL,
+        result: Value::NULL,
+        prev: 0,
+        next: 0,
+    };
     let data = Lru {
         func,
         maxsize,
@@ -157,7 +166,11 @@ impl Lru {
     }
 
     fn call(&self, vm: &mut Vm, a: &Args) -> PyResult<Value> {
-        let call_args = Args { pos: &a.pos[1..], kwnames: a.kwnames, kwvals: a.kwvals };
+        let call_args = Args {
+            pos: &a.pos[1..],
+            kwnames: a.kwnames,
+            kwvals: a.kwvals,
+        };
         if self.maxsize == Some(0) {
             self.misses.set(self.misses.get() + 1);
             return vm.call_kw(self.func, &call_args);
@@ -204,7 +217,12 @@ impl Lru {
                 dict::remove_hashed(vm, self.cache, old_key, oh)?;
             }
         }
-        let node = Node { key, result: r, prev: 0, next: 0 };
+        let node = Node {
+            key,
+            result: r,
+            prev: 0,
+            next: 0,
+        };
         let reuse = self.free.borrow_mut().pop();
         let i = match reuse {
             Some(i) => {

@@ -12,7 +12,10 @@ use crate::vm::{Args, PyResult, Vm};
 /// CPython's check for functions without parameters.
 fn no_args(vm: &mut Vm, a: &Args, name: &str) -> PyResult<()> {
     if !a.pos.is_empty() || a.has_kwargs() {
-        return Err(vm.type_error(format!("gc.{name}() takes no arguments ({} given)", a.pos.len() + a.kwnames.len())));
+        return Err(vm.type_error(format!(
+            "gc.{name}() takes no arguments ({} given)",
+            a.pos.len() + a.kwnames.len()
+        )));
     }
     Ok(())
 }
@@ -46,7 +49,13 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
     add_ints(
         vm,
         m,
-        &[("DEBUG_STATS", 1), ("DEBUG_COLLECTABLE", 2), ("DEBUG_UNCOLLECTABLE", 4), ("DEBUG_SAVEALL", 32), ("DEBUG_LEAK", 38)],
+        &[
+            ("DEBUG_STATS", 1),
+            ("DEBUG_COLLECTABLE", 2),
+            ("DEBUG_UNCOLLECTABLE", 4),
+            ("DEBUG_SAVEALL", 32),
+            ("DEBUG_LEAK", 38),
+        ],
     );
     for n in ["garbage", "callbacks"] {
         let l = list::new(vm, &[]);
@@ -86,7 +95,10 @@ fn isenabled(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn get_count(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     no_args(vm, a, "get_count")?;
-    Ok(tuple::new(vm, &[Value::small(0), Value::small(0), Value::small(0)]))
+    Ok(tuple::new(
+        vm,
+        &[Value::small(0), Value::small(0), Value::small(0)],
+    ))
 }
 
 thread_local! {
@@ -97,7 +109,10 @@ thread_local! {
 fn get_threshold(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     no_args(vm, a, "get_threshold")?;
     let (x, y, z) = THRESHOLD.with(|t| t.get());
-    Ok(tuple::new(vm, &[Value::small(x), Value::small(y), Value::small(z)]))
+    Ok(tuple::new(
+        vm,
+        &[Value::small(x), Value::small(y), Value::small(z)],
+    ))
 }
 
 fn set_threshold(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -154,10 +169,18 @@ fn is_tracked(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 /// holding only atomic values and empty tuples.
 fn tracked(vm: &Vm, v: Value) -> bool {
     use stitch_core::layout::Kind;
-    let atomic = |x: Value| !x.is_ptr() || matches!(x.kind(), Some(Kind::Str) | Some(Kind::Int) | Some(Kind::Bytes));
+    let atomic = |x: Value| {
+        !x.is_ptr()
+            || matches!(
+                x.kind(),
+                Some(Kind::Str) | Some(Kind::Int) | Some(Kind::Bytes)
+            )
+    };
     match v.kind() {
         None | Some(Kind::Str) | Some(Kind::Int) | Some(Kind::Bytes) => false,
-        Some(Kind::Dict) if vm.type_of(v) == vm.types.dict => dict::items(v).iter().any(|(k, x)| !atomic(*k) || !atomic(*x)),
+        Some(Kind::Dict) if vm.type_of(v) == vm.types.dict => dict::items(v)
+            .iter()
+            .any(|(k, x)| !atomic(*k) || !atomic(*x)),
         Some(Kind::Tuple) => !crate::object::tuple::items(v).is_empty(),
         _ => true,
     }

@@ -42,7 +42,10 @@ fn one(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
         return Err(vm.type_error(format!("_heapq.{name}() takes no keyword arguments")));
     }
     if a.pos.len() != 1 {
-        return Err(vm.type_error(format!("_heapq.{name}() takes exactly one argument ({} given)", a.pos.len())));
+        return Err(vm.type_error(format!(
+            "_heapq.{name}() takes exactly one argument ({} given)",
+            a.pos.len()
+        )));
     }
     Ok(a.pos[0])
 }
@@ -53,7 +56,11 @@ fn item(l: Value, i: usize) -> Value {
 
 /// `a < b` (or `b < a` for the max-heap variants).
 fn less(vm: &mut Vm, a: Value, b: Value, max: bool) -> PyResult<bool> {
-    let r = if max { vm.compare(b, a, cmpop::LT)? } else { vm.compare(a, b, cmpop::LT)? };
+    let r = if max {
+        vm.compare(b, a, cmpop::LT)?
+    } else {
+        vm.compare(a, b, cmpop::LT)?
+    };
     vm.truth(r)
 }
 

@@ -41,7 +41,14 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
     let count = vm.registry["itertools.count"];
     add_methods(vm, count, &[("__repr__", count_repr)]);
     let repeat = vm.registry["itertools.repeat"];
-    add_methods(vm, repeat, &[("__repr__", repeat_repr), ("__length_hint__", repeat_length_hint)]);
+    add_methods(
+        vm,
+        repeat,
+        &[
+            ("__repr__", repeat_repr),
+            ("__length_hint__", repeat_length_hint),
+        ],
+    );
     let chain = vm.registry["itertools.chain"];
     add_classmethods(vm, chain, &[("from_iterable", chain_from_iterable)]);
     super::util::add_class_getitem(vm, chain);
@@ -107,10 +114,12 @@ impl NativeData for Count {
             self.cur.set(n);
             return Some(Ok(Some(c)));
         }
-        Some(crate::vm::ops::binary_op(vm, binop::ADD, c, self.step).map(|n| {
-            self.cur.set(n);
-            Some(c)
-        }))
+        Some(
+            crate::vm::ops::binary_op(vm, binop::ADD, c, self.step).map(|n| {
+                self.cur.set(n);
+                Some(c)
+            }),
+        )
     }
     native_any!();
 }
@@ -119,19 +128,41 @@ fn is_number(vm: &mut Vm, v: Value) -> bool {
     if v.is_small_int() || v.is_float() || int::is_int(v) || vm.type_of(v) == vm.types.complex {
         return true;
     }
-    let names = [vm.names.index, vm.names.int, vm.names.float, vm.names.complex];
+    let names = [
+        vm.names.index,
+        vm.names.int,
+        vm.names.float,
+        vm.names.complex,
+    ];
     names.iter().any(|n| vm.lookup_special(v, *n).is_some())
 }
 
 fn count_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (cls, rest) = new_args(a);
-    let [start, step] = args::parse::<2>(vm, &rest, &args::Sig::new("count", &["start", "step"], 0))?;
-    let start = if start.is_null() { Value::small(0) } else { start };
-    let step = if step.is_null() { Value::small(1) } else { step };
+    let [start, step] =
+        args::parse::<2>(vm, &rest, &args::Sig::new("count", &["start", "step"], 0))?;
+    let start = if start.is_null() {
+        Value::small(0)
+    } else {
+        start
+    };
+    let step = if step.is_null() {
+        Value::small(1)
+    } else {
+        step
+    };
     if !is_number(vm, start) || !is_number(vm, step) {
         return Err(vm.type_error("a number is required"));
     }
-    Ok(make(vm, cls, "itertools.count", Box::new(Count { cur: Cell::new(start), step })))
+    Ok(make(
+        vm,
+        cls,
+        "itertools.count",
+        Box::new(Count {
+            cur: Cell::new(start),
+            step,
+        }),
+    ))
 }
 
 fn count_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -191,7 +222,11 @@ fn cycle_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     no_kwargs(vm, cls, "itertools.cycle", &rest)?;
     args::count(vm, &Args::new(rest.pos), "cycle", 1, 1)?;
     let it = vm.iter(rest.pos[0])?;
-    let data = Cycle { it: Cell::new(it), saved: RefCell::new(Vec::new()), index: Cell::new(0) };
+    let data = Cycle {
+        it: Cell::new(it),
+        saved: RefCell::new(Vec::new()),
+        index: Cell::new(0),
+    };
     Ok(make(vm, cls, "itertools.cycle", Box::new(data)))
 }
 
@@ -225,7 +260,11 @@ impl NativeData for Repeat {
 
 fn repeat_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (cls, rest) = new_args(a);
-    let [obj, times] = args::parse::<2>(vm, &rest, &args::Sig::new("repeat", &["object", "times"], 1))?;
+    let [obj, times] = args::parse::<2>(
+        vm,
+        &rest,
+        &args::Sig::new("repeat", &["object", "times"], 1),
+    )?;
     let left = if times.is_null() {
         None
     } else {
@@ -233,10 +272,19 @@ fn repeat_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
         }
         let n = vm.index(times)?;
-        let n = int::to_i64(n).ok_or_else(|| vm.overflow_error("Python int too large to convert to C ssize_t"))?;
+        let n = int::to_i64(n)
+            .ok_or_else(|| vm.overflow_error("Python int too large to convert to C ssize_t"))?;
         Some(n.max(0))
     };
-    Ok(make(vm, cls, "itertools.repeat", Box::new(Repeat { obj, left: Cell::new(left) })))
+    Ok(make(
+        vm,
+        cls,
+        "itertools.repeat",
+        Box::new(Repeat {
+            obj,
+            left: Cell::new(left),
+        }),
+    ))
 }
 
 fn repeat_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -313,8 +361,17 @@ fn accumulate_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let [iterable, func, initial] = args::parse::<3>(vm, &rest, &sig)?;
     let it = vm.iter(iterable)?;
     let func = if func.is_null() { Value::NONE } else { func };
-    let initial = if initial.is_null() || initial.is_none() { Value::NULL } else { initial };
-    let data = Accumulate { it, func, total: Cell::new(Value::NULL), initial: Cell::new(initial) };
+    let initial = if initial.is_null() || initial.is_none() {
+        Value::NULL
+    } else {
+        initial
+    };
+    let data = Accumulate {
+        it,
+        func,
+        total: Cell::new(Value::NULL),
+        initial: Cell::new(initial),
+    };
     Ok(make(vm, cls, "itertools.accumulate", Box::new(data)))
 }
 
@@ -376,14 +433,30 @@ fn chain_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     no_kwargs(vm, cls, "itertools.chain", &rest)?;
     let t = tuple::new(vm, rest.pos);
     let src = vm.iter(t)?;
-    Ok(make(vm, cls, "itertools.chain", Box::new(Chain { source: Cell::new(src), active: Cell::new(Value::NULL) })))
+    Ok(make(
+        vm,
+        cls,
+        "itertools.chain",
+        Box::new(Chain {
+            source: Cell::new(src),
+            active: Cell::new(Value::NULL),
+        }),
+    ))
 }
 
 fn chain_from_iterable(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let cls = a.pos[0];
     args::count(vm, &a.tail(), "from_iterable", 1, 1)?;
     let src = vm.iter(a.pos[1])?;
-    Ok(make(vm, cls, "itertools.chain", Box::new(Chain { source: Cell::new(src), active: Cell::new(Value::NULL) })))
+    Ok(make(
+        vm,
+        cls,
+        "itertools.chain",
+        Box::new(Chain {
+            source: Cell::new(src),
+            active: Cell::new(Value::NULL),
+        }),
+    ))
 }
 
 // ---- compress, dropwhile, takewhile, filterfalse, starmap ----
@@ -426,10 +499,14 @@ impl Filter {
             if self.mode == Mode::TakeWhile && self.flag.get() {
                 return Ok(None);
             }
-            let Some(v) = vm.next(self.it)? else { return Ok(None) };
+            let Some(v) = vm.next(self.it)? else {
+                return Ok(None);
+            };
             match self.mode {
                 Mode::Compress => {
-                    let Some(s) = vm.next(self.func)? else { return Ok(None) };
+                    let Some(s) = vm.next(self.func)? else {
+                        return Ok(None);
+                    };
                     if vm.truth(s)? {
                         return Ok(Some(v));
                     }
@@ -453,7 +530,11 @@ impl Filter {
                     return Ok(None);
                 }
                 Mode::FilterFalse => {
-                    let r = if self.func.is_none() { v } else { vm.call(self.func, &[v])? };
+                    let r = if self.func.is_none() {
+                        v
+                    } else {
+                        vm.call(self.func, &[v])?
+                    };
                     if !vm.truth(r)? {
                         return Ok(Some(v));
                     }
@@ -469,20 +550,40 @@ impl Filter {
 
 fn compress_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (cls, rest) = new_args(a);
-    let [data, selectors] = args::parse::<2>(vm, &rest, &args::Sig::new("compress", &["data", "selectors"], 2))?;
+    let [data, selectors] = args::parse::<2>(
+        vm,
+        &rest,
+        &args::Sig::new("compress", &["data", "selectors"], 2),
+    )?;
     let it = vm.iter(data)?;
     let sel = vm.iter(selectors)?;
-    let f = Filter { mode: Mode::Compress, it, func: sel, flag: Cell::new(false) };
+    let f = Filter {
+        mode: Mode::Compress,
+        it,
+        func: sel,
+        flag: Cell::new(false),
+    };
     Ok(make(vm, cls, "itertools.compress", Box::new(f)))
 }
 
-fn func_iter_new(vm: &mut Vm, a: &Args, name: &'static str, key: &'static str, mode: Mode) -> PyResult<Value> {
+fn func_iter_new(
+    vm: &mut Vm,
+    a: &Args,
+    name: &'static str,
+    key: &'static str,
+    mode: Mode,
+) -> PyResult<Value> {
     let (cls, rest) = new_args(a);
     no_kwargs(vm, cls, key, &rest)?;
     args::count(vm, &Args::new(rest.pos), name, 2, 2)?;
     let func = rest.pos[0];
     let it = vm.iter(rest.pos[1])?;
-    let f = Filter { mode, it, func, flag: Cell::new(false) };
+    let f = Filter {
+        mode,
+        it,
+        func,
+        flag: Cell::new(false),
+    };
     Ok(make(vm, cls, key, Box::new(f)))
 }
 
@@ -495,7 +596,13 @@ fn takewhile_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn filterfalse_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    func_iter_new(vm, a, "filterfalse", "itertools.filterfalse", Mode::FilterFalse)
+    func_iter_new(
+        vm,
+        a,
+        "filterfalse",
+        "itertools.filterfalse",
+        Mode::FilterFalse,
+    )
 }
 
 fn starmap_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -608,7 +715,9 @@ fn islice_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
                 match islice_arg(vm, s, m) {
                     Ok(Some(n)) if n >= 1 => n,
                     Ok(_) => return Err(vm.value_error(m)),
-                    Err(e) if vm.is_instance_of(e.0, vm.exc.value_error) => return Err(vm.value_error(m)),
+                    Err(e) if vm.is_instance_of(e.0, vm.exc.value_error) => {
+                        return Err(vm.value_error(m));
+                    }
                     Err(e) => return Err(e),
                 }
             }
@@ -617,7 +726,13 @@ fn islice_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         (start.unwrap_or(0), stop, step)
     };
     let it = vm.iter(p[0])?;
-    let data = ISlice { it: Cell::new(it), next: Cell::new(start), stop, step, cnt: Cell::new(0) };
+    let data = ISlice {
+        it: Cell::new(it),
+        next: Cell::new(start),
+        stop,
+        step,
+        cnt: Cell::new(0),
+    };
     Ok(make(vm, cls, "itertools.islice", Box::new(data)))
 }
 
@@ -674,7 +789,15 @@ fn pairwise_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     no_kwargs(vm, cls, "itertools.pairwise", &rest)?;
     args::count(vm, &Args::new(rest.pos), "pairwise", 1, 1)?;
     let it = vm.iter(rest.pos[0])?;
-    Ok(make(vm, cls, "itertools.pairwise", Box::new(Pairwise { it: Cell::new(it), old: Cell::new(Value::NULL) })))
+    Ok(make(
+        vm,
+        cls,
+        "itertools.pairwise",
+        Box::new(Pairwise {
+            it: Cell::new(it),
+            old: Cell::new(Value::NULL),
+        }),
+    ))
 }
 
 // ---- groupby ----
@@ -711,8 +834,14 @@ impl NativeData for GroupBy {
 impl GroupBy {
     /// Advances to the next value; false at the end.
     fn step(&self, vm: &mut Vm) -> PyResult<bool> {
-        let Some(v) = vm.next(self.it)? else { return Ok(false) };
-        let k = if self.key.is_none() { v } else { vm.call(self.key, &[v])? };
+        let Some(v) = vm.next(self.it)? else {
+            return Ok(false);
+        };
+        let k = if self.key.is_none() {
+            v
+        } else {
+            vm.call(self.key, &[v])?
+        };
         self.currvalue.set(v);
         self.currkey.set(k);
         Ok(true)
@@ -735,7 +864,14 @@ impl GroupBy {
         let ck = self.currkey.get();
         self.tgtkey.set(ck);
         let ty = vm.registry["itertools._grouper"];
-        let g = crate::object::native::new(vm, ty, Box::new(Grouper { parent: this, tgtkey: ck }));
+        let g = crate::object::native::new(
+            vm,
+            ty,
+            Box::new(Grouper {
+                parent: this,
+                tgtkey: ck,
+            }),
+        );
         self.currgrouper.set(g);
         Ok(Some(tuple::new(vm, &[ck, g])))
     }
@@ -755,7 +891,9 @@ impl NativeData for Grouper {
         true
     }
     fn next(&self, vm: &mut Vm, this: Value) -> Option<PyResult<Option<Value>>> {
-        let Some(gb) = payload::<GroupBy>(self.parent) else { return Some(Ok(None)) };
+        let Some(gb) = payload::<GroupBy>(self.parent) else {
+            return Some(Ok(None));
+        };
         Some((|| {
             if gb.currgrouper.get() != this {
                 return Ok(None);
@@ -777,7 +915,11 @@ impl NativeData for Grouper {
 
 fn groupby_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (cls, rest) = new_args(a);
-    let [iterable, key] = args::parse::<2>(vm, &rest, &args::Sig::new("groupby", &["iterable", "key"], 1))?;
+    let [iterable, key] = args::parse::<2>(
+        vm,
+        &rest,
+        &args::Sig::new("groupby", &["iterable", "key"], 1),
+    )?;
     let it = vm.iter(iterable)?;
     let key = if key.is_null() { Value::NONE } else { key };
     let data = GroupBy {

@@ -77,7 +77,10 @@ impl NativeData for Comb {
             match self.kind {
                 Kind::Product => {
                     let pools = tuple::items(self.pools);
-                    idx.iter().enumerate().map(|(i, &k)| tuple::items(pools[i])[k]).collect()
+                    idx.iter()
+                        .enumerate()
+                        .map(|(i, &k)| tuple::items(pools[i])[k])
+                        .collect()
                 }
                 _ => {
                     let pool = tuple::items(self.pools);
@@ -167,7 +170,9 @@ impl Comb {
                 false
             }
             Kind::Combinations => {
-                let Some(i) = (0..r).rev().find(|&i| idx[i] != i + n - r) else { return false };
+                let Some(i) = (0..r).rev().find(|&i| idx[i] != i + n - r) else {
+                    return false;
+                };
                 idx[i] += 1;
                 for j in i + 1..r {
                     idx[j] = idx[j - 1] + 1;
@@ -175,7 +180,9 @@ impl Comb {
                 true
             }
             Kind::WithReplacement => {
-                let Some(i) = (0..r).rev().find(|&i| idx[i] != n - 1) else { return false };
+                let Some(i) = (0..r).rev().find(|&i| idx[i] != n - 1) else {
+                    return false;
+                };
                 let v = idx[i] + 1;
                 for x in idx[i..].iter_mut() {
                     *x = v;
@@ -186,7 +193,14 @@ impl Comb {
     }
 }
 
-fn new_comb(vm: &mut Vm, cls: Value, key: &'static str, kind: Kind, pools: Value, r: usize) -> Value {
+fn new_comb(
+    vm: &mut Vm,
+    cls: Value,
+    key: &'static str,
+    kind: Kind,
+    pools: Value,
+    r: usize,
+) -> Value {
     let data = Comb {
         kind,
         pools,
@@ -235,7 +249,10 @@ fn product_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
     for (i, k) in rest.kwnames.iter().enumerate() {
         if pystr::as_str(*k) != "repeat" {
-            return Err(vm.type_error(format!("'{}' is an invalid keyword argument for product()", pystr::as_str(*k))));
+            return Err(vm.type_error(format!(
+                "'{}' is an invalid keyword argument for product()",
+                pystr::as_str(*k)
+            )));
         }
         let v = rest.kwvals[i];
         if v.is_float() {
@@ -263,18 +280,40 @@ fn product_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn permutations_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (cls, rest) = new_args(a);
-    let [iterable, r] = args::parse::<2>(vm, &rest, &args::Sig::new("permutations", &["iterable", "r"], 1))?;
+    let [iterable, r] = args::parse::<2>(
+        vm,
+        &rest,
+        &args::Sig::new("permutations", &["iterable", "r"], 1),
+    )?;
     let pool = pool_of(vm, iterable)?;
     let r = r_arg(vm, r, true)?.unwrap_or(tuple::len(pool));
-    Ok(new_comb(vm, cls, "itertools.permutations", Kind::Permutations, pool, r))
+    Ok(new_comb(
+        vm,
+        cls,
+        "itertools.permutations",
+        Kind::Permutations,
+        pool,
+        r,
+    ))
 }
 
 fn combinations_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (cls, rest) = new_args(a);
-    let [iterable, r] = args::parse::<2>(vm, &rest, &args::Sig::new("combinations", &["iterable", "r"], 2))?;
+    let [iterable, r] = args::parse::<2>(
+        vm,
+        &rest,
+        &args::Sig::new("combinations", &["iterable", "r"], 2),
+    )?;
     let pool = pool_of(vm, iterable)?;
     let r = r_arg(vm, r, false)?.unwrap_or(0);
-    Ok(new_comb(vm, cls, "itertools.combinations", Kind::Combinations, pool, r))
+    Ok(new_comb(
+        vm,
+        cls,
+        "itertools.combinations",
+        Kind::Combinations,
+        pool,
+        r,
+    ))
 }
 
 fn cwr_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -283,7 +322,14 @@ fn cwr_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let [iterable, r] = args::parse::<2>(vm, &rest, &sig)?;
     let pool = pool_of(vm, iterable)?;
     let r = r_arg(vm, r, false)?.unwrap_or(0);
-    Ok(new_comb(vm, cls, "itertools.combinations_with_replacement", Kind::WithReplacement, pool, r))
+    Ok(new_comb(
+        vm,
+        cls,
+        "itertools.combinations_with_replacement",
+        Kind::WithReplacement,
+        pool,
+        r,
+    ))
 }
 
 // ---- zip_longest ----
@@ -350,6 +396,10 @@ fn zip_longest_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         its.push(it);
     }
     let n = its.len();
-    let data = ZipLongest { its: RefCell::new(its.to_vec()), active: Cell::new(n), fill };
+    let data = ZipLongest {
+        its: RefCell::new(its.to_vec()),
+        active: Cell::new(n),
+        fill,
+    };
     Ok(make(vm, cls, "itertools.zip_longest", Box::new(data)))
 }

@@ -44,7 +44,16 @@ impl NativeData for TeeData {
 
 fn new_data(vm: &mut Vm, it: Value) -> Value {
     let ty = vm.registry["itertools._tee_dataobject"];
-    native::new(vm, ty, Box::new(TeeData { it, values: RefCell::new(Vec::new()), next: Cell::new(Value::NULL), running: Cell::new(false) }))
+    native::new(
+        vm,
+        ty,
+        Box::new(TeeData {
+            it,
+            values: RefCell::new(Vec::new()),
+            next: Cell::new(Value::NULL),
+            running: Cell::new(false),
+        }),
+    )
 }
 
 struct Tee {
@@ -69,7 +78,9 @@ impl Tee {
     fn step(&self, vm: &mut Vm) -> PyResult<Option<Value>> {
         if self.index.get() >= BLOCK {
             let d = self.data.get();
-            let Some(td) = payload::<TeeData>(d) else { return Ok(None) };
+            let Some(td) = payload::<TeeData>(d) else {
+                return Ok(None);
+            };
             let mut n = td.next.get();
             if n.is_null() {
                 n = new_data(vm, td.it);
@@ -79,7 +90,9 @@ impl Tee {
             self.index.set(0);
         }
         let d = self.data.get();
-        let Some(td) = payload::<TeeData>(d) else { return Ok(None) };
+        let Some(td) = payload::<TeeData>(d) else {
+            return Ok(None);
+        };
         let i = self.index.get();
         let have = td.values.borrow().get(i).copied();
         let v = match have {
@@ -103,7 +116,15 @@ impl Tee {
 
 fn new_tee(vm: &mut Vm, cls: Value, data: Value, index: usize) -> Value {
     let base = vm.registry["itertools._tee"];
-    super::util::new_for_class(vm, cls, base, Box::new(Tee { data: Cell::new(data), index: Cell::new(index) }))
+    super::util::new_for_class(
+        vm,
+        cls,
+        base,
+        Box::new(Tee {
+            data: Cell::new(data),
+            index: Cell::new(index),
+        }),
+    )
 }
 
 /// A tee over `iterable` (a tee itself is copied).
@@ -126,7 +147,9 @@ fn tee_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if cls == vm.registry["itertools._tee"] {
         return Ok(t);
     }
-    let Some(p) = payload::<Tee>(t) else { return Ok(t) };
+    let Some(p) = payload::<Tee>(t) else {
+        return Ok(t);
+    };
     Ok(new_tee(vm, cls, p.data.get(), p.index.get()))
 }
 
@@ -155,7 +178,11 @@ fn tee(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
     let it = vm.iter(a.pos[0])?;
     let copy = crate::object::str::intern(vm, "__copy__");
-    let first = if vm.lookup_special(it, copy).is_some() { it } else { tee_from(vm, it)? };
+    let first = if vm.lookup_special(it, copy).is_some() {
+        it
+    } else {
+        tee_from(vm, it)?
+    };
     let mut out = crate::gc::Rooted::new();
     out.push(first);
     for _ in 1..n {

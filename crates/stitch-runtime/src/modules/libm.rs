@@ -57,7 +57,10 @@ macro_rules! wrap2 {
     };
 }
 
-wrap1!(acos, acosh, asin, asinh, atan, atanh, cos, cosh, erf, erfc, exp, exp2, expm1, log, log10, log1p, log2, sin, sinh, tan, tanh);
+wrap1!(
+    acos, acosh, asin, asinh, atan, atanh, cos, cosh, erf, erfc, exp, exp2, expm1, log, log10,
+    log1p, log2, sin, sinh, tan, tanh
+);
 wrap2!(atan2, fmod, nextafter, pow);
 
 /// `frexp(x)`: mantissa and exponent.
@@ -85,8 +88,19 @@ pub fn cbrt(x: f64) -> f64 {
         // SAFETY: dlopen/dlsym with valid C strings; the symbol has this signature.
         unsafe {
             let h = libc::dlopen(lib.as_ptr(), libc::RTLD_NOW | libc::RTLD_GLOBAL);
-            let p = if h.is_null() { std::ptr::null_mut() } else { libc::dlsym(h, sym.as_ptr()) };
-            if p.is_null() { None } else { Some(std::mem::transmute::<*mut libc::c_void, extern "C" fn(f64) -> f64>(p)) }
+            let p = if h.is_null() {
+                std::ptr::null_mut()
+            } else {
+                libc::dlsym(h, sym.as_ptr())
+            };
+            if p.is_null() {
+                None
+            } else {
+                Some(std::mem::transmute::<
+                    *mut libc::c_void,
+                    extern "C" fn(f64) -> f64,
+                >(p))
+            }
         }
     });
     match f {

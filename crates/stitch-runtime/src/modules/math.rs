@@ -93,11 +93,18 @@ pub fn to_f64(vm: &mut Vm, v: Value) -> PyResult<f64> {
         if r.is_float() {
             return Ok(r.as_f64());
         }
-        if let Some(f) = float::as_f64(vm, r).ok().flatten().filter(|_| !int::is_int(r)) {
+        if let Some(f) = float::as_f64(vm, r)
+            .ok()
+            .flatten()
+            .filter(|_| !int::is_int(r))
+        {
             return Ok(f);
         }
         let tn = vm.type_name(v);
-        return Err(vm.type_error(format!("{tn}.__float__ returned non-float (type {})", vm.type_name(r))));
+        return Err(vm.type_error(format!(
+            "{tn}.__float__ returned non-float (type {})",
+            vm.type_name(r)
+        )));
     }
     if vm.lookup_special(v, vm.names.index).is_some() {
         let i = vm.index(v)?;
@@ -112,7 +119,10 @@ pub fn meth_o(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
         return Err(vm.type_error(format!("math.{name}() takes no keyword arguments")));
     }
     if a.pos.len() != 1 {
-        return Err(vm.type_error(format!("math.{name}() takes exactly one argument ({} given)", a.pos.len())));
+        return Err(vm.type_error(format!(
+            "math.{name}() takes exactly one argument ({} given)",
+            a.pos.len()
+        )));
     }
     Ok(a.pos[0])
 }
@@ -139,7 +149,13 @@ fn range(vm: &mut Vm) -> crate::vm::PyErr {
 
 /// CPython's `math_1`: NaN from non-NaN is a domain error; an infinity from a
 /// finite input is a range error (`can_overflow`) or a domain error.
-fn math_1(vm: &mut Vm, a: &Args, name: &str, f: fn(f64) -> f64, can_overflow: bool) -> PyResult<Value> {
+fn math_1(
+    vm: &mut Vm,
+    a: &Args,
+    name: &str,
+    f: fn(f64) -> f64,
+    can_overflow: bool,
+) -> PyResult<Value> {
     let x = one_arg(vm, a, name)?;
     let r = f(x);
     if r.is_nan() && !x.is_nan() {
@@ -173,9 +189,17 @@ fn math_2(vm: &mut Vm, a: &Args, name: &str, f: fn(f64, f64) -> f64) -> PyResult
     let (x, y) = two_args(vm, a, name)?;
     let r = f(x, y);
     let e = if r.is_nan() {
-        if !x.is_nan() && !y.is_nan() { Errno::Dom } else { Errno::Ok }
+        if !x.is_nan() && !y.is_nan() {
+            Errno::Dom
+        } else {
+            Errno::Ok
+        }
     } else if r.is_infinite() {
-        if x.is_finite() && y.is_finite() { Errno::Range } else { Errno::Ok }
+        if x.is_finite() && y.is_finite() {
+            Errno::Range
+        } else {
+            Errno::Ok
+        }
     } else {
         Errno::Ok
     };
@@ -249,12 +273,20 @@ fn m_atan2(y: f64, x: f64) -> f64 {
     }
     if y.is_infinite() {
         if x.is_infinite() {
-            return if x.is_sign_positive() { (0.25 * PI).copysign(y) } else { (0.75 * PI).copysign(y) };
+            return if x.is_sign_positive() {
+                (0.25 * PI).copysign(y)
+            } else {
+                (0.75 * PI).copysign(y)
+            };
         }
         return (0.5 * PI).copysign(y);
     }
     if x.is_infinite() || y == 0.0 {
-        return if x.is_sign_positive() { 0.0f64.copysign(y) } else { PI.copysign(y) };
+        return if x.is_sign_positive() {
+            0.0f64.copysign(y)
+        } else {
+            PI.copysign(y)
+        };
     }
     libm::atan2(y, x)
 }
@@ -307,7 +339,11 @@ fn fmod(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Ok(Value::from_f64(x));
     }
     let r = libm::fmod(x, y);
-    let e = if r.is_nan() && !x.is_nan() && !y.is_nan() { Errno::Dom } else { Errno::Ok };
+    let e = if r.is_nan() && !x.is_nan() && !y.is_nan() {
+        Errno::Dom
+    } else {
+        Errno::Ok
+    };
     check(vm, r, e)
 }
 
@@ -383,7 +419,10 @@ fn isclose(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         posonly_until: 0,
     };
     if a.pos.len() > 2 {
-        return Err(vm.type_error(format!("isclose() takes exactly 2 positional arguments ({} given)", a.pos.len())));
+        return Err(vm.type_error(format!(
+            "isclose() takes exactly 2 positional arguments ({} given)",
+            a.pos.len()
+        )));
     }
     let [x, y, rt, at] = args::parse::<4>(vm, a, &sig)?;
     let x = to_f64(vm, x)?;
@@ -400,12 +439,18 @@ fn isclose(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Ok(Value::FALSE);
     }
     let diff = (y - x).abs();
-    Ok(Value::from_bool(diff <= (rel * y).abs() || diff <= (rel * x).abs() || diff <= abs))
+    Ok(Value::from_bool(
+        diff <= (rel * y).abs() || diff <= (rel * x).abs() || diff <= abs,
+    ))
 }
 
 fn frexp(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let x = one_arg(vm, a, "frexp")?;
-    let (m, e) = if x.is_nan() || x.is_infinite() || x == 0.0 { (x, 0) } else { libm::frexp(x) };
+    let (m, e) = if x.is_nan() || x.is_infinite() || x == 0.0 {
+        (x, 0)
+    } else {
+        libm::frexp(x)
+    };
     let mv = Value::from_f64(m);
     Ok(tuple::new(vm, &[mv, Value::small(e as i64)]))
 }
@@ -426,7 +471,14 @@ fn ldexp(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         (0.0f64.copysign(x), Errno::Ok)
     } else {
         let r = libm::ldexp(x, exp as i32);
-        (r, if r.is_infinite() { Errno::Range } else { Errno::Ok })
+        (
+            r,
+            if r.is_infinite() {
+                Errno::Range
+            } else {
+                Errno::Ok
+            },
+        )
     };
     check(vm, r, e)
 }
@@ -506,7 +558,10 @@ fn trunc(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
     match vm.call_special(v, vm.names.trunc, &[])? {
         Some(r) => Ok(r),
-        None => Err(vm.type_error(format!("type {} doesn't define __trunc__ method", vm.type_name(v)))),
+        None => Err(vm.type_error(format!(
+            "type {} doesn't define __trunc__ method",
+            vm.type_name(v)
+        ))),
     }
 }
 

@@ -37,8 +37,19 @@ const NUM: [f64; 13] = [
 
 /// The Lanczos denominator: x*(x+1)*...*(x+11) as polynomial coefficients.
 const DEN: [f64; 13] = [
-    0.0, 39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0, 13339535.0, 2637558.0, 357423.0, 32670.0,
-    1925.0, 66.0, 1.0,
+    0.0,
+    39916800.0,
+    120543840.0,
+    150917976.0,
+    105258076.0,
+    45995730.0,
+    13339535.0,
+    2637558.0,
+    357423.0,
+    32670.0,
+    1925.0,
+    66.0,
+    1.0,
 ];
 
 /// Exact gamma values of 1..=23.
@@ -121,7 +132,14 @@ pub fn tgamma(x: f64) -> (f64, Status) {
     let absx = x.abs();
     if absx < 1e-20 {
         let r = 1.0 / x;
-        return (r, if r.is_infinite() { Status::Range } else { Status::Ok });
+        return (
+            r,
+            if r.is_infinite() {
+                Status::Range
+            } else {
+                Status::Ok
+            },
+        );
     }
     if absx > 200.0 {
         if x < 0.0 {
@@ -131,7 +149,11 @@ pub fn tgamma(x: f64) -> (f64, Status) {
     }
     let y = absx + G_MINUS_HALF;
     // The rounding error of y, to correct the result with.
-    let z = if absx > G_MINUS_HALF { (y - absx) - G_MINUS_HALF } else { (y - G_MINUS_HALF) - absx };
+    let z = if absx > G_MINUS_HALF {
+        (y - absx) - G_MINUS_HALF
+    } else {
+        (y - G_MINUS_HALF) - absx
+    };
     let z = z * G / y;
     let r = if x < 0.0 {
         let mut r = -PI / sinpi(absx) / absx * libm::exp(y) / lanczos_sum(absx);
@@ -156,7 +178,14 @@ pub fn tgamma(x: f64) -> (f64, Status) {
         }
         r
     };
-    (r, if r.is_infinite() { Status::Range } else { Status::Ok })
+    (
+        r,
+        if r.is_infinite() {
+            Status::Range
+        } else {
+            Status::Ok
+        },
+    )
 }
 
 /// The natural log of |gamma(x)|.
@@ -182,5 +211,12 @@ pub fn lgamma(x: f64) -> (f64, Status) {
     if x < 0.0 {
         r = LOG_PI - libm::log(sinpi(absx).abs()) - libm::log(absx) - r;
     }
-    (r, if r.is_infinite() { Status::Range } else { Status::Ok })
+    (
+        r,
+        if r.is_infinite() {
+            Status::Range
+        } else {
+            Status::Ok
+        },
+    )
 }

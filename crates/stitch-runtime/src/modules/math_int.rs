@@ -107,7 +107,9 @@ fn perm(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             return Err(vm.value_error("factorial() not defined for negative values"));
         }
         let Some(n) = n.to_u64() else {
-            return Err(vm.overflow_error("factorial() argument should not exceed 9223372036854775807"));
+            return Err(
+                vm.overflow_error("factorial() argument should not exceed 9223372036854775807")
+            );
         };
         return Ok(int::from_bigint(vm, factorial_of(n)));
     }
@@ -160,7 +162,11 @@ fn lcm(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         if i == 0 {
             acc = x.abs();
         } else if !acc.is_zero() {
-            acc = if x.is_zero() { BigInt::zero() } else { acc.lcm(&x) };
+            acc = if x.is_zero() {
+                BigInt::zero()
+            } else {
+                acc.lcm(&x)
+            };
         }
     }
     Ok(int::from_bigint(vm, acc.abs()))
@@ -178,15 +184,23 @@ fn isqrt(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn prod(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if a.pos.len() != 1 {
         if a.pos.len() + a.kwnames.len() > 2 {
-            return Err(vm.type_error(format!("prod() takes at most 2 arguments ({} given)", a.pos.len() + a.kwnames.len())));
+            return Err(vm.type_error(format!(
+                "prod() takes at most 2 arguments ({} given)",
+                a.pos.len() + a.kwnames.len()
+            )));
         }
-        return Err(vm.type_error(format!("prod() takes exactly 1 positional argument ({} given)", a.pos.len())));
+        return Err(vm.type_error(format!(
+            "prod() takes exactly 1 positional argument ({} given)",
+            a.pos.len()
+        )));
     }
     let mut acc = Value::small(1);
     for (i, n) in a.kwnames.iter().enumerate() {
         let name = crate::object::str::as_str(*n);
         if name != "start" {
-            return Err(vm.type_error(format!("'{name}' is an invalid keyword argument for prod()")));
+            return Err(vm.type_error(format!(
+                "'{name}' is an invalid keyword argument for prod()"
+            )));
         }
         acc = a.kwvals[i];
     }

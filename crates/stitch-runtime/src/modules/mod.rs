@@ -4,8 +4,8 @@ pub mod array;
 pub mod ast;
 pub mod ast_nodes;
 pub mod atexit;
-pub mod bisect;
 pub mod binascii;
+pub mod bisect;
 pub mod codecs;
 pub mod codecs_fns;
 pub mod collections;
@@ -25,11 +25,11 @@ pub mod math;
 pub mod math_gamma;
 pub mod math_int;
 pub mod namespace;
-pub mod posix;
 pub mod operator;
+pub mod posix;
 pub mod random;
-pub mod sha512;
 pub mod select;
+pub mod sha512;
 pub mod signal;
 pub mod socket;
 pub mod sre;
@@ -49,25 +49,28 @@ use stitch_core::value::Value;
 
 use crate::vm::{PyResult, Vm};
 
+/// Creates a native module.
+pub type ModuleInit = fn(&mut Vm) -> PyResult<Value>;
+
 /// Native modules by name, created on first import.
-pub const NATIVE: &[(&str, fn(&mut Vm) -> PyResult<Value>)] = &[
+pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("_ast", ast::init),
     ("_bisect", bisect::init),
     ("_codecs", codecs::init),
     ("_collections", collections::init),
     ("_contextvars", contextvars::init),
     ("_functools", functools::init),
-    ("_io", io::init_module),
     ("_heapq", heapq::init),
+    ("_io", io::init_module),
     ("_operator", operator::init),
     ("_random", random::init),
     ("_sha512", sha512::init),
     ("_signal", signal::init),
     ("_socket", socket::init),
     ("_sre", sre::init),
-    ("_struct", struct_::init),
     ("_stat", stat::init),
     ("_string", string::init),
+    ("_struct", struct_::init),
     ("_thread", thread::init),
     ("_weakref", weakref::init),
     ("array", array::init),
@@ -77,8 +80,8 @@ pub const NATIVE: &[(&str, fn(&mut Vm) -> PyResult<Value>)] = &[
     ("gc", gc::init),
     ("itertools", itertools::init),
     ("math", math::init),
-    ("select", select::init),
     ("posix", posix::init),
+    ("select", select::init),
     ("time", time::init),
 ];
 

@@ -25,7 +25,16 @@ pub fn namespace_type(vm: &mut Vm) -> Value {
         return t;
     }
     super::util::set_c_name(t, "types", "SimpleNamespace");
-    add_methods(vm, t, &[("__init__", ns_init), ("__repr__", ns_repr), ("__eq__", ns_eq), ("__reduce__", ns_reduce)]);
+    add_methods(
+        vm,
+        t,
+        &[
+            ("__init__", ns_init),
+            ("__repr__", ns_repr),
+            ("__eq__", ns_eq),
+            ("__reduce__", ns_reduce),
+        ],
+    );
     let k = pystr::intern(vm, "__hash__");
     dict::set_str(types::ty(t).dict, k, Value::NONE);
     types::invalidate(t);
@@ -59,7 +68,11 @@ fn ns_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn ns_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let obj = a.pos[0];
     let t = vm.type_of(obj);
-    let name = if Some(&t) == vm.registry.get("types.SimpleNamespace") { "namespace".to_string() } else { super::util::short_name(t).to_string() };
+    let name = if Some(&t) == vm.registry.get("types.SimpleNamespace") {
+        "namespace".to_string()
+    } else {
+        super::util::short_name(t).to_string()
+    };
     if vm.repr_guard.contains(&obj) {
         return Ok(pystr::new(vm, &format!("{name}(...)")));
     }
@@ -68,7 +81,9 @@ fn ns_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         let d = vm.getattr(obj, vm.names.dict)?;
         let mut parts = Vec::new();
         for (k, v) in dict::items(d) {
-            let Some(ks) = pystr::text_of(k) else { continue };
+            let Some(ks) = pystr::text_of(k) else {
+                continue;
+            };
             let ks = ks.to_string();
             let r = vm.repr_string(v)?;
             parts.push(format!("{ks}={r}"));

@@ -20,13 +20,36 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
     let m = module::new(vm, "_operator");
     add_fns(vm, m, FUNCS);
     for (name, new, call, repr) in [
-        ("attrgetter", attrgetter_new as NativeFn, attrgetter_call as NativeFn, attrgetter_repr as NativeFn),
-        ("itemgetter", itemgetter_new, itemgetter_call, itemgetter_repr),
-        ("methodcaller", methodcaller_new, methodcaller_call, methodcaller_repr),
+        (
+            "attrgetter",
+            attrgetter_new as NativeFn,
+            attrgetter_call as NativeFn,
+            attrgetter_repr as NativeFn,
+        ),
+        (
+            "itemgetter",
+            itemgetter_new,
+            itemgetter_call,
+            itemgetter_repr,
+        ),
+        (
+            "methodcaller",
+            methodcaller_new,
+            methodcaller_call,
+            methodcaller_repr,
+        ),
     ] {
         let t = native_type(vm, "operator", name, false);
         add_static(vm, t, &[("__new__", new)]);
-        add_methods(vm, t, &[("__call__", call), ("__repr__", repr), ("__reduce__", getter_reduce)]);
+        add_methods(
+            vm,
+            t,
+            &[
+                ("__call__", call),
+                ("__repr__", repr),
+                ("__reduce__", getter_reduce),
+            ],
+        );
         module::set(vm, m, name, t);
     }
     Ok(m)
@@ -142,7 +165,10 @@ fn one(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
         return Err(vm.type_error(format!("_operator.{name}() takes no keyword arguments")));
     }
     if a.pos.len() != 1 {
-        return Err(vm.type_error(format!("_operator.{name}() takes exactly one argument ({} given)", a.pos.len())));
+        return Err(vm.type_error(format!(
+            "_operator.{name}() takes exactly one argument ({} given)",
+            a.pos.len()
+        )));
     }
     Ok(a.pos[0])
 }
@@ -224,9 +250,16 @@ fn is_sequence(vm: &mut Vm, v: Value) -> bool {
 fn concat_impl(vm: &mut Vm, a: &Args, name: &str, inplace: bool) -> PyResult<Value> {
     args::count(vm, a, name, 2, 2)?;
     if !is_sequence(vm, a.pos[0]) {
-        return Err(vm.type_error(format!("'{}' object can't be concatenated", vm.type_name(a.pos[0]))));
+        return Err(vm.type_error(format!(
+            "'{}' object can't be concatenated",
+            vm.type_name(a.pos[0])
+        )));
     }
-    let op = if inplace { binop::ADD + binop::INPLACE } else { binop::ADD };
+    let op = if inplace {
+        binop::ADD + binop::INPLACE
+    } else {
+        binop::ADD
+    };
     binary_op(vm, op, a.pos[0], a.pos[1])
 }
 
@@ -290,18 +323,28 @@ fn length_hint(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             vm.type_name(default)
         )));
     }
-    if vm.lookup_special(obj, vm.names.len).is_some() || matches!(obj.kind(), Some(Kind::List | Kind::Tuple | Kind::Str | Kind::Dict | Kind::Set | Kind::Bytes)) {
+    if vm.lookup_special(obj, vm.names.len).is_some()
+        || matches!(
+            obj.kind(),
+            Some(Kind::List | Kind::Tuple | Kind::Str | Kind::Dict | Kind::Set | Kind::Bytes)
+        )
+    {
         return Ok(Value::small(vm.len(obj)? as i64));
     }
     if let Some(n) = builtin_hint(obj) {
         return Ok(Value::small(n));
     }
-    let Some(r) = vm.call_special(obj, vm.names.length_hint, &[])? else { return Ok(default) };
+    let Some(r) = vm.call_special(obj, vm.names.length_hint, &[])? else {
+        return Ok(default);
+    };
     if r == vm.not_implemented {
         return Ok(default);
     }
     if !int::is_int(r) {
-        return Err(vm.type_error(format!("__length_hint__ must be an integer, not {}", vm.type_name(r))));
+        return Err(vm.type_error(format!(
+            "__length_hint__ must be an integer, not {}",
+            vm.type_name(r)
+        )));
     }
     if int::to_bigint(r).sign() == num_bigint::Sign::Minus {
         return Err(vm.value_error("__length_hint__() should return >= 0"));
@@ -322,20 +365,35 @@ fn compare_digest(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     match (pystr::text_of(x), pystr::text_of(y)) {
         (Some(s), Some(t)) => {
             if !s.is_ascii() || !t.is_ascii() {
-                return Err(vm.type_error("comparing strings with non-ASCII characters is not supported"));
+                return Err(
+                    vm.type_error("comparing strings with non-ASCII characters is not supported")
+                );
             }
             Ok(Value::from_bool(s == t))
         }
         _ => {
             for v in [x, y] {
                 if !v.is_kind(Kind::Bytes) && vm.type_of(v) != vm.types.bytearray {
-                    return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(v))));
+                    return Err(vm.type_error(format!(
+                        "a bytes-like object is required, not '{}'",
+                        vm.type_name(v)
+                    )));
                 }
             }
             let bt = vm.types.bytes;
-            let xb = if x.is_kind(Kind::Bytes) { x } else { vm.call(bt, &[x])? };
-            let yb = if y.is_kind(Kind::Bytes) { y } else { vm.call(bt, &[y])? };
-            Ok(Value::from_bool(crate::object::bytes::data(xb) == crate::object::bytes::data(yb)))
+            let xb = if x.is_kind(Kind::Bytes) {
+                x
+            } else {
+                vm.call(bt, &[x])?
+            };
+            let yb = if y.is_kind(Kind::Bytes) {
+                y
+            } else {
+                vm.call(bt, &[y])?
+            };
+            Ok(Value::from_bool(
+                crate::object::bytes::data(xb) == crate::object::bytes::data(yb),
+            ))
         }
     }
 }
@@ -389,7 +447,17 @@ fn attrgetter_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
     let items = tuple::new(vm, &chains);
     let orig = tuple::new(vm, rest.pos);
-    Ok(make(vm, cls, "operator.attrgetter", Getter { items, orig, kwnames: Value::NONE, kwvals: Value::NONE }))
+    Ok(make(
+        vm,
+        cls,
+        "operator.attrgetter",
+        Getter {
+            items,
+            orig,
+            kwnames: Value::NONE,
+            kwvals: Value::NONE,
+        },
+    ))
 }
 
 fn attrgetter_call(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -432,7 +500,11 @@ fn qualified(vm: &Vm, v: Value, base: &str) -> String {
 fn attrgetter_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let g: &Getter = this(vm, a, "operator.attrgetter", "__repr__")?;
     let parts = reprs(vm, tuple::items(g.orig))?;
-    let s = format!("{}({})", qualified(vm, a.pos[0], "operator.attrgetter"), parts.join(", "));
+    let s = format!(
+        "{}({})",
+        qualified(vm, a.pos[0], "operator.attrgetter"),
+        parts.join(", ")
+    );
     Ok(pystr::new(vm, &s))
 }
 
@@ -445,7 +517,17 @@ fn itemgetter_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Err(vm.type_error("itemgetter expected 1 argument, got 0"));
     }
     let items = tuple::new(vm, rest.pos);
-    Ok(make(vm, cls, "operator.itemgetter", Getter { items, orig: items, kwnames: Value::NONE, kwvals: Value::NONE }))
+    Ok(make(
+        vm,
+        cls,
+        "operator.itemgetter",
+        Getter {
+            items,
+            orig: items,
+            kwnames: Value::NONE,
+            kwvals: Value::NONE,
+        },
+    ))
 }
 
 fn itemgetter_call(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -468,7 +550,11 @@ fn itemgetter_call(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn itemgetter_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let g: &Getter = this(vm, a, "operator.itemgetter", "__repr__")?;
     let parts = reprs(vm, tuple::items(g.items))?;
-    let s = format!("{}({})", qualified(vm, a.pos[0], "operator.itemgetter"), parts.join(", "));
+    let s = format!(
+        "{}({})",
+        qualified(vm, a.pos[0], "operator.itemgetter"),
+        parts.join(", ")
+    );
     Ok(pystr::new(vm, &s))
 }
 
@@ -486,7 +572,17 @@ fn methodcaller_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let kwnames = tuple::new(vm, rest.kwnames);
     let kwvals = tuple::new(vm, rest.kwvals);
     let orig = tuple::new(vm, rest.pos);
-    Ok(make(vm, cls, "operator.methodcaller", Getter { items, orig, kwnames, kwvals }))
+    Ok(make(
+        vm,
+        cls,
+        "operator.methodcaller",
+        Getter {
+            items,
+            orig,
+            kwnames,
+            kwvals,
+        },
+    ))
 }
 
 fn methodcaller_call(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -514,7 +610,11 @@ fn methodcaller_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         let r = vm.repr_string(*v)?;
         out.push(format!("{}={r}", pystr::as_str(*k)));
     }
-    let s = format!("{}({})", qualified(vm, a.pos[0], "operator.methodcaller"), out.join(", "));
+    let s = format!(
+        "{}({})",
+        qualified(vm, a.pos[0], "operator.methodcaller"),
+        out.join(", ")
+    );
     Ok(pystr::new(vm, &s))
 }
 

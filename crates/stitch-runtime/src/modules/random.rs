@@ -32,7 +32,9 @@ impl Mt {
         self.mt[0] = s;
         for i in 1..N {
             let prev = self.mt[i - 1];
-            self.mt[i] = 1_812_433_253u32.wrapping_mul(prev ^ (prev >> 30)).wrapping_add(i as u32);
+            self.mt[i] = 1_812_433_253u32
+                .wrapping_mul(prev ^ (prev >> 30))
+                .wrapping_add(i as u32);
         }
         self.index = N;
     }
@@ -58,7 +60,8 @@ impl Mt {
         }
         for _ in 0..N - 1 {
             let prev = self.mt[i - 1];
-            self.mt[i] = (self.mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_566_083_941)).wrapping_sub(i as u32);
+            self.mt[i] = (self.mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_566_083_941))
+                .wrapping_sub(i as u32);
             i += 1;
             if i >= N {
                 self.mt[0] = self.mt[N - 1];
@@ -136,7 +139,12 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
 fn random_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let cls = a.pos[0];
     let base = vm.registry[TYPE];
-    let data = Random { mt: RefCell::new(Mt { mt: [0; N], index: 0 }) };
+    let data = Random {
+        mt: RefCell::new(Mt {
+            mt: [0; N],
+            index: 0,
+        }),
+    };
     Ok(new_for_class(vm, cls, base, Box::new(data)))
 }
 
@@ -167,7 +175,10 @@ fn seed_entropy(r: &Random) {
         })
         .is_ok();
     if !ok {
-        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0) as u64;
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0) as u64;
         let k = [now as u32, (now >> 32) as u32, std::process::id(), 0, 0];
         r.mt.borrow_mut().init_by_array(&k);
         return;
@@ -210,7 +221,10 @@ fn seed(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn random(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r: &Random = this(vm, a, TYPE, "random")?;
     if a.pos.len() != 1 || a.has_kwargs() {
-        return Err(vm.type_error(format!("Random.random() takes no arguments ({} given)", a.pos.len() - 1)));
+        return Err(vm.type_error(format!(
+            "Random.random() takes no arguments ({} given)",
+            a.pos.len() - 1
+        )));
     }
     let x = r.mt.borrow_mut().random();
     Ok(Value::from_f64(x))
@@ -222,7 +236,10 @@ fn getrandbits(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Err(vm.type_error("Random.getrandbits() takes no keyword arguments"));
     }
     if a.pos.len() != 2 {
-        return Err(vm.type_error(format!("Random.getrandbits() takes exactly one argument ({} given)", a.pos.len() - 1)));
+        return Err(vm.type_error(format!(
+            "Random.getrandbits() takes exactly one argument ({} given)",
+            a.pos.len() - 1
+        )));
     }
     let kv = a.pos[1];
     if kv.is_float() {
@@ -274,7 +291,11 @@ fn setstate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r: &Random = this(vm, a, TYPE, "setstate")?;
     args::count(vm, &a.tail(), "setstate", 1, 1)?;
     let st = a.pos[1];
-    let t = tuple::native(st).or(if st.is_kind(stitch_core::layout::Kind::Tuple) { Some(st) } else { None });
+    let t = tuple::native(st).or(if st.is_kind(stitch_core::layout::Kind::Tuple) {
+        Some(st)
+    } else {
+        None
+    });
     let Some(t) = t else {
         return Err(vm.type_error("state vector must be a tuple"));
     };
@@ -298,7 +319,8 @@ fn setstate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         new[i] = digits.first().copied().unwrap_or(0) as u32;
     }
     let idx = items[N];
-    let index = int::to_i64(idx).ok_or_else(|| vm.overflow_error("Python int too large to convert to C long"))?;
+    let index = int::to_i64(idx)
+        .ok_or_else(|| vm.overflow_error("Python int too large to convert to C long"))?;
     if !(0..=N as i64).contains(&index) {
         return Err(vm.value_error("invalid state"));
     }

@@ -27,7 +27,10 @@ fn primes(n: usize) -> Vec<u64> {
     let mut out = Vec::with_capacity(n);
     let mut c = 2u64;
     while out.len() < n {
-        if (2..c).take_while(|d| d * d <= c).all(|d| c % d != 0) {
+        if (2..c)
+            .take_while(|d| d * d <= c)
+            .all(|d| !c.is_multiple_of(d))
+        {
             out.push(c);
         }
         c += 1;
@@ -38,7 +41,11 @@ fn primes(n: usize) -> Vec<u64> {
 /// The first 64 bits of the fractional part of p^(1/root).
 fn frac_root(p: u64, root: u32) -> u64 {
     let scaled = BigUint::from(p) << (64 * root as usize);
-    let r = if root == 2 { scaled.sqrt() } else { scaled.cbrt() };
+    let r = if root == 2 {
+        scaled.sqrt()
+    } else {
+        scaled.cbrt()
+    };
     (r & BigUint::from(u64::MAX)).to_u64().unwrap_or(0)
 }
 
@@ -73,7 +80,12 @@ impl Sha512 {
     pub fn new(out_len: usize) -> Sha512 {
         let c = consts();
         let h = if out_len == 48 { c.h384 } else { c.h512 };
-        Sha512 { h, buf: Vec::with_capacity(128), len: 0, out_len }
+        Sha512 {
+            h,
+            buf: Vec::with_capacity(128),
+            len: 0,
+            out_len,
+        }
     }
 
     pub fn update(&mut self, data: &[u8]) {
@@ -106,13 +118,20 @@ impl Sha512 {
         for i in 16..80 {
             let s0 = w[i - 15].rotate_right(1) ^ w[i - 15].rotate_right(8) ^ (w[i - 15] >> 7);
             let s1 = w[i - 2].rotate_right(19) ^ w[i - 2].rotate_right(61) ^ (w[i - 2] >> 6);
-            w[i] = w[i - 16].wrapping_add(s0).wrapping_add(w[i - 7]).wrapping_add(s1);
+            w[i] = w[i - 16]
+                .wrapping_add(s0)
+                .wrapping_add(w[i - 7])
+                .wrapping_add(s1);
         }
         let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut h] = self.h;
         for i in 0..80 {
             let s1 = e.rotate_right(14) ^ e.rotate_right(18) ^ e.rotate_right(41);
             let ch = (e & f) ^ (!e & g);
-            let t1 = h.wrapping_add(s1).wrapping_add(ch).wrapping_add(k[i]).wrapping_add(w[i]);
+            let t1 = h
+                .wrapping_add(s1)
+                .wrapping_add(ch)
+                .wrapping_add(k[i])
+                .wrapping_add(w[i]);
             let s0 = a.rotate_right(28) ^ a.rotate_right(34) ^ a.rotate_right(39);
             let maj = (a & b) ^ (a & c) ^ (b & c);
             let t2 = s0.wrapping_add(maj);
@@ -162,8 +181,25 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
     let m = module::new(vm, "_sha512");
     for name in ["sha512", "sha384"] {
         let t = native_type(vm, "_sha512", name, false);
-        add_methods(vm, t, &[("update", update), ("digest", digest), ("hexdigest", hexdigest), ("copy", copy)]);
-        add_getsets(vm, t, &[("name", name_get, None), ("digest_size", size_get, None), ("block_size", block_get, None)]);
+        add_methods(
+            vm,
+            t,
+            &[
+                ("update", update),
+                ("digest", digest),
+                ("hexdigest", hexdigest),
+                ("copy", copy),
+            ],
+        );
+        add_getsets(
+            vm,
+            t,
+            &[
+                ("name", name_get, None),
+                ("digest_size", size_get, None),
+                ("block_size", block_get, None),
+            ],
+        );
     }
     let t384 = vm.registry["_sha512.sha384"];
     module::set(vm, m, "SHA384Type", t384);
@@ -180,7 +216,10 @@ fn data_of(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
         return Err(vm.type_error("Strings must be encoded before hashing"));
     }
     let t = vm.type_of(v);
-    if t == vm.types.bytearray || bytes::native(v).is_some() || vm.lookup_special(v, vm.names.bytes).is_some() {
+    if t == vm.types.bytearray
+        || bytes::native(v).is_some()
+        || vm.lookup_special(v, vm.names.bytes).is_some()
+    {
         let bt = vm.types.bytes;
         let b = vm.call(bt, &[v])?;
         return Ok(bytes::data(b).to_vec());
@@ -189,16 +228,32 @@ fn data_of(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
 }
 
 fn make(vm: &mut Vm, a: &Args, name: &'static str, out_len: usize) -> PyResult<Value> {
-    let sig = args::Sig { name, params: &["string", "usedforsecurity"], required: 0, kwonly_from: 1, posonly_until: 0 };
+    let sig = args::Sig {
+        name,
+        params: &["string", "usedforsecurity"],
+        required: 0,
+        kwonly_from: 1,
+        posonly_until: 0,
+    };
     let [data, _] = args::parse::<2>(vm, a, &sig)?;
     let mut s = Sha512::new(out_len);
     if !data.is_null() {
         let d = data_of(vm, data)?;
         s.update(&d);
     }
-    let key: &'static str = if out_len == 48 { "_sha512.sha384" } else { "_sha512.sha512" };
+    let key: &'static str = if out_len == 48 {
+        "_sha512.sha384"
+    } else {
+        "_sha512.sha512"
+    };
     let ty = vm.registry[key];
-    Ok(native::new(vm, ty, Box::new(Hash { state: RefCell::new(s) })))
+    Ok(native::new(
+        vm,
+        ty,
+        Box::new(Hash {
+            state: RefCell::new(s),
+        }),
+    ))
 }
 
 fn new512(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -238,15 +293,26 @@ fn copy(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let h = me(vm, a, "copy")?;
     let s = h.state.borrow().clone();
     let ty = vm.type_of(a.pos[0]);
-    Ok(native::new(vm, ty, Box::new(Hash { state: RefCell::new(s) })))
+    Ok(native::new(
+        vm,
+        ty,
+        Box::new(Hash {
+            state: RefCell::new(s),
+        }),
+    ))
 }
 
 fn out_len(v: Value) -> usize {
-    super::util::payload::<Hash>(v).map(|h| h.state.borrow().out_len).unwrap_or(64)
+    super::util::payload::<Hash>(v)
+        .map(|h| h.state.borrow().out_len)
+        .unwrap_or(64)
 }
 
 fn name_get(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    Ok(pystr::new(vm, if out_len(v) == 48 { "sha384" } else { "sha512" }))
+    Ok(pystr::new(
+        vm,
+        if out_len(v) == 48 { "sha384" } else { "sha512" },
+    ))
 }
 
 fn size_get(_vm: &mut Vm, v: Value) -> PyResult<Value> {

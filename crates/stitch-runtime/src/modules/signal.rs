@@ -152,8 +152,8 @@ fn install(sig: i32, handler: libc::sighandler_t) -> bool {
 /// recorded signal is a SIGINT from the default handler.
 pub fn dispatch(vm: &mut Vm) -> PyResult<()> {
     let mut any = false;
-    for sig in 1..NSIG {
-        if !TRIPPED[sig].swap(false, Ordering::Relaxed) {
+    for (sig, flag) in TRIPPED.iter().enumerate().skip(1) {
+        if !flag.swap(false, Ordering::Relaxed) {
             continue;
         }
         any = true;
@@ -189,7 +189,6 @@ fn signum_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
     Ok(s)
 }
 
-
 fn os_error(vm: &mut Vm, errno: i32) -> crate::vm::PyErr {
     let msg = pystr::new(vm, &crate::run::strerror(errno));
     let e = vm.call(vm.exc.os_error, &[Value::small(errno as i64), msg]);
@@ -217,7 +216,9 @@ fn signal(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     } else if super::util::is_callable(vm, h) {
         on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t
     } else {
-        return Err(vm.type_error("signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object"));
+        return Err(vm.type_error(
+            "signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object",
+        ));
     };
     if sig == libc::SIGKILL as i64 || sig == libc::SIGSTOP as i64 {
         return Err(os_error(vm, libc::EINVAL));
@@ -229,7 +230,11 @@ fn signal(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
     let table = handlers(vm);
     let old = dict::get(vm, table, Value::small(sig))?.unwrap_or(Value::NONE);
-    let hv = if int::is_int(h) { Value::small(int::to_i64(h).unwrap_or(0)) } else { h };
+    let hv = if int::is_int(h) {
+        Value::small(int::to_i64(h).unwrap_or(0))
+    } else {
+        h
+    };
     dict::set(vm, table, Value::small(sig), hv)?;
     Ok(old)
 }
@@ -281,7 +286,9 @@ fn strsignal(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Ok(Value::NONE);
     }
     // SAFETY: p is a NUL-terminated string.
-    let s = unsafe { std::ffi::CStr::from_ptr(p) }.to_string_lossy().into_owned();
+    let s = unsafe { std::ffi::CStr::from_ptr(p) }
+        .to_string_lossy()
+        .into_owned();
     Ok(pystr::new(vm, &s))
 }
 

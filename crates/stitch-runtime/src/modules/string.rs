@@ -20,7 +20,14 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
         let t = native_type(vm, "builtins", name, false);
         iterator_methods(vm, t);
     }
-    add_fns(vm, m, &[("formatter_parser", formatter_parser), ("formatter_field_name_split", field_name_split)]);
+    add_fns(
+        vm,
+        m,
+        &[
+            ("formatter_parser", formatter_parser),
+            ("formatter_field_name_split", field_name_split),
+        ],
+    );
     Ok(m)
 }
 
@@ -108,7 +115,10 @@ impl FormatterIter {
         let literal = sub(vm, &c, start, start + len);
         if !markup {
             self.pos.set(pos);
-            return Ok(Some(tuple::new(vm, &[literal, Value::NONE, Value::NONE, Value::NONE])));
+            return Ok(Some(tuple::new(
+                vm,
+                &[literal, Value::NONE, Value::NONE, Value::NONE],
+            )));
         }
         let field = match parse_field(vm, &c, &mut pos) {
             Ok(f) => f,
@@ -155,7 +165,11 @@ fn parse_field(vm: &mut Vm, c: &[char], pos: &mut usize) -> PyResult<Field> {
         }
     }
     let name = (name_start, pos.saturating_sub(1).max(name_start));
-    let name = if matches!(ch, '}' | ':' | '!') { name } else { (name_start, *pos) };
+    let name = if matches!(ch, '}' | ':' | '!') {
+        name
+    } else {
+        (name_start, *pos)
+    };
     let mut conversion = None;
     if ch == '!' || ch == ':' {
         if ch == '!' {
@@ -168,7 +182,11 @@ fn parse_field(vm: &mut Vm, c: &[char], pos: &mut usize) -> PyResult<Field> {
                 let n = c[*pos];
                 *pos += 1;
                 if n == '}' {
-                    return Ok(Field { name, spec: None, conversion });
+                    return Ok(Field {
+                        name,
+                        spec: None,
+                        conversion,
+                    });
                 }
                 if n != ':' {
                     return Err(vm.value_error("expected ':' after conversion specifier"));
@@ -185,7 +203,11 @@ fn parse_field(vm: &mut Vm, c: &[char], pos: &mut usize) -> PyResult<Field> {
             } else if n == '}' {
                 count -= 1;
                 if count == 0 {
-                    return Ok(Field { name, spec: Some((spec_start, *pos - 1)), conversion });
+                    return Ok(Field {
+                        name,
+                        spec: Some((spec_start, *pos - 1)),
+                        conversion,
+                    });
                 }
             }
         }
@@ -194,13 +216,24 @@ fn parse_field(vm: &mut Vm, c: &[char], pos: &mut usize) -> PyResult<Field> {
     if ch != '}' {
         return Err(vm.value_error("expected '}' before end of string"));
     }
-    Ok(Field { name, spec: None, conversion })
+    Ok(Field {
+        name,
+        spec: None,
+        conversion,
+    })
 }
 
 fn formatter_parser(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let s = str_arg(vm, a, "formatter_parser")?;
     let ty = vm.registry["builtins.formatteriterator"];
-    Ok(native::new(vm, ty, Box::new(FormatterIter { s, pos: Cell::new(0) })))
+    Ok(native::new(
+        vm,
+        ty,
+        Box::new(FormatterIter {
+            s,
+            pos: Cell::new(0),
+        }),
+    ))
 }
 
 /// A decimal integer (as `str.format` reads field indexes), or None.
@@ -210,7 +243,9 @@ fn get_integer(vm: &mut Vm, c: &[char]) -> PyResult<Option<i64>> {
     }
     let mut acc: i64 = 0;
     for ch in c {
-        let Some(d) = crate::text::unicode::decimal_value(*ch) else { return Ok(None) };
+        let Some(d) = crate::text::unicode::decimal_value(*ch) else {
+            return Ok(None);
+        };
         acc = match acc.checked_mul(10).and_then(|x| x.checked_add(d as i64)) {
             Some(x) => x,
             None => return Err(vm.value_error("Too many decimal digits in format string")),
@@ -271,13 +306,21 @@ impl FieldNameIter {
                 pos += 1;
                 (false, lo, pos - 1)
             }
-            _ => return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier")),
+            _ => {
+                return Err(
+                    vm.value_error("Only '.' or '[' may follow ']' in format field specifier")
+                );
+            }
         };
         self.pos.set(pos);
         if lo == hi {
             return Err(vm.value_error("Empty attribute in format string"));
         }
-        let idx = if is_attr { None } else { get_integer(vm, &c[lo..hi])? };
+        let idx = if is_attr {
+            None
+        } else {
+            get_integer(vm, &c[lo..hi])?
+        };
         let v = match idx {
             Some(i) => int::from_i64(vm, i),
             None => sub(vm, &c, lo, hi),
@@ -289,12 +332,22 @@ impl FieldNameIter {
 fn field_name_split(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let s = str_arg(vm, a, "formatter_field_name_split")?;
     let c = chars_of(s);
-    let i = c.iter().position(|ch| *ch == '.' || *ch == '[').unwrap_or(c.len());
+    let i = c
+        .iter()
+        .position(|ch| *ch == '.' || *ch == '[')
+        .unwrap_or(c.len());
     let first = match get_integer(vm, &c[..i])? {
         Some(n) => int::from_i64(vm, n),
         None => sub(vm, &c, 0, i),
     };
     let ty = vm.registry["builtins.fieldnameiterator"];
-    let it = native::new(vm, ty, Box::new(FieldNameIter { s, pos: Cell::new(i) }));
+    let it = native::new(
+        vm,
+        ty,
+        Box::new(FieldNameIter {
+            s,
+            pos: Cell::new(i),
+        }),
+    );
     Ok(tuple::new(vm, &[first, it]))
 }

@@ -36,7 +36,10 @@ impl NativeData for Field {
         if self.index < self.n_seq {
             let t = native_of(obj);
             if t.is_kind(Kind::Tuple) {
-                return Ok(tuple::items(t).get(self.index).copied().unwrap_or(Value::NONE));
+                return Ok(tuple::items(t)
+                    .get(self.index)
+                    .copied()
+                    .unwrap_or(Value::NONE));
             }
             return Ok(Value::NONE);
         }
@@ -53,7 +56,14 @@ impl NativeData for Field {
 
 /// A new struct sequence type `module.name` with `fields`, the first `n_seq` of
 /// which are items. `creatable` allows `Type(seq)`.
-pub fn new_type(vm: &mut Vm, module: &str, name: &'static str, fields: &[&str], n_seq: usize, creatable: bool) -> Value {
+pub fn new_type(
+    vm: &mut Vm,
+    module: &str,
+    name: &'static str,
+    fields: &[&str],
+    n_seq: usize,
+    creatable: bool,
+) -> Value {
     let tname = pystr::new(vm, name);
     let tuple_ty = vm.types.tuple;
     let bases = tuple::new(vm, &[tuple_ty]);
@@ -73,7 +83,15 @@ pub fn new_type(vm: &mut Vm, module: &str, name: &'static str, fields: &[&str], 
         let n = pystr::intern(vm, f);
         names.push(n);
         let mty = vm.types.member_descriptor;
-        let descr = native::new(vm, mty, Box::new(Field { index: i, name: n, n_seq }));
+        let descr = native::new(
+            vm,
+            mty,
+            Box::new(Field {
+                index: i,
+                name: n,
+                n_seq,
+            }),
+        );
         dict::set_str(d, n, descr);
     }
     let all = tuple::new(vm, &names);
@@ -82,7 +100,11 @@ pub fn new_type(vm: &mut Vm, module: &str, name: &'static str, fields: &[&str], 
     let seq = tuple::new(vm, &names[..n_seq.min(names.len())]);
     let k = pystr::intern(vm, "__match_args__");
     dict::set_str(d, k, seq);
-    for (k, v) in [("n_sequence_fields", n_seq), ("n_fields", fields.len()), ("n_unnamed_fields", 0)] {
+    for (k, v) in [
+        ("n_sequence_fields", n_seq),
+        ("n_fields", fields.len()),
+        ("n_unnamed_fields", 0),
+    ] {
         let key = pystr::intern(vm, k);
         dict::set_str(d, key, Value::small(v as i64));
     }
@@ -91,7 +113,14 @@ pub fn new_type(vm: &mut Vm, module: &str, name: &'static str, fields: &[&str], 
     } else {
         add_static(vm, t, &[("__new__", no_new)]);
     }
-    add_methods(vm, t, &[("__repr__", structseq_repr), ("__reduce__", structseq_reduce)]);
+    add_methods(
+        vm,
+        t,
+        &[
+            ("__repr__", structseq_repr),
+            ("__reduce__", structseq_reduce),
+        ],
+    );
     types::invalidate(t);
     t
 }
@@ -148,7 +177,10 @@ fn structseq_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let [seq, extra] = crate::builtins::args::parse::<2>(vm, &a.tail(), &sig)?;
     let items = match vm.collect_iter(seq) {
         Ok(i) => i,
-        Err(e) if vm.is_instance_of(e.0, vm.exc.type_error) && vm.lookup_special(seq, vm.names.iter).is_none() => {
+        Err(e)
+            if vm.is_instance_of(e.0, vm.exc.type_error)
+                && vm.lookup_special(seq, vm.names.iter).is_none() =>
+        {
             return Err(vm.type_error("constructor requires a sequence"));
         }
         Err(e) => return Err(e),
@@ -215,13 +247,21 @@ fn structseq_reduce(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let obj = a.pos[0];
     let ty = vm.type_of(obj);
     let t = native_of(obj);
-    let items = if t.is_kind(Kind::Tuple) { tuple::items(t).to_vec() } else { Vec::new() };
+    let items = if t.is_kind(Kind::Tuple) {
+        tuple::items(t).to_vec()
+    } else {
+        Vec::new()
+    };
     let n_seq = items.len();
     let seq = tuple::new(vm, &items);
     let extra = dict::new(vm);
     let names = crate::gc::Rooted::from_vec(field_names(vm, ty));
     for n in names.iter().skip(n_seq) {
-        let v = if obj.is_kind(Kind::Instance) { instance::get_attr(vm, obj, *n).unwrap_or(Value::NONE) } else { Value::NONE };
+        let v = if obj.is_kind(Kind::Instance) {
+            instance::get_attr(vm, obj, *n).unwrap_or(Value::NONE)
+        } else {
+            Value::NONE
+        };
         dict::set(vm, extra, *n, v)?;
     }
     let args = tuple::new(vm, &[seq, extra]);

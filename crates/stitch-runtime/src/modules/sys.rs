@@ -32,7 +32,14 @@ pub fn init(vm: &mut Vm) {
         module::set(vm, m, name, v);
     }
     let [stdin, stdout, stderr] = crate::modules::io::std_streams(vm);
-    for (n, v) in [("stdin", stdin), ("stdout", stdout), ("stderr", stderr), ("__stdin__", stdin), ("__stdout__", stdout), ("__stderr__", stderr)] {
+    for (n, v) in [
+        ("stdin", stdin),
+        ("stdout", stdout),
+        ("stderr", stderr),
+        ("__stdin__", stdin),
+        ("__stdout__", stdout),
+        ("__stderr__", stderr),
+    ] {
         module::set(vm, m, n, v);
     }
     module::set(vm, m, "modules", modules);
@@ -45,7 +52,14 @@ pub fn init(vm: &mut Vm) {
     module::set(vm, m, "maxsize", maxsize);
     let platform = pystr::new(vm, "linux");
     module::set(vm, m, "platform", platform);
-    let bo = pystr::new(vm, if cfg!(target_endian = "little") { "little" } else { "big" });
+    let bo = pystr::new(
+        vm,
+        if cfg!(target_endian = "little") {
+            "little"
+        } else {
+            "big"
+        },
+    );
     module::set(vm, m, "byteorder", bo);
     let version = pystr::new(vm, "3.11.7 (stitch) [rustc]");
     module::set(vm, m, "version", version);
@@ -59,14 +73,22 @@ pub fn init(vm: &mut Vm) {
     module::set(vm, m, "_xoptions", flags);
     let bmn = {
         let mut vals = crate::gc::Rooted::new();
-        for n in ["builtins", "sys"].into_iter().chain(crate::modules::NATIVE.iter().map(|(n, _)| *n)) {
+        for n in ["builtins", "sys"]
+            .into_iter()
+            .chain(crate::modules::NATIVE.iter().map(|(n, _)| *n))
+        {
             let s = pystr::new(vm, n);
             vals.push(s);
         }
         tuple::new(vm, &vals)
     };
     module::set(vm, m, "builtin_module_names", bmn);
-    let exe = pystr::new(vm, &std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default());
+    let exe = pystr::new(
+        vm,
+        &std::env::current_exe()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default(),
+    );
     module::set(vm, m, "executable", exe);
     super::sys_info::init(vm, m);
 }
@@ -123,7 +145,9 @@ fn exc_info(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
         return Ok(tuple::new(vm, &[Value::NONE, Value::NONE, Value::NONE]));
     }
     let t = vm.type_of(e);
-    let tb = crate::object::exception::obj(e).map(|o| o.traceback).unwrap_or(Value::NONE);
+    let tb = crate::object::exception::obj(e)
+        .map(|o| o.traceback)
+        .unwrap_or(Value::NONE);
     Ok(tuple::new(vm, &[t, e, tb]))
 }
 
@@ -135,7 +159,10 @@ fn exception(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
 fn intern(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     args::count(vm, a, "intern", 1, 1)?;
     if !a.pos[0].is_kind(stitch_core::layout::Kind::Str) {
-        return Err(vm.type_error(format!("intern() argument must be str, not {}", vm.type_name(a.pos[0]))));
+        return Err(vm.type_error(format!(
+            "intern() argument must be str, not {}",
+            vm.type_name(a.pos[0])
+        )));
     }
     Ok(pystr::intern_value(vm, a.pos[0]))
 }
@@ -150,7 +177,11 @@ fn get_int_max_str_digits(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
 }
 
 fn set_int_max_str_digits(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let [n] = args::parse::<1>(vm, a, &args::Sig::new("set_int_max_str_digits", &["maxdigits"], 1))?;
+    let [n] = args::parse::<1>(
+        vm,
+        a,
+        &args::Sig::new("set_int_max_str_digits", &["maxdigits"], 1),
+    )?;
     let n = vm.index_value(n)?;
     if n != 0 && n < 640 {
         return Err(vm.value_error("maxdigits must be 0 or larger than 640"));
@@ -161,7 +192,11 @@ fn set_int_max_str_digits(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn getframe(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     args::count(vm, a, "_getframe", 0, 1)?;
-    let depth = if a.pos.is_empty() { 0 } else { vm.index_value(a.pos[0])? };
+    let depth = if a.pos.is_empty() {
+        0
+    } else {
+        vm.index_value(a.pos[0])?
+    };
     let mut f = vm.frame;
     for _ in 0..depth {
         if f.is_null() {
@@ -174,8 +209,20 @@ fn getframe(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Err(vm.value_error("call stack is not deep enough"));
     }
     // SAFETY: f is a live frame.
-    let (code, globals, lasti) = unsafe { (Value::from_ptr((*f).code), Value::from_ptr((*f).globals), (*f).lasti) };
-    Ok(crate::builtins::frame::snapshot(vm, code, globals, lasti, Value::NONE))
+    let (code, globals, lasti) = unsafe {
+        (
+            Value::from_ptr((*f).code),
+            Value::from_ptr((*f).globals),
+            (*f).lasti,
+        )
+    };
+    Ok(crate::builtins::frame::snapshot(
+        vm,
+        code,
+        globals,
+        lasti,
+        Value::NONE,
+    ))
 }
 
 fn getdefaultencoding(vm: &mut Vm, _a: &Args) -> PyResult<Value> {

@@ -45,7 +45,10 @@ pub fn init(vm: &mut Vm, m: Value) {
             ("getallocatedblocks", getallocatedblocks),
             ("get_asyncgen_hooks", get_asyncgen_hooks),
             ("set_asyncgen_hooks", noop),
-            ("get_coroutine_origin_tracking_depth", get_coroutine_origin_tracking_depth),
+            (
+                "get_coroutine_origin_tracking_depth",
+                get_coroutine_origin_tracking_depth,
+            ),
             ("set_coroutine_origin_tracking_depth", noop),
             ("unraisablehook", unraisablehook),
             ("breakpointhook", noop),
@@ -70,7 +73,17 @@ fn version_info(vm: &mut Vm, m: Value) {
     let fields = ["major", "minor", "micro", "releaselevel", "serial"];
     let t = structseq::new_type(vm, "sys", "version_info", &fields, 5, false);
     let fin = pystr::new(vm, "final");
-    let v = structseq::new(vm, t, &[Value::small(3), Value::small(11), Value::small(7), fin, Value::small(0)]);
+    let v = structseq::new(
+        vm,
+        t,
+        &[
+            Value::small(3),
+            Value::small(11),
+            Value::small(7),
+            fin,
+            Value::small(0),
+        ],
+    );
     module::set(vm, m, "version_info", v);
 }
 
@@ -168,15 +181,35 @@ fn float_info(vm: &mut Vm, m: Value) {
 }
 
 fn int_info(vm: &mut Vm, m: Value) {
-    let fields = ["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"];
+    let fields = [
+        "bits_per_digit",
+        "sizeof_digit",
+        "default_max_str_digits",
+        "str_digits_check_threshold",
+    ];
     let t = structseq::new_type(vm, "sys", "int_info", &fields, fields.len(), false);
-    let vals = [Value::small(30), Value::small(4), Value::small(4300), Value::small(640)];
+    let vals = [
+        Value::small(30),
+        Value::small(4),
+        Value::small(4300),
+        Value::small(640),
+    ];
     let v = structseq::new(vm, t, &vals);
     module::set(vm, m, "int_info", v);
 }
 
 fn hash_info(vm: &mut Vm, m: Value) {
-    let fields = ["width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"];
+    let fields = [
+        "width",
+        "modulus",
+        "inf",
+        "nan",
+        "imag",
+        "algorithm",
+        "hash_bits",
+        "seed_bits",
+        "cutoff",
+    ];
     let t = structseq::new_type(vm, "sys", "hash_info", &fields, fields.len(), false);
     let modulus = int::from_i64(vm, (1i64 << 61) - 1);
     let alg = pystr::new(vm, "siphash13");
@@ -302,7 +335,10 @@ fn audit(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Err(vm.type_error("audit() missing 1 required positional argument: 'event'"));
     }
     if pystr::text_of(a.pos[0]).is_none() {
-        return Err(vm.type_error(format!("expected str for argument 'event', not {}", vm.type_name(a.pos[0]))));
+        return Err(vm.type_error(format!(
+            "expected str for argument 'event', not {}",
+            vm.type_name(a.pos[0])
+        )));
     }
     Ok(Value::NONE)
 }
@@ -331,7 +367,10 @@ fn setswitchinterval(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let x = match float::as_f64(vm, a.pos[0])? {
         Some(x) => x,
         None => {
-            return Err(vm.type_error(format!("must be real number, not {}", vm.type_name(a.pos[0]))));
+            return Err(vm.type_error(format!(
+                "must be real number, not {}",
+                vm.type_name(a.pos[0])
+            )));
         }
     };
     if x <= 0.0 {
@@ -386,9 +425,13 @@ fn unraisablehook(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let exc = vm.getattr_str(u, "exc_value").unwrap_or(Value::NONE);
     let msg = vm.getattr_str(u, "err_msg").unwrap_or(Value::NONE);
     let mut text = String::new();
-    let head = pystr::text_of(msg).map(str::to_string).unwrap_or_else(|| "Exception ignored in".to_string());
+    let head = pystr::text_of(msg)
+        .map(str::to_string)
+        .unwrap_or_else(|| "Exception ignored in".to_string());
     if !obj.is_none() {
-        let r = vm.repr_string(obj).unwrap_or_else(|_| "<object repr() failed>".to_string());
+        let r = vm
+            .repr_string(obj)
+            .unwrap_or_else(|_| "<object repr() failed>".to_string());
         text.push_str(&format!("{head}: {r}\n"));
     } else {
         text.push_str(&format!("{head}:\n"));

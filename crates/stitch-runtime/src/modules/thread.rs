@@ -31,7 +31,9 @@ fn main_ident() -> u64 {
 
 /// The ident of the running thread.
 pub fn current_ident() -> u64 {
-    IDENTS.with(|s| s.borrow().last().copied()).unwrap_or_else(main_ident)
+    IDENTS
+        .with(|s| s.borrow().last().copied())
+        .unwrap_or_else(main_ident)
 }
 
 pub fn init(vm: &mut Vm) -> PyResult<Value> {
@@ -124,7 +126,13 @@ impl NativeData for Lock {
 
 fn new_lock(vm: &mut Vm) -> Value {
     let ty = vm.registry["_thread.lock"];
-    native::new(vm, ty, Box::new(Lock { locked: Cell::new(false) }))
+    native::new(
+        vm,
+        ty,
+        Box::new(Lock {
+            locked: Cell::new(false),
+        }),
+    )
 }
 
 fn allocate_lock(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -134,7 +142,11 @@ fn allocate_lock(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 /// Parses `(blocking=True, timeout=-1)`: Some(timeout) to wait, None not to.
 fn acquire_args(vm: &mut Vm, a: &Args) -> PyResult<Option<f64>> {
-    let [b, t] = args::parse::<2>(vm, &a.tail(), &args::Sig::new("acquire", &["blocking", "timeout"], 0))?;
+    let [b, t] = args::parse::<2>(
+        vm,
+        &a.tail(),
+        &args::Sig::new("acquire", &["blocking", "timeout"], 0),
+    )?;
     let blocking = if b.is_null() { true } else { vm.truth(b)? };
     let timeout = if t.is_null() {
         -1.0
@@ -164,7 +176,9 @@ fn acquire_args(vm: &mut Vm, a: &Args) -> PyResult<Option<f64>> {
 /// Waits for a lock nobody can release: `timeout` seconds (then False), or
 /// forever (interruptible).
 fn wait_blocked(vm: &mut Vm, timeout: Option<f64>) -> PyResult<Value> {
-    let Some(t) = timeout else { return Ok(Value::FALSE) };
+    let Some(t) = timeout else {
+        return Ok(Value::FALSE);
+    };
     let forever = t < 0.0;
     let mut left = t;
     loop {
@@ -235,7 +249,15 @@ impl NativeData for RLock {
 fn rlock_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let cls = a.pos[0];
     let base = vm.registry["_thread.RLock"];
-    Ok(super::util::new_for_class(vm, cls, base, Box::new(RLock { owner: Cell::new(0), count: Cell::new(0) })))
+    Ok(super::util::new_for_class(
+        vm,
+        cls,
+        base,
+        Box::new(RLock {
+            owner: Cell::new(0),
+            count: Cell::new(0),
+        }),
+    ))
 }
 
 fn rlock_acquire(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -272,7 +294,9 @@ fn rlock_exit(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn rlock_is_owned(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r: &RLock = this(vm, a, "_thread.RLock", "_is_owned")?;
-    Ok(Value::from_bool(r.count.get() > 0 && r.owner.get() == current_ident()))
+    Ok(Value::from_bool(
+        r.count.get() > 0 && r.owner.get() == current_ident(),
+    ))
 }
 
 fn rlock_release_save(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -315,7 +339,11 @@ fn rlock_reinit(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn rlock_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r: &RLock = this(vm, a, "_thread.RLock", "__repr__")?;
-    let state = if r.count.get() > 0 { "locked" } else { "unlocked" };
+    let state = if r.count.get() > 0 {
+        "locked"
+    } else {
+        "unlocked"
+    };
     let tn = vm.type_of(a.pos[0]);
     let module = dict::get_str(crate::object::types::ty(tn).dict, vm.names.module)
         .and_then(pystr::text_of)
@@ -379,24 +407,38 @@ fn start_new_thread(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if !kwargs.is_null() && !kwargs.is_kind(stitch_core::layout::Kind::Dict) {
         return Err(vm.type_error("optional 3rd arg must be a dictionary"));
     }
-    let ident = main_ident().wrapping_add(NEXT_IDENT.with(|n| {
-        let v = n.get();
-        n.set(v + 1);
-        v
-    }) * 0x1000);
+    let ident = main_ident().wrapping_add(
+        NEXT_IDENT.with(|n| {
+            let v = n.get();
+            n.set(v + 1);
+            v
+        }) * 0x1000,
+    );
     IDENTS.with(|s| s.borrow_mut().push(ident));
     let stack = sentinel_stack(vm);
     let mine = list::new(vm, &[]);
     list::push(list::vec(stack), mine);
     let pos = vm.collect_iter(fargs)?;
-    let (names, vals): (Vec<Value>, Vec<Value>) =
-        if kwargs.is_null() { (Vec::new(), Vec::new()) } else { dict::items(kwargs).into_iter().unzip() };
-    let r = vm.call_kw(f, &Args { pos: &pos, kwnames: &names, kwvals: &vals });
+    let (names, vals): (Vec<Value>, Vec<Value>) = if kwargs.is_null() {
+        (Vec::new(), Vec::new())
+    } else {
+        dict::items(kwargs).into_iter().unzip()
+    };
+    let r = vm.call_kw(
+        f,
+        &Args {
+            pos: &pos,
+            kwnames: &names,
+            kwvals: &vals,
+        },
+    );
     if let Err(e) = r
         && !vm.is_instance_of(e.0, vm.exc.system_exit)
     {
         crate::modules::io::flush_stdout(vm);
-        let rep = vm.repr_string(f).unwrap_or_else(|_| "<object repr() failed>".to_string());
+        let rep = vm
+            .repr_string(f)
+            .unwrap_or_else(|_| "<object repr() failed>".to_string());
         let mut text = format!("Exception ignored in thread started by: {rep}\n");
         text.push_str(&crate::vm::traceback::format_exception(vm, e.0));
         let err = module::get(vm, vm.sys, "stderr").unwrap_or(Value::NONE);

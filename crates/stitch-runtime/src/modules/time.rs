@@ -12,7 +12,16 @@ use crate::object::{float, int, module, str as pystr, tuple};
 use crate::vm::{Args, PyResult, Vm};
 
 const FIELDS: [&str; 11] = [
-    "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst", "tm_zone",
+    "tm_year",
+    "tm_mon",
+    "tm_mday",
+    "tm_hour",
+    "tm_min",
+    "tm_sec",
+    "tm_wday",
+    "tm_yday",
+    "tm_isdst",
+    "tm_zone",
     "tm_gmtoff",
 ];
 
@@ -55,8 +64,14 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
             ("CLOCK_REALTIME", libc::CLOCK_REALTIME as i64),
             ("CLOCK_MONOTONIC", libc::CLOCK_MONOTONIC as i64),
             ("CLOCK_MONOTONIC_RAW", libc::CLOCK_MONOTONIC_RAW as i64),
-            ("CLOCK_PROCESS_CPUTIME_ID", libc::CLOCK_PROCESS_CPUTIME_ID as i64),
-            ("CLOCK_THREAD_CPUTIME_ID", libc::CLOCK_THREAD_CPUTIME_ID as i64),
+            (
+                "CLOCK_PROCESS_CPUTIME_ID",
+                libc::CLOCK_PROCESS_CPUTIME_ID as i64,
+            ),
+            (
+                "CLOCK_THREAD_CPUTIME_ID",
+                libc::CLOCK_THREAD_CPUTIME_ID as i64,
+            ),
             ("CLOCK_BOOTTIME", libc::CLOCK_BOOTTIME as i64),
             ("CLOCK_TAI", 11),
             ("_STRUCT_TM_ITEMS", 11),
@@ -71,7 +86,10 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
 }
 
 fn clock_ns(clock: libc::clockid_t) -> i128 {
-    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
     // SAFETY: ts is a valid out pointer.
     unsafe { libc::clock_gettime(clock, &mut ts) };
     ts.tv_sec as i128 * 1_000_000_000 + ts.tv_nsec as i128
@@ -130,7 +148,10 @@ fn thread_time_ns(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn clock_id(vm: &mut Vm, a: &Args, name: &str) -> PyResult<libc::clockid_t> {
     args::count(vm, a, name, 1, 1)?;
     let id = vm.index_value(a.pos[0])?;
-    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
     // SAFETY: ts is a valid out pointer.
     if unsafe { libc::clock_gettime(id as libc::clockid_t, &mut ts) } != 0 {
         let e = vm.new_error(vm.exc.os_error, "[Errno 22] Invalid argument");
@@ -151,7 +172,10 @@ fn clock_gettime_ns(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn clock_getres(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let id = clock_id(vm, a, "clock_getres")?;
-    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
     // SAFETY: ts is a valid out pointer.
     unsafe { libc::clock_getres(id, &mut ts) };
     Ok(Value::from_f64(ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9))
@@ -169,14 +193,22 @@ fn seconds_arg(vm: &mut Vm, v: Value) -> PyResult<f64> {
         }
         return Ok(x);
     }
-    if let Some(x) = float::as_f64(vm, v).ok().flatten().filter(|_| int::is_int(v)) {
+    if let Some(x) = float::as_f64(vm, v)
+        .ok()
+        .flatten()
+        .filter(|_| int::is_int(v))
+    {
         if x.abs() > 9.2e9 {
             return Err(vm.overflow_error("timestamp too large to convert to C _PyTime_t"));
         }
         return Ok(x);
     }
-    if vm.lookup_special(v, vm.names.float).is_some() && vm.lookup_special(v, vm.names.index).is_none() {
-        let f = vm.call_special(v, vm.names.float, &[])?.unwrap_or(Value::NONE);
+    if vm.lookup_special(v, vm.names.float).is_some()
+        && vm.lookup_special(v, vm.names.index).is_none()
+    {
+        let f = vm
+            .call_special(v, vm.names.float, &[])?
+            .unwrap_or(Value::NONE);
         if f.is_float() {
             return seconds_arg(vm, f);
         }
@@ -214,7 +246,9 @@ fn sleep(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn time_t_arg(vm: &mut Vm, v: Option<Value>) -> PyResult<i64> {
     let v = match v {
         None => return Ok((clock_ns(libc::CLOCK_REALTIME) / 1_000_000_000) as i64),
-        Some(v) if v.is_none() || v.is_null() => return Ok((clock_ns(libc::CLOCK_REALTIME) / 1_000_000_000) as i64),
+        Some(v) if v.is_none() || v.is_null() => {
+            return Ok((clock_ns(libc::CLOCK_REALTIME) / 1_000_000_000) as i64);
+        }
         Some(v) => v,
     };
     if v.is_float() {
@@ -245,7 +279,9 @@ fn tm_to_struct(vm: &mut Vm, tm: &libc::tm) -> Value {
         Value::NONE
     } else {
         // SAFETY: tm_zone points to a NUL-terminated string owned by libc.
-        let z = unsafe { std::ffi::CStr::from_ptr(tm.tm_zone) }.to_string_lossy().into_owned();
+        let z = unsafe { std::ffi::CStr::from_ptr(tm.tm_zone) }
+            .to_string_lossy()
+            .into_owned();
         pystr::new(vm, &z)
     };
     let gmtoff = int::from_i64(vm, tm.tm_gmtoff);
@@ -267,7 +303,10 @@ fn tm_to_struct(vm: &mut Vm, tm: &libc::tm) -> Value {
 }
 
 fn struct_time_type(vm: &mut Vm) -> Value {
-    vm.registry.get("time.struct_time").copied().unwrap_or(Value::NONE)
+    vm.registry
+        .get("time.struct_time")
+        .copied()
+        .unwrap_or(Value::NONE)
 }
 
 fn convert(vm: &mut Vm, a: &Args, name: &str, local: bool) -> PyResult<Value> {
@@ -300,7 +339,13 @@ fn localtime(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 /// A C `struct tm` from a 9-tuple or struct_time (the zone string is returned
 /// separately so it outlives the call).
 fn tm_arg(vm: &mut Vm, v: Value, fname: &str) -> PyResult<(libc::tm, Option<std::ffi::CString>)> {
-    let items = match tuple::native(v).or_else(|| if v.is_kind(stitch_core::layout::Kind::Tuple) { Some(v) } else { None }) {
+    let items = match tuple::native(v).or_else(|| {
+        if v.is_kind(stitch_core::layout::Kind::Tuple) {
+            Some(v)
+        } else {
+            None
+        }
+    }) {
         Some(t) => tuple::items(t).to_vec(),
         None => return Err(vm.type_error("Tuple or struct_time argument required")),
     };
@@ -421,12 +466,21 @@ fn c_strftime(fmt: &str, tm: &libc::tm) -> String {
     if fmt.is_empty() {
         return String::new();
     }
-    let Ok(cfmt) = std::ffi::CString::new(fmt) else { return String::new() };
+    let Ok(cfmt) = std::ffi::CString::new(fmt) else {
+        return String::new();
+    };
     let mut size = 1024.max(fmt.len() * 4);
     loop {
         let mut buf = vec![0u8; size];
         // SAFETY: buf has `size` bytes; cfmt and tm are valid.
-        let n = unsafe { libc::strftime(buf.as_mut_ptr() as *mut libc::c_char, size, cfmt.as_ptr(), tm) };
+        let n = unsafe {
+            libc::strftime(
+                buf.as_mut_ptr() as *mut libc::c_char,
+                size,
+                cfmt.as_ptr(),
+                tm,
+            )
+        };
         if n > 0 || size > 256 * fmt.len() + 4096 {
             buf.truncate(n);
             return String::from_utf8_lossy(&buf).into_owned();
@@ -448,7 +502,9 @@ fn mktime(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 const DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 fn format_asctime(tm: &libc::tm) -> String {
     format!(
@@ -554,7 +610,9 @@ fn set_timezone(vm: &mut Vm, m: Value) {
             String::new()
         } else {
             // SAFETY: libc's zone string is NUL-terminated.
-            unsafe { std::ffi::CStr::from_ptr(tm.tm_zone) }.to_string_lossy().into_owned()
+            unsafe { std::ffi::CStr::from_ptr(tm.tm_zone) }
+                .to_string_lossy()
+                .into_owned()
         }
     };
     let (janoff, juloff) = (-jan.tm_gmtoff, -jul.tm_gmtoff);

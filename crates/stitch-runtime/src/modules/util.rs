@@ -13,7 +13,13 @@ use crate::vm::{Args, PyErr, PyResult, Vm};
 
 /// A new native type `module.name`; `base` allows Python subclasses.
 pub fn native_type(vm: &mut Vm, module_name: &str, name: &'static str, base: bool) -> Value {
-    let t = types::alloc_type(vm, vm.types.type_, name, Kind::Native, if base { flags::BASETYPE } else { 0 });
+    let t = types::alloc_type(
+        vm,
+        vm.types.type_,
+        name,
+        Kind::Native,
+        if base { flags::BASETYPE } else { 0 },
+    );
     let object = vm.types.object;
     let _ = types::set_bases(vm, t, vec![object]);
     types::ty(t).native_base = t;
@@ -71,7 +77,12 @@ pub fn payload<T: NativeData>(v: Value) -> Option<&'static T> {
 }
 
 /// The payload of a method's `self` (`a.pos[0]`), or CPython's descriptor error.
-pub fn this<T: NativeData>(vm: &mut Vm, a: &Args, type_name: &str, method: &str) -> PyResult<&'static T> {
+pub fn this<T: NativeData>(
+    vm: &mut Vm,
+    a: &Args,
+    type_name: &str,
+    method: &str,
+) -> PyResult<&'static T> {
     match a.pos.first() {
         Some(&s) => match payload::<T>(s) {
             Some(p) => Ok(p),
@@ -80,7 +91,9 @@ pub fn this<T: NativeData>(vm: &mut Vm, a: &Args, type_name: &str, method: &str)
                 vm.type_name(s)
             ))),
         },
-        None => Err(vm.type_error(format!("descriptor '{method}' of '{type_name}' object needs an argument"))),
+        None => Err(vm.type_error(format!(
+            "descriptor '{method}' of '{type_name}' object needs an argument"
+        ))),
     }
 }
 
@@ -117,7 +130,10 @@ fn iter_next(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         Some(Ok(Some(v))) => Ok(v),
         Some(Ok(None)) => Err(vm.stop_iteration(Value::NULL)),
         Some(Err(e)) => Err(e),
-        None => Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(a.pos[0])))),
+        None => Err(vm.type_error(format!(
+            "'{}' object is not an iterator",
+            vm.type_name(a.pos[0])
+        ))),
     }
 }
 
@@ -165,8 +181,10 @@ pub fn add_class_getitem(vm: &mut Vm, ty: Value) {
 
 /// `callable(f)`.
 pub fn is_callable(vm: &mut Vm, f: Value) -> bool {
-    matches!(f.kind(), Some(Kind::Function) | Some(Kind::Builtin) | Some(Kind::Method) | Some(Kind::Type))
-        || vm.lookup_special(f, vm.names.call).is_some()
+    matches!(
+        f.kind(),
+        Some(Kind::Function) | Some(Kind::Builtin) | Some(Kind::Method) | Some(Kind::Type)
+    ) || vm.lookup_special(f, vm.names.call).is_some()
 }
 
 /// Names a static type like C's `tp_name` (`collections.deque`), which error

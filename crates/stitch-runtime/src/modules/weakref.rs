@@ -87,11 +87,17 @@ fn weakrefable(vm: &Vm, v: Value) -> bool {
         Some(Kind::Str | Kind::Int | Kind::Tuple | Kind::List | Kind::Dict | Kind::Bytes) => false,
         Some(Kind::Instance) => {
             let b = native_of(v);
-            b == v || !(b.is_small_int() || b.is_float() || matches!(b.kind(), Some(Kind::Int | Kind::Tuple | Kind::Bytes)))
+            b == v
+                || !(b.is_small_int()
+                    || b.is_float()
+                    || matches!(b.kind(), Some(Kind::Int | Kind::Tuple | Kind::Bytes)))
         }
         Some(Kind::Native) => {
             let t = vm.type_of(v);
-            t != vm.types.range && t != vm.types.slice && t != vm.types.bytearray && t != vm.types.complex
+            t != vm.types.range
+                && t != vm.types.slice
+                && t != vm.types.bytearray
+                && t != vm.types.complex
         }
         _ => true,
     }
@@ -129,12 +135,18 @@ fn remember(vm: &mut Vm, obj: Value, r: Value) -> PyResult<()> {
 fn ref_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let cls = a.pos[0];
     if a.pos.len() < 2 {
-        return Err(vm.type_error(format!("__new__ expected at least 1 argument, got {}", a.pos.len() - 1)));
+        return Err(vm.type_error(format!(
+            "__new__ expected at least 1 argument, got {}",
+            a.pos.len() - 1
+        )));
     }
     let obj = a.pos[1];
     let callback = a.pos.get(2).copied().unwrap_or(Value::NONE);
     if !weakrefable(vm, obj) {
-        return Err(vm.type_error(format!("cannot create weak reference to '{}' object", vm.type_name(obj))));
+        return Err(vm.type_error(format!(
+            "cannot create weak reference to '{}' object",
+            vm.type_name(obj)
+        )));
     }
     let base = ref_type(vm);
     if cls == base && callback.is_none() {
@@ -165,7 +177,9 @@ fn ref_init(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
 }
 
 fn referent(a: &Args) -> Value {
-    payload::<WeakRef>(a.pos[0]).map(|w| w.obj.get()).unwrap_or(Value::NONE)
+    payload::<WeakRef>(a.pos[0])
+        .map(|w| w.obj.get())
+        .unwrap_or(Value::NONE)
 }
 
 fn ref_call(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -174,11 +188,15 @@ fn ref_call(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn ref_callback(_vm: &mut Vm, r: Value) -> PyResult<Value> {
-    Ok(payload::<WeakRef>(r).map(|w| w.callback).unwrap_or(Value::NONE))
+    Ok(payload::<WeakRef>(r)
+        .map(|w| w.callback)
+        .unwrap_or(Value::NONE))
 }
 
 fn ref_hash(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let Some(w) = payload::<WeakRef>(a.pos[0]) else { return Ok(Value::small(0)) };
+    let Some(w) = payload::<WeakRef>(a.pos[0]) else {
+        return Ok(Value::small(0));
+    };
     if let Some(h) = w.hash.get() {
         return Ok(int::from_i64(vm, h));
     }
@@ -276,7 +294,10 @@ fn remove_dead_weakref(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 // ---- proxies ----
 
 fn proxy_types(vm: &mut Vm) -> (Value, Value) {
-    if let (Some(p), Some(c)) = (vm.registry.get("weakref.ProxyType"), vm.registry.get("weakref.CallableProxyType")) {
+    if let (Some(p), Some(c)) = (
+        vm.registry.get("weakref.ProxyType"),
+        vm.registry.get("weakref.CallableProxyType"),
+    ) {
         return (*p, *c);
     }
     let p = native_type(vm, "weakref", "ProxyType", false);
@@ -297,10 +318,17 @@ fn proxy(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let obj = a.pos[0];
     let callback = a.pos.get(1).copied().unwrap_or(Value::NONE);
     if !weakrefable(vm, obj) {
-        return Err(vm.type_error(format!("cannot create weak reference to '{}' object", vm.type_name(obj))));
+        return Err(vm.type_error(format!(
+            "cannot create weak reference to '{}' object",
+            vm.type_name(obj)
+        )));
     }
     let (p, c) = proxy_types(vm);
-    let ty = if super::util::is_callable(vm, obj) { c } else { p };
+    let ty = if super::util::is_callable(vm, obj) {
+        c
+    } else {
+        p
+    };
     let w = WeakRef {
         obj: Cell::new(obj),
         callback,
@@ -315,11 +343,15 @@ fn proxy(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 pub fn unwrap_proxy(vm: &mut Vm, v: Value) -> PyResult<Value> {
     if v.is_kind(Kind::Native) {
         let t = vm.type_of(v);
-        let is_proxy = Some(&t) == vm.registry.get("weakref.ProxyType") || Some(&t) == vm.registry.get("weakref.CallableProxyType");
+        let is_proxy = Some(&t) == vm.registry.get("weakref.ProxyType")
+            || Some(&t) == vm.registry.get("weakref.CallableProxyType");
         if is_proxy && let Some(w) = payload::<WeakRef>(v) {
             let o = w.obj.get();
             if o.is_none() {
-                return Err(vm.new_error(vm.exc.reference_error, "weakly-referenced object no longer exists"));
+                return Err(vm.new_error(
+                    vm.exc.reference_error,
+                    "weakly-referenced object no longer exists",
+                ));
             }
             return Ok(o);
         }
@@ -329,7 +361,9 @@ pub fn unwrap_proxy(vm: &mut Vm, v: Value) -> PyResult<Value> {
 
 /// A proxy's repr.
 pub fn proxy_repr(vm: &mut Vm, p: Value) -> PyResult<Value> {
-    let o = payload::<WeakRef>(p).map(|w| w.obj.get()).unwrap_or(Value::NONE);
+    let o = payload::<WeakRef>(p)
+        .map(|w| w.obj.get())
+        .unwrap_or(Value::NONE);
     let at = vm.id_of(p);
     let s = format!("<weakproxy at {at:#x}; {}>", describe(vm, o));
     Ok(pystr::new(vm, &s))

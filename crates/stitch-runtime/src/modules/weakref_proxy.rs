@@ -113,7 +113,10 @@ fn special0(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
     let n = crate::object::str::intern(vm, name);
     match vm.call_special(o, n, &[])? {
         Some(v) => Ok(v),
-        None => Err(vm.type_error(format!("bad operand type for {name}: '{}'", vm.type_name(o)))),
+        None => Err(vm.type_error(format!(
+            "bad operand type for {name}: '{}'",
+            vm.type_name(o)
+        ))),
     }
 }
 
