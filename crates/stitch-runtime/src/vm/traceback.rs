@@ -117,38 +117,157 @@ fn split_source(bytes: &[u8]) -> Vec<String> {
     lines
 }
 
+/// How deep exception groups nest, as CPython prints them.
+const MAX_GROUP_DEPTH: usize = 10;
+/// How many sub-exceptions of a group are printed.
+const MAX_GROUP_WIDTH: usize = 15;
+
+/// State of printing one exception report (CPython's `exception_print_context`).
+struct Ctx {
+    seen: Vec<Value>,
+    /// Nesting in exception groups.
+    depth: usize,
+    need_close: bool,
+}
+
+impl Ctx {
+    fn indent(&self) -> usize {
+        2 * self.depth
+    }
+    /// The margin before each line: indentation and `| ` inside a group.
+    fn margin(&self) -> String {
+        let mut m = " ".repeat(self.indent());
+        if self.depth > 0 {
+            m.push_str("| ");
+        }
+        m
+    }
+}
+
 /// The text CPython prints for an uncaught exception.
 pub fn format_exception(vm: &mut Vm, exc: Value) -> String {
     let mut out = String::new();
-    let mut seen = Vec::new();
-    format_chain(vm, exc, &mut out, &mut seen, 0);
+    let mut ctx = Ctx { seen: Vec::new(), depth: 0, need_close: false };
+    print_recursive(vm, &mut ctx, exc, &mut out, 0);
     out
 }
 
-fn format_chain(vm: &mut Vm, exc: Value, out: &mut String, seen: &mut Vec<Value>, depth: usize) {
-    seen.push(exc);
-    if let Some(e) = exc.get::<ExceptionObj>()
-        && depth < 1000
-    {
+fn print_recursive(vm: &mut Vm, ctx: &mut Ctx, exc: Value, out: &mut String, level: usize) {
+    if level > 200 {
+        return;
+    }
+    // The cause, or else the context, first.
+    ctx.seen.push(exc);
+    if let Some(e) = exc.get::<ExceptionObj>() {
         let (cause, context, suppress) = (e.cause, e.context, e.suppress_context);
-        if cause.is_kind(Kind::Exception) && !seen.contains(&cause) {
-            format_chain(vm, cause, out, seen, depth + 1);
-            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-        } else if !suppress && context.is_kind(Kind::Exception) && !seen.contains(&context) {
-            format_chain(vm, context, out, seen, depth + 1);
-            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+        if !cause.is_null() && !cause.is_none() {
+            if cause.is_kind(Kind::Exception) && !ctx.seen.contains(&cause) {
+                print_chained(vm, ctx, cause, out, level, "The above exception was the direct cause of the following exception:\n");
+            }
+        } else if !suppress && context.is_kind(Kind::Exception) && !ctx.seen.contains(&context) {
+            print_chained(vm, ctx, context, out, level, "During handling of the above exception, another exception occurred:\n");
         }
     }
-    let tb = exc.get::<ExceptionObj>().map(|e| e.traceback).unwrap_or(Value::NONE);
-    if !tb.is_none() && !tb.is_null() {
-        out.push_str("Traceback (most recent call last):\n");
-        format_tb(vm, tb, out);
+    if vm.is_instance_of(exc, vm.exc.base_exception_group) {
+        print_group(vm, ctx, exc, out, level);
+    } else {
+        print_one(vm, ctx, exc, out);
     }
-    out.push_str(&format_exception_only(vm, exc));
+}
+
+fn print_chained(vm: &mut Vm, ctx: &mut Ctx, exc: Value, out: &mut String, level: usize, message: &str) {
+    let need_close = ctx.need_close;
+    print_recursive(vm, ctx, exc, out, level + 1);
+    ctx.need_close = need_close;
+    let m = ctx.margin();
+    out.push_str(&format!("{m}\n{m}{message}{m}\n"));
+}
+
+/// The sub-exceptions of an exception group.
+fn group_members(vm: &mut Vm, exc: Value) -> Vec<Value> {
+    match exception::get_attr(vm, exc, "exceptions") {
+        Some(t) if t.is_kind(Kind::Tuple) => crate::object::tuple::items(t).to_vec(),
+        _ => Vec::new(),
+    }
+}
+
+fn print_group(vm: &mut Vm, ctx: &mut Ctx, exc: Value, out: &mut String, level: usize) {
+    if ctx.depth > MAX_GROUP_DEPTH {
+        out.push_str(&format!("{}... (max_group_depth is {MAX_GROUP_DEPTH})\n", ctx.margin()));
+        return;
+    }
+    if ctx.depth == 0 {
+        ctx.depth += 1;
+    }
+    print_one(vm, ctx, exc, out);
+    let excs = group_members(vm, exc);
+    let n = if excs.len() <= MAX_GROUP_WIDTH { excs.len() } else { MAX_GROUP_WIDTH + 1 };
+    ctx.need_close = false;
+    for i in 0..n {
+        let last = i == n - 1;
+        if last {
+            ctx.need_close = true;
+        }
+        let truncated = i >= MAX_GROUP_WIDTH;
+        out.push_str(&" ".repeat(ctx.indent()));
+        let lead = if i == 0 { "+-" } else { "  " };
+        if truncated {
+            out.push_str(&format!("{lead}+---------------- ... ----------------\n"));
+        } else {
+            out.push_str(&format!("{lead}+---------------- {} ----------------\n", i + 1));
+        }
+        ctx.depth += 1;
+        if !truncated {
+            print_recursive(vm, ctx, excs[i], out, level + 1);
+        } else {
+            let rest = excs.len() - MAX_GROUP_WIDTH;
+            out.push_str(&format!("{}and {rest} more exception{}\n", ctx.margin(), if rest > 1 { "s" } else { "" }));
+        }
+        if last && ctx.need_close {
+            out.push_str(&" ".repeat(ctx.indent()));
+            out.push_str("+------------------------------------\n");
+            ctx.need_close = false;
+        }
+        ctx.depth -= 1;
+    }
+    if ctx.depth == 1 {
+        ctx.depth -= 1;
+    }
+}
+
+/// One exception: its traceback, then its `Type: message` line and notes.
+fn print_one(vm: &mut Vm, ctx: &mut Ctx, exc: Value, out: &mut String) {
+    let tb = exc.get::<ExceptionObj>().map(|e| e.traceback).unwrap_or(Value::NONE);
+    let margin = ctx.margin();
+    if !tb.is_none() && !tb.is_null() {
+        let is_group = vm.is_instance_of(exc, vm.exc.base_exception_group);
+        let header_margin = if is_group && ctx.depth == 1 {
+            format!("{}+ ", " ".repeat(ctx.indent()))
+        } else {
+            margin.clone()
+        };
+        let header = if is_group {
+            "Exception Group Traceback (most recent call last):\n"
+        } else {
+            "Traceback (most recent call last):\n"
+        };
+        out.push_str(&header_margin);
+        out.push_str(header);
+        format_tb_with(vm, tb, out, &margin);
+    }
+    let only = format_exception_only(vm, exc);
+    for line in only.split_inclusive('\n') {
+        out.push_str(&margin);
+        out.push_str(line);
+    }
 }
 
 /// Prints the entries of a traceback chain.
 pub fn format_tb(vm: &mut Vm, tb: Value, out: &mut String) {
+    format_tb_with(vm, tb, out, "");
+}
+
+fn format_tb_with(vm: &mut Vm, tb: Value, out: &mut String, margin: &str) {
     let mut entries = Vec::new();
     let mut t = tb;
     while let Some(e) = native::downcast::<Traceback>(t) {
@@ -178,7 +297,7 @@ pub fn format_tb(vm: &mut Vm, tb: Value, out: &mut String) {
         }
         count += 1;
         if count <= CUTOFF {
-            format_entry(vm, c, lasti, out);
+            format_entry(vm, c, lasti, out, margin);
         }
     }
     if count > CUTOFF {
@@ -186,6 +305,7 @@ pub fn format_tb(vm: &mut Vm, tb: Value, out: &mut String) {
     }
 }
 
+/// "[Previous line repeated N more times]" (CPython writes it without the margin).
 fn repeated(out: &mut String, n: usize) {
     out.push_str(&format!(
         "  [Previous line repeated {} more time{}]\n",
@@ -194,11 +314,11 @@ fn repeated(out: &mut String, n: usize) {
     ));
 }
 
-fn format_entry(vm: &mut Vm, c: &CodeObj, lasti: u32, out: &mut String) {
+fn format_entry(vm: &mut Vm, c: &CodeObj, lasti: u32, out: &mut String, margin: &str) {
     let filename = pystr::as_str(c.filename).to_string();
     let loc = c.unit.locations.get(lasti as usize).copied().unwrap_or_default();
     out.push_str(&format!(
-        "  File \"{}\", line {}, in {}\n",
+        "{margin}  File \"{}\", line {}, in {}\n",
         filename,
         loc.line,
         pystr::as_str(c.name)
@@ -206,10 +326,12 @@ fn format_entry(vm: &mut Vm, c: &CodeObj, lasti: u32, out: &mut String) {
     let Some(lines) = source_lines(vm, &filename) else { return };
     let Some(line) = lines.get((loc.line as usize).wrapping_sub(1)) else { return };
     let indent = line.chars().take_while(|c| matches!(c, ' ' | '\t' | '\x0c')).count();
+    out.push_str(margin);
     out.push_str("    ");
     out.extend(line.chars().skip(indent));
     out.push('\n');
     if let Some(carets) = carets(line, indent, loc) {
+        out.push_str(margin);
         out.push_str(&carets);
     }
 }
@@ -349,14 +471,28 @@ pub fn format_exception_only(vm: &mut Vm, exc: Value) -> String {
     }
     out.push_str(&hint);
     out.push('\n');
-    if let Some(notes) = exception::get_attr(vm, exc, "__notes__")
-        && let Ok(items) = vm.collect_iter(notes)
-    {
-        for n in items.iter() {
-            let s = vm.str_string(*n).unwrap_or_default();
-            out.push_str(&s);
-            out.push('\n');
+    out.push_str(&format_notes(vm, exc));
+    out
+}
+
+/// The notes of an exception, one line each (CPython's `print_exception_notes`).
+fn format_notes(vm: &mut Vm, exc: Value) -> String {
+    let mut out = String::new();
+    let Some(notes) = exception::get_attr(vm, exc, "__notes__") else { return out };
+    let is_sequence = notes.is_kind(Kind::List) || notes.is_kind(Kind::Tuple) || notes.is_kind(Kind::Str);
+    if !is_sequence {
+        let r = vm.repr_string(notes).unwrap_or_else(|_| "<__notes__ repr() failed>".to_string());
+        out.push_str(&r);
+        out.push('\n');
+        return out;
+    }
+    let Ok(items) = vm.collect_iter(notes) else { return out };
+    for n in items.iter() {
+        match vm.str_string(*n) {
+            Ok(s) => out.push_str(&s),
+            Err(_) => out.push_str("<note str() failed>"),
         }
+        out.push('\n');
     }
     out
 }
