@@ -145,8 +145,8 @@ fn mutated(vm: &mut Vm) -> PyErr {
 }
 
 fn deque_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let cls = a.pos[0];
     let base = deque_type(vm);
+    let cls = super::util::new_cls(vm, a, base)?;
     let d = Deque {
         items: RefCell::new(VecDeque::new()),
         maxlen: Cell::new(None),

@@ -132,7 +132,8 @@ fn no_own_attrs(v: Value) -> bool {
 }
 
 fn partial_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let cls = a.pos[0];
+    let pbase = vm.registry["functools.partial"];
+    let cls = super::util::new_cls(vm, a, pbase)?;
     let rest = &a.pos[1..];
     if rest.is_empty() {
         return Err(vm.type_error("type 'partial' takes at least one argument"));

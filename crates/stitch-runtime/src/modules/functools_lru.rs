@@ -71,7 +71,8 @@ impl NativeData for Lru {
 }
 
 fn lru_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let cls = a.pos[0];
+    let lbase = vm.registry["functools._lru_cache_wrapper"];
+    let cls = super::util::new_cls(vm, a, lbase)?;
     let sig = args::Sig::new(
         "_lru_cache_wrapper",
         &["user_function", "maxsize", "typed", "cache_info_type"],

@@ -67,9 +67,12 @@ pub fn iter_type(vm: &mut Vm, name: &'static str, new: NativeFn) -> Value {
     t
 }
 
-/// `cls` and the arguments after it, for `__new__`.
-pub fn new_args<'a>(a: &Args<'a>) -> (Value, Args<'a>) {
-    (a.pos[0], a.tail())
+/// `cls` (checked to be a subtype of the registered type `key`) and the
+/// arguments after it, for `__new__`.
+pub fn new_args<'a>(vm: &mut Vm, a: &Args<'a>, key: &str) -> PyResult<(Value, Args<'a>)> {
+    let base = vm.registry.get(key).copied().unwrap_or(vm.types.object);
+    let cls = super::util::new_cls(vm, a, base)?;
+    Ok((cls, a.tail()))
 }
 
 /// Rejects keyword arguments for the exact type (`name() takes no keyword arguments`).
@@ -138,7 +141,7 @@ fn is_number(vm: &mut Vm, v: Value) -> bool {
 }
 
 fn count_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (cls, rest) = new_args(a);
+    let (cls, rest) = new_args(vm, a, "itertools.count")?;
     let [start, step] =
         args::parse::<2>(vm, &rest, &args::Sig::new("count", &["start", "step"], 0))?;
     let start = if start.is_null() {
@@ -218,7 +221,7 @@ impl NativeData for Cycle {
 }
 
 fn cycle_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (cls, rest) = new_args(a);
+    let (cls, rest) = new_args(vm, a, "itertools.cycle")?;
     no_kwargs(vm, cls, "itertools.cycle", &rest)?;
     args::count(vm, &Args::new(rest.pos), "cycle", 1, 1)?;
     let it = vm.iter(rest.pos[0])?;
@@ -259,7 +262,7 @@ impl NativeData for Repeat {
 }
 
 fn repeat_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (cls, rest) = new_args(a);
+    let (cls, rest) = new_args(vm, a, "itertools.repeat")?;
     let [obj, times] = args::parse::<2>(
         vm,
         &rest,
@@ -350,7 +353,7 @@ impl NativeData for Accumulate {
 }
 
 fn accumulate_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (cls, rest) = new_args(a);
+    let (cls, rest) = new_args(vm, a, "itertools.accumulate")?;
     let sig = args::Sig {
         name: "accumulate",
         params: &["iterable", "func", "initial"],
@@ -429,7 +432,7 @@ impl NativeData for Chain {
 }
 
 fn chain_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (cls, rest) = new_args(a);
+    let (cls, rest) = new_args(vm, a, "itertools.chain")?;
     no_kwargs(vm, cls, "itertools.chain", &rest)?;
     let t = tuple::new(vm, rest.pos);
     let src = vm.iter(t)?;
@@ -549,7 +552,7 @@ impl Filter {
 }
 
 fn compress_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (cls, rest) = new_args(a);
+    let (cls, rest) = new_args(vm, a, "itertools.compress")?;
     let [data, selectors] = args::parse::<2>(
         vm,
         &rest,
@@ -573,7 +576,7 @@ fn func_iter_new(
     key: &'static str,
     mode: Mode,
 ) -> PyResult<Value> {
-    let (cls, rest) = new_args(a);
+    let (cls, rest) = new_args(vm, a, "itertools.dropwhile")?;
     no_kwargs(vm, cls, key, &rest)?;
     args::count(vm, &Args::new(rest.pos), name, 2, 2)?;
     let func = rest.pos[0];
@@ -690,7 +693,7 @@ fn islice_arg(vm: &mut Vm, v: Value, msg: &str) -> PyResult<Option<i64>> {
 }
 
 fn islice_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (cls, rest) = new_args(a);
+    let (cls, rest) = new_args(vm, a, "itertools.islice")?;
     no_kwargs(vm, cls, "itertools.islice", &rest)?;
     let p = rest.pos;
     args::count(vm, &Args::new(p), "islice", 2, 4)?;
@@ -785,7 +788,7 @@ impl NativeData for Pairwise {
 }
 
 fn pairwise_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (cls, rest) = new_args(a);
+    let (cls, rest) = new_args(vm, a, "itertools.pairwise")?;
     no_kwargs(vm, cls, "itertools.pairwise", &rest)?;
     args::count(vm, &Args::new(rest.pos), "pairwise", 1, 1)?;
     let it = vm.iter(rest.pos[0])?;
@@ -914,7 +917,7 @@ impl NativeData for Grouper {
 }
 
 fn groupby_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (cls, rest) = new_args(a);
+    let (cls, rest) = new_args(vm, a, "itertools.groupby")?;
     let [iterable, key] = args::parse::<2>(
         vm,
         &rest,

@@ -239,7 +239,7 @@ fn pool_of(vm: &mut Vm, iterable: Value) -> PyResult<Value> {
 }
 
 fn product_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (cls, rest) = new_args(a);
+    let (cls, rest) = new_args(vm, a, "itertools.product")?;
     let mut repeat = 1;
     if rest.kwnames.len() > 1 {
         return Err(vm.type_error(format!(
@@ -279,7 +279,7 @@ fn product_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn permutations_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (cls, rest) = new_args(a);
+    let (cls, rest) = new_args(vm, a, "itertools.permutations")?;
     let [iterable, r] = args::parse::<2>(
         vm,
         &rest,
@@ -298,7 +298,7 @@ fn permutations_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn combinations_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (cls, rest) = new_args(a);
+    let (cls, rest) = new_args(vm, a, "itertools.combinations")?;
     let [iterable, r] = args::parse::<2>(
         vm,
         &rest,
@@ -317,7 +317,7 @@ fn combinations_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn cwr_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (cls, rest) = new_args(a);
+    let (cls, rest) = new_args(vm, a, "itertools.combinations_with_replacement")?;
     let sig = args::Sig::new("combinations_with_replacement", &["iterable", "r"], 2);
     let [iterable, r] = args::parse::<2>(vm, &rest, &sig)?;
     let pool = pool_of(vm, iterable)?;
@@ -382,7 +382,7 @@ impl NativeData for ZipLongest {
 }
 
 fn zip_longest_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (cls, rest) = new_args(a);
+    let (cls, rest) = new_args(vm, a, "itertools.zip_longest")?;
     let mut fill = Value::NONE;
     for (i, k) in rest.kwnames.iter().enumerate() {
         if pystr::as_str(*k) != "fillvalue" {

@@ -141,7 +141,7 @@ fn tee_from(vm: &mut Vm, iterable: Value) -> PyResult<Value> {
 }
 
 fn tee_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (cls, rest) = new_args(a);
+    let (cls, rest) = new_args(vm, a, "itertools._tee")?;
     args::count(vm, &rest, "_tee", 1, 1)?;
     let t = tee_from(vm, rest.pos[0])?;
     if cls == vm.registry["itertools._tee"] {

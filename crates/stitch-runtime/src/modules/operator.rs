@@ -425,7 +425,9 @@ fn make(vm: &mut Vm, cls: Value, key: &'static str, g: Getter) -> Value {
 }
 
 fn attrgetter_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (cls, rest) = (a.pos[0], a.tail());
+    let base = vm.registry["operator.attrgetter"];
+    let cls = super::util::new_cls(vm, a, base)?;
+    let rest = a.tail();
     if rest.has_kwargs() {
         return Err(vm.type_error("attrgetter() takes no keyword arguments"));
     }
@@ -509,7 +511,9 @@ fn attrgetter_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn itemgetter_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (cls, rest) = (a.pos[0], a.tail());
+    let base = vm.registry["operator.itemgetter"];
+    let cls = super::util::new_cls(vm, a, base)?;
+    let rest = a.tail();
     if rest.has_kwargs() {
         return Err(vm.type_error("itemgetter() takes no keyword arguments"));
     }
@@ -559,7 +563,9 @@ fn itemgetter_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn methodcaller_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (cls, rest) = (a.pos[0], a.tail());
+    let base = vm.registry["operator.methodcaller"];
+    let cls = super::util::new_cls(vm, a, base)?;
+    let rest = a.tail();
     if rest.pos.is_empty() {
         return Err(vm.type_error("methodcaller needs at least one argument, the method name"));
     }

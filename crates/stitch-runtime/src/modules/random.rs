@@ -137,8 +137,8 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
 }
 
 fn random_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let cls = a.pos[0];
     let base = vm.registry[TYPE];
+    let cls = super::util::new_cls(vm, a, base)?;
     let data = Random {
         mt: RefCell::new(Mt {
             mt: [0; N],

@@ -166,12 +166,17 @@ fn full_name(vm: &mut Vm, ty: Value) -> String {
 }
 
 fn no_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let name = full_name(vm, a.pos[0]);
+    let Some(&cls) = a.pos.first().filter(|c| c.is_kind(Kind::Type)) else {
+        return Err(vm.type_error("cannot create struct sequence instances"));
+    };
+    let name = full_name(vm, cls);
     Err(vm.type_error(format!("cannot create '{name}' instances")))
 }
 
 fn structseq_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let cls = a.pos[0];
+    let Some(&cls) = a.pos.first().filter(|c| c.is_kind(Kind::Type)) else {
+        return Err(vm.type_error("struct sequence __new__(): not enough arguments"));
+    };
     let name = full_name(vm, cls);
     let sig = crate::builtins::args::Sig::new(&name, &["sequence", "dict"], 1);
     let [seq, extra] = crate::builtins::args::parse::<2>(vm, &a.tail(), &sig)?;

@@ -247,8 +247,8 @@ impl NativeData for RLock {
 }
 
 fn rlock_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let cls = a.pos[0];
     let base = vm.registry["_thread.RLock"];
+    let cls = super::util::new_cls(vm, a, base)?;
     Ok(super::util::new_for_class(
         vm,
         cls,

@@ -214,3 +214,22 @@ pub fn warn(vm: &mut Vm, category: Value, message: &str, stacklevel: i64) -> PyR
     vm.call(f, &[m, category, Value::small(stacklevel)])?;
     Ok(())
 }
+
+/// The class argument of a native `__new__`, checked as CPython checks it.
+pub fn new_cls(vm: &mut Vm, a: &Args, base: Value) -> PyResult<Value> {
+    let name = types::name(base);
+    let Some(&cls) = a.pos.first() else {
+        return Err(vm.type_error(format!("{name}.__new__(): not enough arguments")));
+    };
+    if !cls.is_kind(Kind::Type) {
+        return Err(vm.type_error(format!(
+            "{name}.__new__(X): X is not a type object ({})",
+            vm.type_name(cls)
+        )));
+    }
+    if !types::is_subtype(cls, base) {
+        let cn = types::name(cls);
+        return Err(vm.type_error(format!("{name}.__new__({cn}): {cn} is not a subtype of {name}")));
+    }
+    Ok(cls)
+}

@@ -133,7 +133,8 @@ fn remember(vm: &mut Vm, obj: Value, r: Value) -> PyResult<()> {
 }
 
 fn ref_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let cls = a.pos[0];
+    let rbase = ref_type(vm);
+    let cls = super::util::new_cls(vm, a, rbase)?;
     if a.pos.len() < 2 {
         return Err(vm.type_error(format!(
             "__new__ expected at least 1 argument, got {}",
