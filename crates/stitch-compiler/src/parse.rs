@@ -85,6 +85,7 @@ fn fallback(toks: &Tokens) -> PegError {
         byte_offsets: true,
         from_tokenizer: false,
         text: None,
+        tok_line: 0,
     }
 }
 
@@ -94,6 +95,35 @@ fn line_with_newline(toks: &Tokens, line: u32) -> Option<String> {
         return None;
     }
     Some(format!("{}\n", toks.line_text(line)))
+}
+
+/// The first physical line of the tokenizer buffer holding `line`: earlier lines
+/// ending in a backslash continuation, or where a string ending on `line` starts.
+fn joined_start(toks: &Tokens, line: u32) -> u32 {
+    let mut first = line;
+    loop {
+        let prev = first.saturating_sub(1);
+        if prev == 0 {
+            return first;
+        }
+        let spanning = toks
+            .tokens
+            .iter()
+            .filter(|t| t.kind == tokenize::Kind::String && t.end_line >= first && t.line < first)
+            .map(|t| t.line)
+            .min();
+        if let Some(l) = spanning {
+            first = l;
+            continue;
+        }
+        let continued = toks.line_text(prev).ends_with('\\')
+            && toks.tokens.iter().any(|t| t.line == first && t.kind != tokenize::Kind::Indent);
+        if continued {
+            first = prev;
+            continue;
+        }
+        return first;
+    }
 }
 
 /// CPython's `_PyPegen_byte_offset_to_character_offset`.
@@ -141,6 +171,18 @@ fn to_compile_error(e: &PegError, toks: &Tokens, opts: &Options) -> CompileError
     }
     let text = match &e.text {
         Some(t) => ErrorText::Text(t.clone()),
+        // Reading a string, a line the tokenizer has left loses its newline.
+        None if !opts.file_input && e.tok_line > e.line => ErrorText::Text(toks.line_text(e.line).to_string()),
+        // Reading a string, the tokenizer's buffer also holds the lines joined to
+        // this one by a backslash or a string spanning lines.
+        None if !opts.file_input => {
+            let first = joined_start(toks, e.line);
+            let mut t = String::new();
+            for l in first..=e.line {
+                t.push_str(&line_with_newline(toks, l).unwrap_or_default());
+            }
+            if t.is_empty() { ErrorText::Nothing } else { ErrorText::Text(t) }
+        }
         None => match line_with_newline(toks, e.line) {
             Some(t) => ErrorText::Text(t),
             None => ErrorText::Nothing,

@@ -153,7 +153,7 @@ impl<'t> Parser<'t> {
         // !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid
         let t = self.cur()?;
         let soft = t.kind == Kind::Name && matches!(self.text(&t), "_" | "case" | "match");
-        let name_string = t.kind == Kind::Name && {
+        let name_string = t.kind == Kind::Name && !super::is_keyword(self.text(&t)) && {
             self.mark += 1;
             let r = self.at_kind(Kind::String)?;
             self.mark = m;

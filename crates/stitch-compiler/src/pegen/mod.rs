@@ -53,6 +53,9 @@ pub struct PegError {
     pub from_tokenizer: bool,
     /// Text to show instead of the source line (the tokenizer's own line).
     pub text: Option<String>,
+    /// The line the tokenizer was on when the error was raised (reading a string,
+    /// CPython's error text keeps its newline only up to there).
+    pub tok_line: u32,
 }
 
 /// Marks that an error has been raised (it is in `Parser::err`).
@@ -271,6 +274,7 @@ impl<'t> Parser<'t> {
                     byte_offsets: false,
                     from_tokenizer: true,
                     text: None,
+                    tok_line: 0,
                 });
             }
             self.level -= 1;
@@ -429,11 +433,29 @@ impl<'t> Parser<'t> {
 
     // ---- errors ----
 
-    fn set_err(&mut self, e: PegError) -> Stop {
+    fn set_err(&mut self, mut e: PegError) -> Stop {
         if self.err.is_none() {
+            if e.tok_line == 0 {
+                e.tok_line = self.tok_line_now();
+            }
             self.err = Some(e);
         }
         Stop
+    }
+
+    /// The tokenizer's line: that of the furthest token fetched.
+    pub(crate) fn tok_line_now(&self) -> u32 {
+        if self.fill > self.t.tokens.len() {
+            return match &self.t.error {
+                Some(TokError::Dedent { line, .. })
+                | Some(TokError::TabSpace { line })
+                | Some(TokError::TooDeep { line })
+                | Some(TokError::LineCont { line, .. }) => *line,
+                Some(TokError::Raised(r)) => r.line,
+                _ => self.t.line_starts.len() as u32,
+            };
+        }
+        self.t.tokens.get(self.fill.saturating_sub(1)).map(|t| t.end_line).unwrap_or(1)
     }
 
     /// RAISE_ERROR_KNOWN_LOCATION: `col` and `end_col` are 0-based byte columns
@@ -449,6 +471,7 @@ impl<'t> Parser<'t> {
             byte_offsets: true,
             from_tokenizer: false,
             text: None,
+            tok_line: 0,
         };
         self.set_err(e)
     }
@@ -504,6 +527,7 @@ impl<'t> Parser<'t> {
             byte_offsets: true,
             from_tokenizer: false,
             text: None,
+            tok_line: 0,
         };
         self.set_err(e)
     }
@@ -559,6 +583,7 @@ pub fn tokenizer_error_of(t: &Tokens, e: &TokError) -> PegError {
         byte_offsets: bytes,
         from_tokenizer: true,
         text: None,
+        tok_line: 0,
     };
     match e {
         TokError::Raised(r) => PegError {
@@ -571,6 +596,7 @@ pub fn tokenizer_error_of(t: &Tokens, e: &TokError) -> PegError {
             byte_offsets: false,
             from_tokenizer: true,
             text: Some(r.text.clone()),
+            tok_line: 0,
         },
         TokError::Dedent { line, cur } => mk(
             ErrType::Indentation,
@@ -624,6 +650,7 @@ fn full_source_check(t: &Tokens, err_line: u32) -> Option<PegError> {
                     byte_offsets: true,
                     from_tokenizer: true,
                     text: None,
+                    tok_line: t.line_starts.len() as u32,
                 })
             } else {
                 None
@@ -682,9 +709,12 @@ fn diagnose_rule(t: &Tokens, file_input: bool, rule: fn(&mut Parser) -> R<()>) -
             byte_offsets: true,
             from_tokenizer: false,
             text: None,
+            tok_line: 0,
         },
         None => return None,
     };
+    let mut err = err;
+    err.tok_line = p.tok_line_now();
     let line = t.tokens.get(p.fill.saturating_sub(1)).map(|t| t.line).unwrap_or(err.line);
     Some(full_source_check(t, line).unwrap_or(err))
 }

@@ -44,7 +44,7 @@ impl<'t> Parser<'t> {
                     return Err(self.raise_node(&n, "cannot use '_' as a target"));
                 }
                 self.mark = m2;
-                if !self.at_kind(Kind::Name)?
+                if !self.lookahead(|p| p.name())?
                     && let Some(a) = self.expression()?
                 {
                     return Err(self.raise_node(&a, "invalid pattern target"));

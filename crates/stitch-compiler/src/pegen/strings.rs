@@ -437,10 +437,12 @@ impl<'t> Parser<'t> {
         let shift = |off: i64, line: u32| if line <= 1 { off } else { off - starting_col };
         e.offset = shift(e.offset, inner_line);
         e.end_offset = shift(e.end_offset, e.end_line.max(1));
+        let tok_line = e.tok_line;
         e.text = Some(e.text.take().unwrap_or_else(|| {
-            let n = sub.line_starts.len();
+            // The expression is read as a string: the line keeps its newline while
+            // the tokenizer is still on it.
             let l = sub.line_text(inner_line);
-            if (inner_line as usize) < n { format!("{l}\n") } else { l.to_string() }
+            if tok_line <= inner_line { format!("{l}\n") } else { l.to_string() }
         }));
         e.line = t.line + lines + inner_line - 1;
         e.end_line = e.line;
@@ -486,6 +488,7 @@ fn diagnose_fstring(t: &crate::tokenize::Tokens) -> Option<PegError> {
         byte_offsets: false,
         from_tokenizer: false,
         text: None,
+        tok_line: 0,
     })
 }
 
