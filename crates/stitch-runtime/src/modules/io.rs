@@ -261,7 +261,15 @@ pub fn open(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     {
         return Err(vm.value_error(format!("illegal newline value: {n}")));
     }
-    settle_unclosed(vm);
+    if let Some(p) = pystr::text_of(path_or_fd)
+        .map(|s| s.as_bytes().to_vec())
+        .or_else(|| {
+            crate::object::bytes::native(path_or_fd).map(|b| crate::object::bytes::data(b).to_vec())
+        })
+        && let Ok(c) = std::ffi::CString::new(p)
+    {
+        settle_unclosed(&c);
+    }
     let fio = vm.registry["_io.FileIO"];
     let rm = pystr::new(vm, &rawmode);
     let opener = if opener.is_null() {
@@ -371,11 +379,21 @@ fn text_encoding(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(e)
 }
 
-/// Writes the pending output of files the program opened and did not close, before
-/// the file system is looked at again: CPython's reference counting would have
-/// closed (and so written) the ones the program dropped.
-pub fn settle_unclosed(_vm: &mut Vm) {
-    buffered::flush_dirty_files();
+/// Before a file is opened or stat'ed by path: writes the pending output of the
+/// program's unclosed writers of that same file. CPython's reference counting
+/// closes (and so writes) a file object as soon as it is dropped, so that
+/// `open(p, "w").write(s)` followed by `open(p).read()` sees `s`; a tracing
+/// collector frees it later. Writers the program still holds are written early
+/// too: the one difference with CPython.
+pub fn settle_unclosed(path: &std::ffi::CStr) {
+    if !buffered::any_dirty() {
+        return;
+    }
+    // SAFETY: an all-zero stat is a valid out-buffer; path is a C string.
+    let mut st: libc::stat = unsafe { std::mem::zeroed() };
+    if unsafe { libc::stat(path.as_ptr(), &mut st) } == 0 {
+        buffered::flush_writers_of(st.st_dev, st.st_ino);
+    }
 }
 
 /// The bytes of a buffer-protocol object other than bytes and bytearray.

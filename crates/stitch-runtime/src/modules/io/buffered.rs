@@ -83,19 +83,50 @@ fn register(core: &Rc<RefCell<Core>>) {
     });
 }
 
-/// Writes the pending output of every file the program opened (not the
-/// standard streams).
-pub fn flush_dirty_files() {
+/// Writes the pending output of the files the program opened (not the standard
+/// streams) whose descriptor refers to file `(dev, ino)`.
+pub fn flush_writers_of(dev: u64, ino: u64) {
     let cores: Vec<Rc<RefCell<Core>>> =
         LIVE.with(|l| l.borrow().0.iter().filter_map(|w| w.upgrade()).collect());
     for c in cores {
-        if let Ok(mut c) = c.try_borrow_mut()
-            && !(c.wbuf.is_empty() && c.tpending.is_empty())
-            && c.file.as_ref().is_some_and(|f| f.closefd.get())
+        let Ok(mut c) = c.try_borrow_mut() else {
+            continue;
+        };
+        if c.wbuf.is_empty() && c.tpending.is_empty() {
+            continue;
+        }
+        let Some(fd) = c
+            .file
+            .as_ref()
+            .filter(|f| f.closefd.get())
+            .map(|f| f.fd.get())
+        else {
+            continue;
+        };
+        // SAFETY: an all-zero stat is a valid out-buffer.
+        let mut st: libc::stat = unsafe { std::mem::zeroed() };
+        if fd >= 0
+            && unsafe { libc::fstat(fd, &mut st) } == 0
+            && st.st_dev == dev
+            && st.st_ino == ino
         {
             c.flush_to_fd();
         }
     }
+}
+
+/// True when some file the program opened has output not yet written.
+pub fn any_dirty() -> bool {
+    LIVE.with(|l| {
+        l.borrow().0.iter().any(|w| {
+            w.upgrade().is_some_and(|c| {
+                c.try_borrow().is_ok_and(|c| {
+                    !(c.wbuf.is_empty() && c.tpending.is_empty())
+                        && c.file.as_ref().is_some_and(|f| f.closefd.get())
+                })
+            })
+        })
+    })
 }
 
 /// Writes the pending output of every live buffered stream over a descriptor.
@@ -458,26 +489,45 @@ impl Buffered {
             return Ok(Some(out));
         }
         let n = n as usize;
+        if n <= self.avail() {
+            return Ok(Some(self.take(n)));
+        }
+        // CPython's order: what is buffered, then whole blocks straight from the
+        // raw stream, then the rest through the buffer (which keeps what is left).
         let mut out = self.take(n);
-        while out.len() < n {
-            let rest = n - out.len();
-            let size = self.core.borrow().size;
-            if rest >= size {
-                match self.raw_read(vm, rest)? {
-                    None => return Ok(if out.is_empty() { None } else { Some(out) }),
-                    Some(d) if d.is_empty() => break,
-                    Some(d) => out.extend_from_slice(&d),
-                }
-                continue;
-            }
-            match self.fill(vm)? {
-                None => return Ok(if out.is_empty() { None } else { Some(out) }),
-                Some(0) => break,
-                Some(_) => {
-                    let d = self.take(rest);
+        let size = self.core.borrow().size;
+        let mut remaining = n - out.len();
+        let none_or = |out: Vec<u8>| if out.is_empty() { None } else { Some(out) };
+        while remaining >= size {
+            let r = remaining / size * size;
+            match self.raw_read(vm, r)? {
+                None => return Ok(none_or(out)),
+                Some(d) if d.is_empty() => return Ok(Some(out)),
+                Some(d) => {
+                    remaining -= d.len();
                     out.extend_from_slice(&d);
                 }
             }
+        }
+        {
+            let mut c = self.core.borrow_mut();
+            c.rbuf.clear();
+            c.rpos = 0;
+        }
+        while remaining > 0 && self.core.borrow().rbuf.len() < size {
+            let want = size - self.core.borrow().rbuf.len();
+            let d = match self.raw_read(vm, want)? {
+                None => return Ok(none_or(out)),
+                Some(d) if d.is_empty() => break,
+                Some(d) => d,
+            };
+            let mut c = self.core.borrow_mut();
+            c.rbuf.extend_from_slice(&d);
+            let k = remaining.min(c.rbuf.len() - c.rpos);
+            let from = c.rpos;
+            out.extend_from_slice(&c.rbuf[from..from + k]);
+            c.rpos += k;
+            remaining -= k;
         }
         Ok(Some(out))
     }

@@ -120,9 +120,11 @@ pub fn flag(vm: &mut Vm, v: Value, default: bool) -> PyResult<bool> {
 }
 
 fn do_stat(vm: &mut Vm, name: &str, p: Value, dir_fd: Value, follow: bool) -> PyResult<Value> {
-    crate::modules::io::settle_unclosed(vm);
     let p = path::path_arg(vm, name, "path", p, PATH_FD)?;
     let dfd = dir_fd_arg(vm, dir_fd)?;
+    if let Some(c) = &p.c {
+        crate::modules::io::settle_unclosed(c);
+    }
     match stat_path(&p, dfd, follow) {
         Ok(st) => Ok(result(vm, &st)),
         Err(code) => Err(path::os_error_with(vm, code, p.obj, Value::NULL)),
