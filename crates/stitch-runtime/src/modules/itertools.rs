@@ -576,7 +576,7 @@ fn func_iter_new(
     key: &'static str,
     mode: Mode,
 ) -> PyResult<Value> {
-    let (cls, rest) = new_args(vm, a, "itertools.dropwhile")?;
+    let (cls, rest) = new_args(vm, a, key)?;
     no_kwargs(vm, cls, key, &rest)?;
     args::count(vm, &Args::new(rest.pos), name, 2, 2)?;
     let func = rest.pos[0];
