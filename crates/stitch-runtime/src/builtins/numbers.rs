@@ -393,28 +393,47 @@ fn int_round(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 fn int_format(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let x = slot_self(vm, a, vm.types.int, "__format__")?;
-    args::count(vm, &a.tail(), "__format__", 1, 1)?;
+    let Some(spec) = format_spec_arg(vm, a, "int")? else {
+        // An empty spec is str(self) (a subclass's __str__ included).
+        if vm.type_of(a.pos[0]) == vm.types.int {
+            let s = int::to_decimal(vm, x)?;
+            return Ok(pystr::new(vm, &s));
+        }
+        return vm.str(a.pos[0]);
+    };
+    // The limit on decimal digits applies to formatted output too.
+    let b = int::to_bigint(x);
+    int::check_str_digits(vm, &b)?;
+    match crate::text::format::format_builtin(vm, x, &spec)? {
+        Some(s) => Ok(pystr::new(vm, &s)),
+        None => vm.str(a.pos[0]),
+    }
+}
+
+/// The spec argument of `<type>.__format__(spec)`; `None` when it is empty.
+pub(crate) fn format_spec_arg(vm: &mut Vm, a: &Args, tname: &str) -> PyResult<Option<String>> {
+    if a.has_kwargs() {
+        return Err(vm.type_error(format!("{tname}.__format__() takes no keyword arguments")));
+    }
+    if a.pos.len() != 2 {
+        return Err(vm.type_error(format!(
+            "{tname}.__format__() takes exactly one argument ({} given)",
+            a.pos.len().saturating_sub(1)
+        )));
+    }
     let Some(spec) = pystr::text_of(a.pos[1]) else {
         return Err(vm.type_error(format!(
             "__format__() argument must be str, not {}",
             vm.type_name(a.pos[1])
         )));
     };
-    let spec = spec.to_string();
-    if spec.is_empty() && !x.is_bool() {
-        let s = int::to_decimal(vm, x)?;
-        return Ok(pystr::new(vm, &s));
-    }
-    if !spec.is_empty() {
-        // The limit on decimal digits applies to formatted output too.
-        let b = int::to_bigint(x);
-        int::check_str_digits(vm, &b)?;
-    }
-    match crate::text::format::format_builtin(vm, x, &spec)? {
-        Some(s) => Ok(pystr::new(vm, &s)),
-        None => vm.str(a.pos[0]),
-    }
+    Ok(if spec.is_empty() {
+        None
+    } else {
+        Some(spec.to_string())
+    })
 }
+
 fn int_getnewargs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let x = int_unary(vm, a, "__getnewargs__")?;
     Ok(tuple::new(vm, &[x]))

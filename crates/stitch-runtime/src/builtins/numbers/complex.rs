@@ -161,17 +161,9 @@ fn complex_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 fn complex_format(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (re, im) = cself(vm, a, "__format__")?;
-    args::count(vm, &a.tail(), "__format__", 1, 1)?;
-    let Some(spec) = pystr::text_of(a.pos[1]) else {
-        return Err(vm.type_error(format!(
-            "__format__() argument must be str, not {}",
-            vm.type_name(a.pos[1])
-        )));
-    };
-    let spec = spec.to_string();
-    if spec.is_empty() {
+    let Some(spec) = super::format_spec_arg(vm, a, "complex")? else {
         return vm.str(a.pos[0]);
-    }
+    };
     let z = complex::new(vm, re, im);
     match crate::text::format::format_builtin(vm, z, &spec)? {
         Some(s) => Ok(pystr::new(vm, &s)),

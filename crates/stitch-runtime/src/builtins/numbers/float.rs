@@ -192,14 +192,12 @@ fn float_round(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 fn float_format(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let x = fself(vm, a, "__format__")?;
-    args::count(vm, &a.tail(), "__format__", 1, 1)?;
-    let Some(spec) = pystr::text_of(a.pos[1]) else {
-        return Err(vm.type_error(format!(
-            "__format__() argument must be str, not {}",
-            vm.type_name(a.pos[1])
-        )));
+    let Some(spec) = super::format_spec_arg(vm, a, "float")? else {
+        if vm.type_of(a.pos[0]) == vm.types.float {
+            return Ok(pystr::new(vm, &float::repr(x)));
+        }
+        return vm.str(a.pos[0]);
     };
-    let spec = spec.to_string();
     match crate::text::format::format_builtin(vm, Value::from_f64(x), &spec)? {
         Some(s) => Ok(pystr::new(vm, &s)),
         None => vm.str(a.pos[0]),
