@@ -54,6 +54,7 @@ pub fn init(vm: &mut Vm) -> Value {
             ("isatty", isatty),
             ("flush", flush),
             ("__next__", next),
+            ("__iter__", iter_self),
             ("__getstate__", getstate),
             ("__setstate__", setstate),
         ],
@@ -215,6 +216,11 @@ fn next(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Err(vm.stop_iteration(Value::NULL));
     }
     Ok(bytes::new(vm, &d))
+}
+
+fn iter_self(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    me(vm, a, "__iter__")?;
+    Ok(a.pos[0])
 }
 
 fn readinto(vm: &mut Vm, a: &Args) -> PyResult<Value> {

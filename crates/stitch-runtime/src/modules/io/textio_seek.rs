@@ -191,59 +191,63 @@ impl TextIO {
         if !self.cfg.borrow().seekable {
             return Err(unsupported(vm, "underlying stream is not seekable"));
         }
-        let cookie_int = if cookie.is_float() {
-            let f = cookie.as_f64();
-            if !f.is_finite() {
-                return Err(vm.value_error("cannot convert float NaN to integer"));
-            }
-            let b = num_bigint::BigInt::from_f64(f.trunc()).unwrap_or_default();
-            int::from_bigint(vm, b)
-        } else {
-            vm.index(cookie)?
-        };
-        let mut cookie_v = cookie_int;
+        let mut cookie_v = cookie;
         let mut result = cookie;
+        let zero = Value::small(0);
         match whence {
-            1 => {
-                if !int::to_bigint(cookie_v).is_zero() {
-                    return Err(unsupported(vm, "can't do nonzero cur-relative seeks"));
+            1 | 2 => {
+                if !vm.eq_bool(cookie, zero)? {
+                    let msg = if whence == 1 {
+                        "can't do nonzero cur-relative seeks"
+                    } else {
+                        "can't do nonzero end-relative seeks"
+                    };
+                    return Err(unsupported(vm, msg));
                 }
-                cookie_v = if super::iobase::is_native(me) {
-                    self.tell(vm, me)?
+                if whence == 1 {
+                    cookie_v = if super::iobase::is_native(me) {
+                        self.tell(vm, me)?
+                    } else {
+                        vm.call_method(me, "tell", &[])?
+                    };
+                    result = cookie_v;
                 } else {
-                    vm.call_method(me, "tell", &[])?
-                };
-                result = cookie_v;
-            }
-            2 => {
-                if !int::to_bigint(cookie_v).is_zero() {
-                    return Err(unsupported(vm, "can't do nonzero end-relative seeks"));
-                }
-                self.flush_method(vm, me)?;
-                {
-                    let mut rs = self.rs.borrow_mut();
-                    rs.decoded.clear();
-                    rs.dpos = 0;
-                    rs.snapshot = None;
-                    if let Some(d) = rs.decoder.as_mut() {
-                        d.reset();
+                    self.flush_method(vm, me)?;
+                    {
+                        let mut rs = self.rs.borrow_mut();
+                        rs.decoded.clear();
+                        rs.dpos = 0;
+                        rs.snapshot = None;
+                        if let Some(d) = rs.decoder.as_mut() {
+                            d.reset();
+                        }
                     }
+                    let r = self.buffer_seek(vm, 0, 2)?;
+                    let at_start = int::is_int(r) && int::to_bigint(r).is_zero();
+                    if let Some(e) = self.rs.borrow_mut().encoder.as_mut() {
+                        e.at_start = at_start;
+                    }
+                    return Ok(r);
                 }
-                let r = self.buffer_seek(vm, 0, 2)?;
-                let at_start = int::to_bigint(r).is_zero();
-                if let Some(e) = self.rs.borrow_mut().encoder.as_mut() {
-                    e.at_start = at_start;
-                }
-                return Ok(r);
             }
             0 => {}
             w => return Err(vm.value_error(format!("invalid whence ({w}, should be 0, 1 or 2)"))),
         }
-        let big = int::to_bigint(cookie_v);
-        if big < BigInt::zero() {
+        let lt = vm.compare(cookie_v, zero, stitch_core::instr::cmpop::LT)?;
+        if vm.truth(lt)? {
             let r = vm.repr_string(cookie_v)?;
             return Err(vm.value_error(format!("negative seek position {r}")));
         }
+        let big = if cookie_v.is_float() {
+            let f = cookie_v.as_f64();
+            if !f.is_finite() {
+                return Err(vm.overflow_error("cannot convert float infinity to integer"));
+            }
+            BigInt::from_f64(f.trunc()).unwrap_or_default()
+        } else {
+            let n = vm.index(cookie_v)?;
+            int::to_bigint(n)
+        };
         self.flush_method(vm, me)?;
         let c = Cookie::parse(vm, &big)?;
         self.buffer_seek(vm, c.start_pos, 0)?;
