@@ -87,10 +87,10 @@ impl<'t> Parser<'t> {
 
     /// `expression_without_invalid`: `expression` with the invalid rules off.
     pub(super) fn expression_without_invalid(&mut self) -> R<N> {
-        let saved = self.invalid;
-        self.invalid = false;
+        let saved = (self.invalid, self.soft_off);
+        (self.invalid, self.soft_off) = (false, false);
         let r = self.expression_without_invalid_inner();
-        self.invalid = saved;
+        (self.invalid, self.soft_off) = saved;
         r
     }
 
@@ -533,6 +533,17 @@ impl<'t> Parser<'t> {
     }
 
     fn atom_inner(&mut self) -> R<N> {
+        // Inside brackets the invalid_ rules apply again (see double_starred_kvpairs).
+        if self.soft_off && self.at_any(&["(", "[", "{"])? {
+            (self.invalid, self.soft_off) = (true, false);
+            let r = self.atom_brackets();
+            (self.invalid, self.soft_off) = (false, true);
+            return r;
+        }
+        self.atom_brackets()
+    }
+
+    fn atom_brackets(&mut self) -> R<N> {
         let m = self.mark;
         let t = self.cur()?;
         match t.kind {
@@ -765,8 +776,13 @@ impl<'t> Parser<'t> {
         }
         loop {
             let m = self.mark;
-            if self.op(",")?.is_some() && self.double_starred_kvpair()?.is_some() {
-                continue;
+            if self.op(",")?.is_some() {
+                // CPython does not report errors of the invalid_ rules in the keys after
+                // the first (outside brackets): "':' expected after dictionary key" comes
+                // instead.
+                if self.double_starred_kvpair_soft_key()?.is_some() {
+                    continue;
+                }
             }
             self.mark = m;
             break;
@@ -782,6 +798,27 @@ impl<'t> Parser<'t> {
         }
         self.mark = m;
         self.kvpair()
+    }
+
+    /// `double_starred_kvpair`, with the key parsed as CPython effectively parses
+    /// the keys after the first: without the invalid_ rules outside brackets.
+    fn double_starred_kvpair_soft_key(&mut self) -> R<()> {
+        let m = self.mark;
+        if self.op("**")?.is_some() && self.bitwise_or()?.is_some() {
+            return Ok(Some(()));
+        }
+        self.mark = m;
+        let saved = (self.invalid, self.soft_off);
+        if self.invalid {
+            (self.invalid, self.soft_off) = (false, true);
+        }
+        let key = self.expression();
+        (self.invalid, self.soft_off) = saved;
+        if key?.is_some() && self.op(":")?.is_some() && self.expression()?.is_some() {
+            return Ok(Some(()));
+        }
+        self.mark = m;
+        Ok(None)
     }
 
     pub(super) fn kvpair(&mut self) -> R<()> {

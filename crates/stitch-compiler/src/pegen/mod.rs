@@ -233,6 +233,8 @@ pub struct Parser<'t> {
     pub err: Option<PegError>,
     /// The source is a file (columns of end-of-file tokens differ from strings).
     pub file_input: bool,
+    /// The invalid_ rules are off for a dict key, until the next bracket.
+    pub soft_off: bool,
 }
 
 const KEYWORDS: &[&str] = &[
@@ -247,7 +249,7 @@ pub fn is_keyword(s: &str) -> bool {
 
 impl<'t> Parser<'t> {
     pub fn new(t: &'t Tokens) -> Self {
-        Parser { t, mark: 0, fill: 0, invalid: false, level: 0, memo: HashMap::new(), err: None, file_input: false }
+        Parser { t, mark: 0, fill: 0, invalid: false, level: 0, memo: HashMap::new(), err: None, file_input: false, soft_off: false }
     }
 
     /// Back to the start, with the invalid_ rules on.
@@ -255,6 +257,7 @@ impl<'t> Parser<'t> {
         self.mark = 0;
         self.memo.clear();
         self.invalid = true;
+        self.soft_off = false;
         self.level = 0;
     }
 

@@ -1,0 +1,2 @@
+name = "x"
+message = f"{name!r:>10} and {name value}"

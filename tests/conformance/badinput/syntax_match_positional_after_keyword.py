@@ -1,0 +1,6 @@
+def f(x):
+    match x:
+        case 1:
+            pass
+        case Point(x=1, 2):
+            pass

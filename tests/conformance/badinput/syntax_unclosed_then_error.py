@@ -1,0 +1,4 @@
+print("not printed")
+x = (1, 2
+y = = 3
+z = 4
