@@ -590,19 +590,36 @@ impl Buffered {
         Ok(out)
     }
 
-    /// `write(data)`: buffers and writes out when the buffer is full.
+    /// `write(data)`, as CPython's BufferedWriter: data that fits is buffered;
+    /// otherwise the buffer is written out, then the data straight to the raw
+    /// stream while more than a buffer's worth is left, and the rest buffered.
     pub fn write(&self, vm: &mut Vm, data: &[u8]) -> PyResult<usize> {
         if self.kind == BKind::Random && self.avail() > 0 {
             self.rewind_reads(vm)?;
         }
-        let full = {
+        let size = {
             let mut c = self.core.borrow_mut();
-            c.wbuf.extend_from_slice(data);
-            c.wbuf.len() >= c.size
+            if c.wbuf.len() + data.len() <= c.size {
+                c.wbuf.extend_from_slice(data);
+                return Ok(data.len());
+            }
+            c.size
         };
-        if full {
-            self.flush_writes(vm)?;
+        self.flush_writes(vm)?;
+        let mut rest = data;
+        while rest.len() > size {
+            match self.raw_write(vm, rest)? {
+                Some(n) if n > 0 => rest = &rest[n..],
+                _ => {
+                    self.core.borrow_mut().wbuf.extend_from_slice(rest);
+                    return Err(vm.new_error(
+                        vm.exc.blocking_io_error,
+                        "write could not complete without blocking",
+                    ));
+                }
+            }
         }
+        self.core.borrow_mut().wbuf.extend_from_slice(rest);
         Ok(data.len())
     }
 

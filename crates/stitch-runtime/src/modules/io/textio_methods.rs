@@ -521,12 +521,20 @@ fn initialized<'a>(vm: &mut Vm, v: Value) -> PyResult<&'a TextIO> {
 }
 
 fn encoding_get(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    let e = initialized(vm, v)?.cfg.borrow().encoding.clone();
+    let t = get(vm, v)?;
+    if t.state.get() == 0 {
+        return Ok(Value::NONE);
+    }
+    let e = t.cfg.borrow().encoding.clone();
     Ok(pystr::new(vm, &e))
 }
 
 fn errors_get(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    let e = initialized(vm, v)?.cfg.borrow().errors.clone();
+    let t = get(vm, v)?;
+    if t.state.get() == 0 {
+        return Ok(Value::NONE);
+    }
+    let e = t.cfg.borrow().errors.clone();
     Ok(pystr::new(vm, &e))
 }
 
