@@ -220,7 +220,8 @@ fn array_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             return Ok(obj);
         }
     }
-    if let Some(b) = crate::builtins::bytes::buffer_of(init) {
+    let raw = bytes::native(init).map(bytes::data).or_else(|| crate::object::bytearray::native(init).map(crate::object::bytearray::data));
+    if let Some(b) = raw {
         let b = b.to_vec();
         add_bytes(vm, arr, &b)?;
         return Ok(obj);
