@@ -85,7 +85,7 @@ pub fn init(vm: &mut Vm) {
             ("__bases__", type_bases_get, None),
             ("__base__", type_base_get, None),
             ("__dict__", type_dict_get, None),
-            ("__doc__", type_doc_get, None),
+            ("__doc__", type_doc_get, Some(type_doc_set)),
             ("__module__", type_module_get, Some(type_module_set)),
             ("__abstractmethods__", type_abstract_get, Some(type_abstract_set)),
             ("__annotations__", type_annotations_get, None),
@@ -112,6 +112,7 @@ pub fn init(vm: &mut Vm) {
             ("__set_name__", property_set_name),
         ],
     );
+    add_getsets(vm, p, &[("__doc__", property_doc_get, Some(property_doc_set))]);
     let c = vm.types.classmethod;
     add_static(vm, c, &[("__new__", classmethod_new)]);
     let sm = vm.types.staticmethod;
@@ -518,6 +519,23 @@ fn type_dict_get(vm: &mut Vm, t: Value) -> PyResult<Value> {
     let d = types::ty(t).dict;
     Ok(super::mappingproxy(vm, d))
 }
+fn type_doc_set(vm: &mut Vm, t: Value, v: Value) -> PyResult<()> {
+    if types::ty(t).prefix.flags & flags::HEAPTYPE == 0 {
+        return Err(vm.type_error(format!(
+            "cannot set '__doc__' attribute of immutable type '{}'",
+            types::name(t)
+        )));
+    }
+    let d = types::ty(t).dict;
+    if v.is_null() {
+        dict::remove_str(d, vm.names.doc);
+    } else {
+        dict::set_str(d, vm.names.doc, v);
+    }
+    types::invalidate(t);
+    Ok(())
+}
+
 fn type_doc_get(vm: &mut Vm, t: Value) -> PyResult<Value> {
     let d = types::ty(t).dict;
     match dict::get_str(d, vm.names.doc) {
@@ -674,9 +692,6 @@ fn create_class(vm: &mut Vm, meta: Value, name: &str, mut bases: Vec<Value>, ns:
     {
         dict::set_str(d, vm.names.module, m);
     }
-    if dict::get_str(d, vm.names.doc).is_none() {
-        dict::set_str(d, vm.names.doc, Value::NONE);
-    }
     // Implicit static and class methods.
     for (n, wrap) in [("__new__", 0), ("__init_subclass__", 1), ("__class_getitem__", 1)] {
         let k = pystr::intern(vm, n);
@@ -715,6 +730,11 @@ fn create_class(vm: &mut Vm, meta: Value, name: &str, mut bases: Vec<Value>, ns:
         if !has_dict && !parent_has_dict {
             types::ty(cls).prefix.flags |= flags::NO_DICT;
         }
+    }
+    // `__doc__` defaults to None after `__slots__` were checked (a slot may be
+    // named `__doc__`).
+    if dict::get_str(d, vm.names.doc).is_none() {
+        dict::set_str(d, vm.names.doc, Value::NONE);
     }
     types::set_bases(vm, cls, bases)?;
     types::update_flags(vm, cls);
@@ -1033,7 +1053,7 @@ fn property_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             fget: nn(fget),
             fset: nn(fset),
             fdel: nn(fdel),
-            doc,
+            doc: Cell::new(doc),
             name: Cell::new(Value::NULL),
         }),
     ))
@@ -1042,10 +1062,10 @@ fn property_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn property_copy(vm: &mut Vm, this: Value, fget: Value, fset: Value, fdel: Value) -> PyResult<Value> {
     let p = native::downcast::<Property>(this).expect("property");
     let t = vm.type_of(this);
-    let doc = if !fget.is_none() && p.doc == vm.getattr_opt(p.fget, vm.names.doc)?.unwrap_or(Value::NONE) {
+    let doc = if !fget.is_none() && p.doc.get() == vm.getattr_opt(p.fget, vm.names.doc)?.unwrap_or(Value::NONE) {
         vm.getattr_opt(fget, vm.names.doc)?.unwrap_or(Value::NONE)
     } else {
-        p.doc
+        p.doc.get()
     };
     Ok(native::new(
         vm,
@@ -1054,10 +1074,21 @@ fn property_copy(vm: &mut Vm, this: Value, fget: Value, fset: Value, fdel: Value
             fget,
             fset,
             fdel,
-            doc,
+            doc: Cell::new(doc),
             name: Cell::new(p.name.get()),
         }),
     ))
+}
+
+fn property_doc_get(_vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(native::downcast::<Property>(v).map_or(Value::NONE, |p| p.doc.get()))
+}
+
+fn property_doc_set(_vm: &mut Vm, v: Value, doc: Value) -> PyResult<()> {
+    if let Some(p) = native::downcast::<Property>(v) {
+        p.doc.set(if doc.is_null() { Value::NONE } else { doc });
+    }
+    Ok(())
 }
 
 fn property_getter(vm: &mut Vm, a: &Args) -> PyResult<Value> {

@@ -130,13 +130,13 @@ pub struct Property {
     pub fget: Value,
     pub fset: Value,
     pub fdel: Value,
-    pub doc: Value,
+    pub doc: Cell<Value>,
     pub name: Cell<Value>,
 }
 
 impl NativeData for Property {
     fn trace(&self, t: &mut Tracer) {
-        t.mark_all(&[self.fget, self.fset, self.fdel, self.doc, self.name.get()]);
+        t.mark_all(&[self.fget, self.fset, self.fdel, self.doc.get(), self.name.get()]);
     }
     fn descr_kind(&self) -> DescrKind {
         DescrKind::Data
@@ -175,7 +175,7 @@ impl NativeData for Property {
             "fget" => Some(none_if_null(self.fget)),
             "fset" => Some(none_if_null(self.fset)),
             "fdel" => Some(none_if_null(self.fdel)),
-            "__doc__" => Some(none_if_null(self.doc)),
+            "__doc__" => Some(none_if_null(self.doc.get())),
             _ => None,
         })
     }
