@@ -39,7 +39,6 @@ pub(super) enum Resume {
     MinUntil2,
     MinUntil3,
     Repeat,
-    RepeatOneLit,
     RepeatOne,
     MinRepeatOne,
     Branch,
@@ -121,23 +120,70 @@ pub struct State<'t, C: Char> {
 
 pub(super) const NULL: isize = -1;
 
+/// The vectors of a finished state, kept for the next one (matching is often
+/// done many times on short strings).
+#[derive(Default)]
+struct Buffers {
+    marks: Vec<isize>,
+    reps: Vec<Rep>,
+    saved: Vec<isize>,
+    frames: Vec<Frame>,
+}
+
+thread_local! {
+    static POOL: std::cell::RefCell<Vec<Buffers>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Vectors larger than this (in elements) are not kept.
+const KEEP_MAX: usize = 1 << 16;
+
+impl<C: Char> Drop for State<'_, C> {
+    fn drop(&mut self) {
+        let mut b = Buffers {
+            marks: std::mem::take(&mut self.marks),
+            reps: std::mem::take(&mut self.reps),
+            saved: std::mem::take(&mut self.saved),
+            frames: std::mem::take(&mut self.frames),
+        };
+        if b.frames.capacity() > KEEP_MAX
+            || b.saved.capacity() > KEEP_MAX
+            || b.reps.capacity() > KEEP_MAX
+            || b.marks.capacity() > KEEP_MAX
+        {
+            return;
+        }
+        b.reps.clear();
+        b.saved.clear();
+        b.frames.clear();
+        POOL.with(|p| {
+            let mut p = p.borrow_mut();
+            if p.len() < 8 {
+                p.push(b);
+            }
+        });
+    }
+}
+
 impl<'t, C: Char> State<'t, C> {
     /// A state for `text[start..end]` (bounds already clamped to the text).
     pub fn new(text: &'t [C], start: isize, end: isize, groups: usize) -> Self {
+        let mut b = POOL.with(|p| p.borrow_mut().pop()).unwrap_or_default();
+        b.marks.clear();
+        b.marks.resize(2 * groups + 2, NULL);
         State {
             text,
             start,
             end,
             ptr: start,
-            marks: vec![NULL; 2 * groups + 2],
+            marks: std::mem::take(&mut b.marks),
             lastmark: -1,
             lastindex: -1,
             match_all: false,
             must_advance: false,
             repeat: NULL,
-            reps: Vec::new(),
-            saved: Vec::new(),
-            frames: Vec::new(),
+            reps: std::mem::take(&mut b.reps),
+            saved: std::mem::take(&mut b.saved),
+            frames: std::mem::take(&mut b.frames),
             steps: 0,
         }
     }
@@ -425,17 +471,18 @@ impl<'t, C: Char> State<'t, C> {
                                 self.ptr = ptr;
                                 return Act::Ret(true);
                             }
+                            if *max as isize == min {
+                                // Exactly `min` items: nothing to backtrack into.
+                                pc = next;
+                                continue;
+                            }
                             self.lastmark_save(f);
                             if self.repeat != NULL {
                                 self.mark_push(f.lastmark);
                             }
                             f.ptr = ptr;
                             f.count = count;
-                            if let Some(Op::Char(Test::Lit(c))) = ops.get(next) {
-                                f.aux = *c;
-                                return self.repeat_one_lit(f, min, next);
-                            }
-                            return self.repeat_one(f, min, next);
+                            return self.repeat_one(prog, f, min, next);
                         }
                         RepeatKind::Lazy => {
                             if min > end - ptr {
@@ -459,6 +506,10 @@ impl<'t, C: Char> State<'t, C> {
                             {
                                 self.ptr = ptr;
                                 return Act::Ret(true);
+                            }
+                            if *max as isize == min {
+                                pc = next;
+                                continue;
                             }
                             self.lastmark_save(f);
                             if self.repeat != NULL {

@@ -29,11 +29,41 @@ pub struct MatchObj {
     /// The code points of a non-ASCII str subject.
     wide: Option<Rc<[u32]>>,
     /// Start and end of every group, group 0 first; -1 when it did not take part.
-    pub marks: Box<[isize]>,
+    pub marks: Marks,
     pub pos: isize,
     pub endpos: isize,
     pub lastindex: isize,
     regs: Cell<Value>,
+}
+
+const INLINE: usize = 32;
+
+/// The spans of a match, inline when there are few groups.
+pub enum Marks {
+    Inline(u8, [isize; INLINE]),
+    Heap(Box<[isize]>),
+}
+
+impl std::ops::Deref for Marks {
+    type Target = [isize];
+    fn deref(&self) -> &[isize] {
+        match self {
+            Marks::Inline(n, a) => &a[..*n as usize],
+            Marks::Heap(b) => b,
+        }
+    }
+}
+
+impl Marks {
+    fn new(n: usize) -> Marks {
+        if n <= INLINE { Marks::Inline(n as u8, [-1; INLINE]) } else { Marks::Heap(vec![-1; n].into_boxed_slice()) }
+    }
+    fn set(&mut self, i: usize, v: isize) {
+        match self {
+            Marks::Inline(_, a) => a[i] = v,
+            Marks::Heap(b) => b[i] = v,
+        }
+    }
 }
 
 impl NativeData for MatchObj {
@@ -158,10 +188,13 @@ pub fn new_match<C: Char>(
     pos: isize,
     endpos: isize,
 ) -> PyResult<Value> {
-    let groups = payload::<Pattern>(pattern).map_or(0, |p| p.groups);
-    let mut marks = vec![-1isize; 2 * (groups + 1)];
-    marks[0] = st.start;
-    marks[1] = st.ptr;
+    let (groups, ty) = match payload::<Pattern>(pattern) {
+        Some(p) => (p.groups, p.match_type),
+        None => (0, match_type(vm)),
+    };
+    let mut marks = Marks::new(2 * (groups + 1));
+    marks.set(0, st.start);
+    marks.set(1, st.ptr);
     for g in 1..=groups {
         if let Some((a, b)) = st.group_span(g) {
             if a > b {
@@ -170,8 +203,8 @@ pub fn new_match<C: Char>(
                     "The span of capturing group is wrong, please report a bug for the re module.",
                 ));
             }
-            marks[2 * g] = a;
-            marks[2 * g + 1] = b;
+            marks.set(2 * g, a);
+            marks.set(2 * g + 1, b);
         }
     }
     let wide = match &subj.data {
@@ -182,13 +215,15 @@ pub fn new_match<C: Char>(
         pattern,
         string: subj.obj,
         wide,
-        marks: marks.into_boxed_slice(),
+        marks,
         pos,
         endpos,
         lastindex: st.lastindex,
         regs: Cell::new(Value::NULL),
     };
-    let ty = match_type(vm);
+    // The payload lives outside the heap: let it pace the collector.
+    let heap_marks = if groups + 1 > INLINE / 2 { 16 * (groups + 1) } else { 0 };
+    crate::gc::note_external(std::mem::size_of::<MatchObj>() + heap_marks);
     Ok(native::new(vm, ty, Box::new(m)))
 }
 
@@ -261,8 +296,12 @@ fn groupdict(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
     let items = Rooted::from_vec(dict::items(gi).into_iter().flat_map(|(k, v)| [k, v]).collect());
     for pair in items.chunks(2) {
-        let (k, _) = (pair[0], pair[1]);
-        let i = index_of(vm, m, k)?;
+        let (k, n) = (pair[0], pair[1]);
+        // The number the name maps to (looked up again only if it is not an int).
+        let i = match int::to_i64(n) {
+            Some(i) if i >= 0 && (i as usize) < m.groups() => i as usize,
+            _ => index_of(vm, m, k)?,
+        };
         let v = m.group(vm, i, d)?;
         dict::set(vm, result, k, v)?;
     }

@@ -32,6 +32,8 @@ pub struct Pattern {
     pub indexgroup: Value,
     /// 1 for bytes, 0 for str, -1 when the pattern is unknown.
     pub is_bytes: i8,
+    /// `re.Match`, at hand for every match.
+    pub match_type: Value,
 }
 
 impl NativeData for Pattern {
@@ -39,6 +41,7 @@ impl NativeData for Pattern {
         t.mark(self.pattern);
         t.mark(self.groupindex);
         t.mark(self.indexgroup);
+        t.mark(self.match_type);
     }
     native_any!();
 }
@@ -143,6 +146,7 @@ pub fn compile(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         groupindex: if named { groupindex } else { Value::NULL },
         indexgroup: if named && tuple::len(indexgroup) > 0 { indexgroup } else { Value::NULL },
         is_bytes,
+        match_type: super::matchobj::match_type(vm),
     };
     let ty = pattern_type(vm);
     Ok(native::new(vm, ty, Box::new(p)))

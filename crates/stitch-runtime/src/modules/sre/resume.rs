@@ -3,6 +3,7 @@
 //! greedy repeat, one more for a lazy one, the UNTIL decisions of REPEAT, the
 //! loops of possessive repeats, ends of atomic groups and lookarounds).
 
+use super::charset::Test;
 use super::code::{MAXREPEAT, Op, Program};
 use super::engine::{Act, Char, Frame, NULL, Resume, State};
 
@@ -30,27 +31,27 @@ impl<C: Char> State<'_, C> {
         Act::Ret(false)
     }
 
-    /// Greedy single-character repeat followed by a literal: backs off to positions
-    /// where that literal is.
-    pub(super) fn repeat_one_lit(&mut self, f: &mut Frame, min: isize, next: usize) -> Act {
-        let chr = f.aux;
-        while f.count >= min && (f.ptr >= self.end || self.ch(f.ptr) != chr) {
-            f.ptr -= 1;
-            f.count -= 1;
+    /// The test of operation `next` when it is a single-character one: a
+    /// continuation starting with it is not worth starting where it fails.
+    fn first_test(prog: &Program, next: usize) -> Option<&Test> {
+        match prog.ops.get(next) {
+            Some(Op::Char(t)) => Some(t),
+            _ => None,
         }
-        if f.count < min {
-            if self.repeat != NULL {
-                self.mark_discard(f.lastmark);
-            }
-            return Act::Ret(false);
-        }
-        self.ptr = f.ptr;
-        f.resume = Resume::RepeatOneLit;
-        Act::Call(next, f.toplevel)
     }
 
-    pub(super) fn repeat_one(&mut self, f: &mut Frame, min: isize, next: usize) -> Act {
-        if f.count >= min {
+    /// Greedy single-character repeat: tries the tail after `f.count` items,
+    /// then one item less, down to `min`.
+    pub(super) fn repeat_one(&mut self, prog: &Program, f: &mut Frame, min: isize, next: usize) -> Act {
+        let first = Self::first_test(prog, next);
+        while f.count >= min {
+            if let Some(t) = first
+                && (f.ptr >= self.end || !t.matches(self.ch(f.ptr)))
+            {
+                f.ptr -= 1;
+                f.count -= 1;
+                continue;
+            }
             self.ptr = f.ptr;
             f.resume = Resume::RepeatOne;
             return Act::Call(next, f.toplevel);
@@ -61,9 +62,26 @@ impl<C: Char> State<'_, C> {
         Act::Ret(false)
     }
 
+    /// Lazy single-character repeat: tries the tail after `f.count` items, then
+    /// after one item more, up to `max`.
     pub(super) fn min_repeat_one(&mut self, prog: &Program, f: &mut Frame) -> Act {
-        let Some(Op::RepeatOne { max, next, .. }) = prog.ops.get(f.pc as usize) else { return Act::Ret(false) };
-        if *max == MAXREPEAT || f.count <= *max as isize {
+        let Some(Op::RepeatOne { max, next, item, .. }) = prog.ops.get(f.pc as usize) else {
+            return Act::Ret(false);
+        };
+        let first = Self::first_test(prog, *next as usize);
+        while *max == MAXREPEAT || f.count <= *max as isize {
+            if let Some(t) = first
+                && (f.ptr >= self.end || !t.matches(self.ch(f.ptr)))
+            {
+                // The tail would fail at once: take one item more.
+                self.ptr = f.ptr;
+                if self.count(item, f.ptr, 1) == 0 {
+                    break;
+                }
+                f.ptr += 1;
+                f.count += 1;
+                continue;
+            }
             self.ptr = f.ptr;
             f.resume = Resume::MinRepeatOne;
             return Act::Call(*next as usize, f.toplevel);
@@ -166,7 +184,7 @@ impl<C: Char> State<'_, C> {
                 self.lastmark_restore(f);
                 self.branch_next(prog, f)
             }
-            Resume::RepeatOneLit | Resume::RepeatOne => {
+            Resume::RepeatOne => {
                 if ok {
                     if has_repeat {
                         self.mark_discard(f.lastmark);
@@ -182,11 +200,7 @@ impl<C: Char> State<'_, C> {
                 let Some(&Op::RepeatOne { min, next, .. }) = prog.ops.get(f.pc as usize) else {
                     return None;
                 };
-                if f.resume == Resume::RepeatOneLit {
-                    self.repeat_one_lit(f, min as isize, next as usize)
-                } else {
-                    self.repeat_one(f, min as isize, next as usize)
-                }
+                self.repeat_one(prog, f, min as isize, next as usize)
             }
             Resume::MinRepeatOne => {
                 if ok {

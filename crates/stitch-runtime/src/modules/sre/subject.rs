@@ -62,7 +62,7 @@ impl Subject {
     /// The subject for `obj`, or CPython's TypeError.
     pub fn new(vm: &mut Vm, obj: Value) -> PyResult<Subject> {
         if let Some(s) = pystr::text_of(obj) {
-            let data = if s.is_ascii() {
+            let data = if pystr::is_ascii(crate::modules::util::native_of(obj)) {
                 Data::Narrow(s.as_bytes())
             } else {
                 Data::Wide(s.chars().map(|c| c as u32).collect())

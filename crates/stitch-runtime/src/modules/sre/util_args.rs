@@ -1,5 +1,6 @@
 //! Argument conversions shared by the pattern and match methods.
 
+use stitch_core::layout::Kind;
 use stitch_core::value::Value;
 
 use crate::object::{dict, int};
@@ -17,6 +18,18 @@ pub fn is_index(vm: &Vm, v: Value) -> bool {
 /// The group number `g` designates (an index or a name of `groupindex`); `None`
 /// when there is no such group (CPython's `match_getindex`).
 pub fn group_index(vm: &mut Vm, groupindex: Value, g: Value) -> PyResult<Option<usize>> {
+    if g.is_small_int() {
+        return Ok(usize::try_from(g.small_value()).ok());
+    }
+    if g.is_kind(Kind::Str) {
+        if groupindex.is_null() {
+            return Ok(None);
+        }
+        return Ok(match dict::get(vm, groupindex, g)? {
+            Some(i) if int::is_int(i) || int::native(i).is_some() => usize::try_from(int::to_i64_clamped(i)).ok(),
+            _ => None,
+        });
+    }
     if is_index(vm, g) {
         let i = vm.index(g)?;
         let i = int::to_i64_clamped(i);
