@@ -17,7 +17,11 @@ pub fn read_source(vm: &mut Vm, path: &str) -> PyResult<String> {
             let msg = pystr::new(vm, &e.to_string());
             let errno = Value::small(e.raw_os_error().unwrap_or(2) as i64);
             let f = pystr::new(vm, path);
-            let ty = if e.kind() == std::io::ErrorKind::NotFound { vm.exc.file_not_found_error } else { vm.exc.os_error };
+            let ty = if e.kind() == std::io::ErrorKind::NotFound {
+                vm.exc.file_not_found_error
+            } else {
+                vm.exc.os_error
+            };
             let err = vm.call(ty, &[errno, msg, f])?;
             return Err(PyErr(err));
         }
@@ -30,12 +34,29 @@ pub fn decode_source(vm: &mut Vm, bytes: &[u8], path: &str) -> PyResult<String> 
     let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     if let Some(enc) = declared_encoding(body) {
         let e = enc.to_ascii_lowercase().replace('_', "-");
-        if is_latin1_name(&e) {
+        // CPython's normal names for the two encodings it knows without codecs.
+        let normal = if e == "utf-8" || e.starts_with("utf-8-") || e == "utf8" {
+            "utf-8".to_string()
+        } else if is_latin1_name(&e)
+            || ["latin-1-", "iso-8859-1-", "iso-latin-1-"]
+                .iter()
+                .any(|p| e.starts_with(p))
+        {
+            "iso-8859-1".to_string()
+        } else {
+            enc.clone()
+        };
+        if bytes.starts_with(b"\xef\xbb\xbf") && normal != "utf-8" {
+            return Err(vm.new_error(
+                vm.exc.syntax_error,
+                format!("encoding problem: {normal} with BOM"),
+            ));
+        }
+        if normal == "iso-8859-1" {
             return Ok(body.iter().map(|&b| b as char).collect());
         }
-        if !matches!(e.as_str(), "utf-8" | "utf8") && !e.starts_with("utf-8-") {
-            let err = vm.new_error(vm.exc.syntax_error, format!("unknown encoding: {enc}"));
-            return Err(err);
+        if normal != "utf-8" {
+            return Err(vm.new_error(vm.exc.syntax_error, format!("encoding problem: {enc}")));
         }
     }
     match std::str::from_utf8(body) {
@@ -55,13 +76,17 @@ pub fn decode_source(vm: &mut Vm, bytes: &[u8], path: &str) -> PyResult<String> 
 }
 
 fn is_latin1_name(e: &str) -> bool {
-    matches!(e, "latin-1" | "iso-8859-1" | "iso-latin-1" | "l1" | "latin1" | "iso8859-1")
+    matches!(
+        e,
+        "latin-1" | "iso-8859-1" | "iso-latin-1" | "l1" | "latin1" | "iso8859-1"
+    )
 }
 
 /// True when source bytes declare Latin-1 (for reading source lines back).
 pub fn declares_latin1(bytes: &[u8]) -> bool {
     let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    declared_encoding(body).is_some_and(|e| is_latin1_name(&e.to_ascii_lowercase().replace('_', "-")))
+    declared_encoding(body)
+        .is_some_and(|e| is_latin1_name(&e.to_ascii_lowercase().replace('_', "-")))
 }
 
 /// The encoding declared in a `coding[:=]` comment in the first two lines.
@@ -78,7 +103,11 @@ fn declared_encoding(src: &[u8]) -> Option<String> {
         if let Some(i) = t.find("coding") {
             let rest = &t[i + 6..];
             if let Some(r) = rest.strip_prefix(':').or_else(|| rest.strip_prefix('=')) {
-                let name: String = r.trim_start().chars().take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.')).collect();
+                let name: String = r
+                    .trim_start()
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+                    .collect();
                 if !name.is_empty() {
                     return Some(name);
                 }
@@ -90,7 +119,12 @@ fn declared_encoding(src: &[u8]) -> Option<String> {
 
 /// Compiles source text (a string, as `exec` and `compile` get) to a code object;
 /// a compile error raises SyntaxError.
-pub fn compile(vm: &mut Vm, source: &str, filename: &str, mode: stitch_compiler::Mode) -> PyResult<Value> {
+pub fn compile(
+    vm: &mut Vm,
+    source: &str,
+    filename: &str,
+    mode: stitch_compiler::Mode,
+) -> PyResult<Value> {
     compile_source(vm, source, filename, mode, false)
 }
 
@@ -115,9 +149,10 @@ pub fn compile_source(
         }
         Err(e) => {
             let text = match &e.text {
-                stitch_compiler::ErrorText::SourceLine if e.lineno > 0 => {
-                    source.lines().nth(e.lineno as usize - 1).map(|l| format!("{l}\n"))
-                }
+                stitch_compiler::ErrorText::SourceLine if e.lineno > 0 => source
+                    .lines()
+                    .nth(e.lineno as usize - 1)
+                    .map(|l| format!("{l}\n")),
                 stitch_compiler::ErrorText::Text(t) => Some(t.clone()),
                 _ => None,
             };
@@ -136,7 +171,10 @@ fn print_warnings(vm: &mut Vm, filename: &str, warnings: &[stitch_compiler::Warn
     let lines = crate::vm::traceback::source_lines(vm, filename);
     let mut out = String::new();
     for w in warnings {
-        out.push_str(&format!("{filename}:{}: SyntaxWarning: {}\n", w.lineno, w.msg));
+        out.push_str(&format!(
+            "{filename}:{}: SyntaxWarning: {}\n",
+            w.lineno, w.msg
+        ));
         if let Some(l) = lines.as_ref().and_then(|ls| ls.get(w.lineno as usize - 1)) {
             let t = l.trim();
             if !t.is_empty() {
@@ -153,11 +191,18 @@ fn print_warnings(vm: &mut Vm, filename: &str, warnings: &[stitch_compiler::Warn
 /// Runs `path` as `__main__` with `argv`; returns the exit status.
 pub fn run_path(vm: &mut Vm, path: &str, argv: &[String]) -> i32 {
     crate::modules::sys::set_argv(vm, argv);
-    let abs = std::fs::canonicalize(path).map(|p| p.display().to_string()).unwrap_or_else(|_| {
-        // A missing file is still named by its absolute path.
-        std::env::current_dir().map(|d| d.join(path).display().to_string()).unwrap_or_else(|_| path.to_string())
-    });
-    let dir = std::path::Path::new(&abs).parent().map(|p| p.display().to_string()).unwrap_or_default();
+    let abs = std::fs::canonicalize(path)
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| {
+            // A missing file is still named by its absolute path.
+            std::env::current_dir()
+                .map(|d| d.join(path).display().to_string())
+                .unwrap_or_else(|_| path.to_string())
+        });
+    let dir = std::path::Path::new(&abs)
+        .parent()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
     set_path(vm, &dir);
     let r = (|| {
         let source = match std::fs::read(path) {
@@ -285,7 +330,9 @@ pub fn handle_uncaught(vm: &mut Vm, exc: Value) -> i32 {
     crate::modules::io::flush_stdout(vm);
     let hook = module::get(vm, vm.sys, "excepthook");
     let ty = vm.type_of(exc);
-    let tb = crate::object::exception::obj(exc).map(|o| o.traceback).unwrap_or(Value::NONE);
+    let tb = crate::object::exception::obj(exc)
+        .map(|o| o.traceback)
+        .unwrap_or(Value::NONE);
     let printed = match hook {
         Some(h) if !h.is_kind(Kind::Builtin) => vm.call(h, &[ty, exc, tb]).is_ok(),
         _ => false,

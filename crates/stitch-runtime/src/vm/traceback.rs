@@ -34,7 +34,13 @@ impl NativeData for Traceback {
             "tb_lasti" => Some(Value::small(self.lasti as i64 * 2)),
             "tb_frame" => {
                 if self.frame.get().is_null() {
-                    let f = crate::builtins::frame::snapshot(vm, self.code, self.globals, self.lasti, Value::NONE);
+                    let f = crate::builtins::frame::snapshot(
+                        vm,
+                        self.code,
+                        self.globals,
+                        self.lasti,
+                        Value::NONE,
+                    );
                     self.frame.set(f);
                 }
                 Some(self.frame.get())
@@ -53,10 +59,21 @@ impl Traceback {
 
 /// Records that `exc` passed through `frame` at instruction `lasti`.
 pub fn add_entry(vm: &mut Vm, exc: Value, frame: *mut Frame, lasti: u32) {
-    let Some(e) = exc.get::<ExceptionObj>() else { return };
-    let next = if e.traceback.is_none() { Value::NULL } else { e.traceback };
+    let Some(e) = exc.get::<ExceptionObj>() else {
+        return;
+    };
+    let next = if e.traceback.is_none() {
+        Value::NULL
+    } else {
+        e.traceback
+    };
     // SAFETY: the frame is live.
-    let (code, globals) = unsafe { (Value::from_ptr((*frame).code), Value::from_ptr((*frame).globals)) };
+    let (code, globals) = unsafe {
+        (
+            Value::from_ptr((*frame).code),
+            Value::from_ptr((*frame).globals),
+        )
+    };
     let ty = vm.types.traceback;
     let tb = native::new(
         vm,
@@ -84,7 +101,9 @@ pub fn source_lines(vm: &mut Vm, filename: &str) -> Option<Rc<Vec<String>>> {
     if let Some(c) = vm.source_cache.get(filename) {
         return c.clone();
     }
-    let lines = std::fs::read(filename).ok().map(|bytes| Rc::new(split_source(&bytes)));
+    let lines = std::fs::read(filename)
+        .ok()
+        .map(|bytes| Rc::new(split_source(&bytes)));
     vm.source_cache.insert(filename.to_string(), lines.clone());
     lines
 }
@@ -147,7 +166,11 @@ impl Ctx {
 /// The text CPython prints for an uncaught exception.
 pub fn format_exception(vm: &mut Vm, exc: Value) -> String {
     let mut out = String::new();
-    let mut ctx = Ctx { seen: Vec::new(), depth: 0, need_close: false };
+    let mut ctx = Ctx {
+        seen: Vec::new(),
+        depth: 0,
+        need_close: false,
+    };
     print_recursive(vm, &mut ctx, exc, &mut out, 0);
     out
 }
@@ -162,10 +185,24 @@ fn print_recursive(vm: &mut Vm, ctx: &mut Ctx, exc: Value, out: &mut String, lev
         let (cause, context, suppress) = (e.cause, e.context, e.suppress_context);
         if !cause.is_null() && !cause.is_none() {
             if cause.is_kind(Kind::Exception) && !ctx.seen.contains(&cause) {
-                print_chained(vm, ctx, cause, out, level, "The above exception was the direct cause of the following exception:\n");
+                print_chained(
+                    vm,
+                    ctx,
+                    cause,
+                    out,
+                    level,
+                    "The above exception was the direct cause of the following exception:\n",
+                );
             }
         } else if !suppress && context.is_kind(Kind::Exception) && !ctx.seen.contains(&context) {
-            print_chained(vm, ctx, context, out, level, "During handling of the above exception, another exception occurred:\n");
+            print_chained(
+                vm,
+                ctx,
+                context,
+                out,
+                level,
+                "During handling of the above exception, another exception occurred:\n",
+            );
         }
     }
     if vm.is_instance_of(exc, vm.exc.base_exception_group) {
@@ -175,7 +212,14 @@ fn print_recursive(vm: &mut Vm, ctx: &mut Ctx, exc: Value, out: &mut String, lev
     }
 }
 
-fn print_chained(vm: &mut Vm, ctx: &mut Ctx, exc: Value, out: &mut String, level: usize, message: &str) {
+fn print_chained(
+    vm: &mut Vm,
+    ctx: &mut Ctx,
+    exc: Value,
+    out: &mut String,
+    level: usize,
+    message: &str,
+) {
     let need_close = ctx.need_close;
     print_recursive(vm, ctx, exc, out, level + 1);
     ctx.need_close = need_close;
@@ -193,7 +237,10 @@ fn group_members(vm: &mut Vm, exc: Value) -> Vec<Value> {
 
 fn print_group(vm: &mut Vm, ctx: &mut Ctx, exc: Value, out: &mut String, level: usize) {
     if ctx.depth > MAX_GROUP_DEPTH {
-        out.push_str(&format!("{}... (max_group_depth is {MAX_GROUP_DEPTH})\n", ctx.margin()));
+        out.push_str(&format!(
+            "{}... (max_group_depth is {MAX_GROUP_DEPTH})\n",
+            ctx.margin()
+        ));
         return;
     }
     if ctx.depth == 0 {
@@ -201,7 +248,11 @@ fn print_group(vm: &mut Vm, ctx: &mut Ctx, exc: Value, out: &mut String, level: 
     }
     print_one(vm, ctx, exc, out);
     let excs = group_members(vm, exc);
-    let n = if excs.len() <= MAX_GROUP_WIDTH { excs.len() } else { MAX_GROUP_WIDTH + 1 };
+    let n = if excs.len() <= MAX_GROUP_WIDTH {
+        excs.len()
+    } else {
+        MAX_GROUP_WIDTH + 1
+    };
     ctx.need_close = false;
     for i in 0..n {
         let last = i == n - 1;
@@ -214,14 +265,21 @@ fn print_group(vm: &mut Vm, ctx: &mut Ctx, exc: Value, out: &mut String, level: 
         if truncated {
             out.push_str(&format!("{lead}+---------------- ... ----------------\n"));
         } else {
-            out.push_str(&format!("{lead}+---------------- {} ----------------\n", i + 1));
+            out.push_str(&format!(
+                "{lead}+---------------- {} ----------------\n",
+                i + 1
+            ));
         }
         ctx.depth += 1;
         if !truncated {
             print_recursive(vm, ctx, excs[i], out, level + 1);
         } else {
             let rest = excs.len() - MAX_GROUP_WIDTH;
-            out.push_str(&format!("{}and {rest} more exception{}\n", ctx.margin(), if rest > 1 { "s" } else { "" }));
+            out.push_str(&format!(
+                "{}and {rest} more exception{}\n",
+                ctx.margin(),
+                if rest > 1 { "s" } else { "" }
+            ));
         }
         if last && ctx.need_close {
             out.push_str(&" ".repeat(ctx.indent()));
@@ -237,7 +295,10 @@ fn print_group(vm: &mut Vm, ctx: &mut Ctx, exc: Value, out: &mut String, level: 
 
 /// One exception: its traceback, then its `Type: message` line and notes.
 fn print_one(vm: &mut Vm, ctx: &mut Ctx, exc: Value, out: &mut String) {
-    let tb = exc.get::<ExceptionObj>().map(|e| e.traceback).unwrap_or(Value::NONE);
+    let tb = exc
+        .get::<ExceptionObj>()
+        .map(|e| e.traceback)
+        .unwrap_or(Value::NONE);
     let margin = ctx.margin();
     if !tb.is_none() && !tb.is_null() {
         let is_group = vm.is_instance_of(exc, vm.exc.base_exception_group);
@@ -286,7 +347,9 @@ fn format_tb_with(vm: &mut Vm, tb: Value, out: &mut String, margin: &str) {
         let line = c.line_of(lasti);
         let key = (c.filename, line, c.name);
         let same = last.is_some_and(|(f, l, n)| {
-            pystr::as_str(f) == pystr::as_str(key.0) && l == key.1 && pystr::as_str(n) == pystr::as_str(key.2)
+            pystr::as_str(f) == pystr::as_str(key.0)
+                && l == key.1
+                && pystr::as_str(n) == pystr::as_str(key.2)
         });
         if !same {
             if count > CUTOFF {
@@ -316,16 +379,28 @@ fn repeated(out: &mut String, n: usize) {
 
 fn format_entry(vm: &mut Vm, c: &CodeObj, lasti: u32, out: &mut String, margin: &str) {
     let filename = pystr::as_str(c.filename).to_string();
-    let loc = c.unit.locations.get(lasti as usize).copied().unwrap_or_default();
+    let loc = c
+        .unit
+        .locations
+        .get(lasti as usize)
+        .copied()
+        .unwrap_or_default();
     out.push_str(&format!(
         "{margin}  File \"{}\", line {}, in {}\n",
         filename,
         loc.line,
         pystr::as_str(c.name)
     ));
-    let Some(lines) = source_lines(vm, &filename) else { return };
-    let Some(line) = lines.get((loc.line as usize).wrapping_sub(1)) else { return };
-    let indent = line.chars().take_while(|c| matches!(c, ' ' | '\t' | '\x0c')).count();
+    let Some(lines) = source_lines(vm, &filename) else {
+        return;
+    };
+    let Some(line) = lines.get((loc.line as usize).wrapping_sub(1)) else {
+        return;
+    };
+    let indent = line
+        .chars()
+        .take_while(|c| matches!(c, ' ' | '\t' | '\x0c'))
+        .count();
     out.push_str(margin);
     out.push_str("    ");
     out.extend(line.chars().skip(indent));
@@ -373,7 +448,11 @@ fn carets(line: &str, indent: usize, loc: stitch_compiler::Location) -> Option<S
     if end.wrapping_sub(start) == stripped_len && anchors.is_none() {
         return None;
     }
-    let (primary, secondary) = if anchors.is_some() { ('~', '^') } else { ('^', '^') };
+    let (primary, secondary) = if anchors.is_some() {
+        ('~', '^')
+    } else {
+        ('^', '^')
+    };
     let mut s = String::new();
     let mut p = indent as isize - 4;
     while {
@@ -404,7 +483,9 @@ fn anchors_of(seg: &str) -> Option<(usize, usize)> {
     use ruff_text_size::Ranged;
     let parsed = ruff_python_parser::parse_module(seg).ok()?;
     let body = &parsed.syntax().body;
-    let [Stmt::Expr(stmt)] = body.as_slice() else { return None };
+    let [Stmt::Expr(stmt)] = body.as_slice() else {
+        return None;
+    };
     let bytes = seg.as_bytes();
     let ws = |b: u8| matches!(b, b' ' | b'\t' | b'\x0c');
     match stmt.value.as_ref() {
@@ -454,6 +535,7 @@ pub fn format_exception_only(vm: &mut Vm, exc: Value) -> String {
     }
     let msg = if vm.is_instance_of(exc, vm.exc.syntax_error) {
         exception::get_attr(vm, exc, "msg")
+            .or_else(|| exception::args(exc).first().copied())
             .filter(|m| !m.is_none())
             .map(|m| vm.str_string(m).unwrap_or_default())
             .unwrap_or_else(|| vm.exception_str(exc).unwrap_or_default())
@@ -478,15 +560,22 @@ pub fn format_exception_only(vm: &mut Vm, exc: Value) -> String {
 /// The notes of an exception, one line each (CPython's `print_exception_notes`).
 fn format_notes(vm: &mut Vm, exc: Value) -> String {
     let mut out = String::new();
-    let Some(notes) = exception::get_attr(vm, exc, "__notes__") else { return out };
-    let is_sequence = notes.is_kind(Kind::List) || notes.is_kind(Kind::Tuple) || notes.is_kind(Kind::Str);
+    let Some(notes) = exception::get_attr(vm, exc, "__notes__") else {
+        return out;
+    };
+    let is_sequence =
+        notes.is_kind(Kind::List) || notes.is_kind(Kind::Tuple) || notes.is_kind(Kind::Str);
     if !is_sequence {
-        let r = vm.repr_string(notes).unwrap_or_else(|_| "<__notes__ repr() failed>".to_string());
+        let r = vm
+            .repr_string(notes)
+            .unwrap_or_else(|_| "<__notes__ repr() failed>".to_string());
         out.push_str(&r);
         out.push('\n');
         return out;
     }
-    let Ok(items) = vm.collect_iter(notes) else { return out };
+    let Ok(items) = vm.collect_iter(notes) else {
+        return out;
+    };
     for n in items.iter() {
         match vm.str_string(*n) {
             Ok(s) => out.push_str(&s),
@@ -501,16 +590,35 @@ fn format_notes(vm: &mut Vm, exc: Value) -> String {
 /// `print_exception` with `parse_syntax_error` and `print_error_text`).
 fn format_syntax_error(vm: &mut Vm, exc: Value) -> String {
     let get = |vm: &mut Vm, n: &str| exception::get_attr(vm, exc, n).filter(|v| !v.is_none());
-    let int_of = |v: Option<Value>| v.and_then(|v| if v.is_small_int() { Some(v.small_value()) } else { None });
+    let int_of = |v: Option<Value>| {
+        v.and_then(|v| {
+            if v.is_small_int() {
+                Some(v.small_value())
+            } else {
+                None
+            }
+        })
+    };
     let filename = get(vm, "filename").map(|f| vm.str_string(f).unwrap_or_default());
-    let Some(lineno) = int_of(get(vm, "lineno")) else { return String::new() };
-    let mut out = format!("  File \"{}\", line {}\n", filename.as_deref().unwrap_or("<string>"), lineno);
-    let Some(text) = get(vm, "text").map(|t| vm.str_string(t).unwrap_or_default()) else { return out };
+    let Some(lineno) = int_of(get(vm, "lineno")) else {
+        return String::new();
+    };
+    let mut out = format!(
+        "  File \"{}\", line {}\n",
+        filename.as_deref().unwrap_or("<string>"),
+        lineno
+    );
+    let Some(text) = get(vm, "text").map(|t| vm.str_string(t).unwrap_or_default()) else {
+        return out;
+    };
     let offset = int_of(get(vm, "offset")).unwrap_or(-1);
     // Only SyntaxError itself (not its subclasses) shows a range of carets.
     let exact = vm.type_of(exc) == vm.exc.syntax_error;
     let (end_lineno, mut end_offset) = if exact {
-        (int_of(get(vm, "end_lineno")).unwrap_or(lineno), int_of(get(vm, "end_offset")).unwrap_or(-1))
+        (
+            int_of(get(vm, "end_lineno")).unwrap_or(lineno),
+            int_of(get(vm, "end_offset")).unwrap_or(-1),
+        )
     } else {
         (lineno, -1)
     };
@@ -527,7 +635,11 @@ fn format_syntax_error(vm: &mut Vm, exc: Value) -> String {
 
 /// CPython's `print_error_text` (offsets count characters, lengths bytes, as there).
 fn error_text(offset: i64, end_offset: i64, text: &str) -> String {
-    let carets = if end_offset > 0 && end_offset > offset { (end_offset - offset) as usize } else { 1 };
+    let carets = if end_offset > 0 && end_offset > offset {
+        (end_offset - offset) as usize
+    } else {
+        1
+    };
     let mut offset = offset - 1;
     let mut t = text;
     while let Some(rest) = t.strip_prefix([' ', '\t', '\x0c']) {

@@ -24,17 +24,43 @@ pub fn init(vm: &mut Vm) {
     add_getsets(vm, ne, &[("name", name_get, Some(name_set))]);
     let ae = vm.exc.attribute_error;
     add_methods(vm, ae, &[("__init__", attribute_error_init)]);
-    add_getsets(vm, ae, &[("name", name_get, Some(name_set)), ("obj", obj_get, Some(obj_set))]);
+    add_getsets(
+        vm,
+        ae,
+        &[
+            ("name", name_get, Some(name_set)),
+            ("obj", obj_get, Some(obj_set)),
+        ],
+    );
     let ie = vm.exc.import_error;
-    add_methods(vm, ie, &[("__init__", import_error_init), ("__str__", import_error_str)]);
+    add_methods(
+        vm,
+        ie,
+        &[
+            ("__init__", import_error_init),
+            ("__str__", import_error_str),
+        ],
+    );
     add_getsets(
         vm,
         ie,
-        &[("msg", msg_get, Some(msg_set)), ("name", name_get, Some(name_set)), ("path", path_get, Some(path_set))],
+        &[
+            ("msg", msg_get, Some(msg_set)),
+            ("name", name_get, Some(name_set)),
+            ("path", path_get, Some(path_set)),
+        ],
     );
     let oe = vm.exc.os_error;
     add_static(vm, oe, &[("__new__", os_error_new)]);
-    add_methods(vm, oe, &[("__init__", os_error_init), ("__str__", os_error_str), ("__reduce__", os_error_reduce)]);
+    add_methods(
+        vm,
+        oe,
+        &[
+            ("__init__", os_error_init),
+            ("__str__", os_error_str),
+            ("__reduce__", os_error_reduce),
+        ],
+    );
     add_getsets(
         vm,
         oe,
@@ -46,9 +72,20 @@ pub fn init(vm: &mut Vm) {
         ],
     );
     let bi = vm.exc.blocking_io_error;
-    add_getsets(vm, bi, &[("characters_written", written_get, Some(written_set))]);
+    add_getsets(
+        vm,
+        bi,
+        &[("characters_written", written_get, Some(written_set))],
+    );
     let sy = vm.exc.syntax_error;
-    add_methods(vm, sy, &[("__init__", syntax_error_init), ("__str__", syntax_error_str)]);
+    add_methods(
+        vm,
+        sy,
+        &[
+            ("__init__", syntax_error_init),
+            ("__str__", syntax_error_str),
+        ],
+    );
     add_getsets(
         vm,
         sy,
@@ -88,7 +125,6 @@ macro_rules! slot_accessors {
 slot_accessors! {
     name_get name_set "name";
     obj_get obj_set "obj";
-    msg_get msg_set "msg";
     path_get path_set "path";
     errno_get errno_set "errno";
     strerror_get strerror_set "strerror";
@@ -102,9 +138,28 @@ slot_accessors! {
     pfl_get pfl_set "print_file_and_line";
 }
 
+/// `msg` of SyntaxError and ImportError; for an exception made without
+/// `__init__` (raised by the VM), its first argument.
+fn msg_get(vm: &mut Vm, e: Value) -> PyResult<Value> {
+    if let Some(m) = exception::get_attr(vm, e, "msg") {
+        return Ok(m);
+    }
+    let args = exception::args(e);
+    let is_import = vm.is_instance_of(e, vm.exc.import_error);
+    Ok(match args.first() {
+        Some(&a) if !is_import || args.len() == 1 => a,
+        _ => Value::NONE,
+    })
+}
+fn msg_set(vm: &mut Vm, e: Value, v: Value) -> PyResult<()> {
+    exception::set_attr(vm, e, "msg", if v.is_null() { Value::NONE } else { v });
+    Ok(())
+}
+
 /// StopIteration.value: the first argument (also when the VM made the exception).
 fn value_get(vm: &mut Vm, e: Value) -> PyResult<Value> {
-    Ok(exception::get_attr(vm, e, "value").unwrap_or_else(|| exception::args(e).first().copied().unwrap_or(Value::NONE)))
+    Ok(exception::get_attr(vm, e, "value")
+        .unwrap_or_else(|| exception::args(e).first().copied().unwrap_or(Value::NONE)))
 }
 fn value_set(vm: &mut Vm, e: Value, v: Value) -> PyResult<()> {
     exception::set_attr(vm, e, "value", if v.is_null() { Value::NONE } else { v });
@@ -159,7 +214,9 @@ fn only_keywords(vm: &mut Vm, a: &Args, allowed: &[&str], owner: &str) -> PyResu
     for k in a.kwnames {
         let k = pystr::as_str(*k);
         if !allowed.contains(&k) {
-            return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for {owner}()")));
+            return Err(vm.type_error(format!(
+                "'{k}' is an invalid keyword argument for {owner}()"
+            )));
         }
     }
     Ok(())
@@ -211,7 +268,11 @@ fn import_error_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     only_keywords(vm, a, &["name", "path"], "ImportError")?;
     base_init(vm, a)?;
     let e = a.pos[0];
-    let msg = if a.pos.len() == 2 { a.pos[1] } else { Value::NONE };
+    let msg = if a.pos.len() == 2 {
+        a.pos[1]
+    } else {
+        Value::NONE
+    };
     exception::set_attr(vm, e, "msg", msg);
     for n in ["name", "path"] {
         let v = a.kw(n).unwrap_or(Value::NONE);
@@ -221,7 +282,7 @@ fn import_error_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn import_error_str(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    match exception::get_attr(vm, a.pos[0], "msg") {
+    match msg_get(vm, a.pos[0]).ok() {
         Some(m) if m.is_kind(Kind::Str) => Ok(m),
         _ => exc_str(vm, a),
     }
@@ -331,10 +392,18 @@ fn os_error_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn os_error_str(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let e = a.pos[0];
     let get = |vm: &mut Vm, n: &str| exception::get_attr(vm, e, n).unwrap_or(Value::NONE);
-    let (errno, strerror, filename, filename2) =
-        (get(vm, "errno"), get(vm, "strerror"), get(vm, "filename"), get(vm, "filename2"));
+    let (errno, strerror, filename, filename2) = (
+        get(vm, "errno"),
+        get(vm, "strerror"),
+        get(vm, "filename"),
+        get(vm, "filename2"),
+    );
     if !filename.is_none() {
-        let (en, se, f) = (vm.str_string(errno)?, vm.str_string(strerror)?, vm.repr_string(filename)?);
+        let (en, se, f) = (
+            vm.str_string(errno)?,
+            vm.str_string(strerror)?,
+            vm.repr_string(filename)?,
+        );
         let s = if !filename2.is_none() {
             let f2 = vm.repr_string(filename2)?;
             format!("[Errno {en}] {se}: {f} -> {f2}")
@@ -344,7 +413,11 @@ fn os_error_str(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Ok(pystr::new(vm, &s));
     }
     if !errno.is_none() && !strerror.is_none() {
-        let s = format!("[Errno {}] {}", vm.str_string(errno)?, vm.str_string(strerror)?);
+        let s = format!(
+            "[Errno {}] {}",
+            vm.str_string(errno)?,
+            vm.str_string(strerror)?
+        );
         return Ok(pystr::new(vm, &s));
     }
     exc_str(vm, a)
@@ -383,12 +456,25 @@ pub(super) fn syntax_error_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             vm.collect_iter(info)?.to_vec()
         };
         if items.len() < 4 {
-            return Err(vm.type_error(format!("function takes at least 4 arguments ({} given)", items.len())));
+            return Err(vm.type_error(format!(
+                "function takes at least 4 arguments ({} given)",
+                items.len()
+            )));
         }
         if items.len() > 6 {
-            return Err(vm.type_error(format!("function takes at most 6 arguments ({} given)", items.len())));
+            return Err(vm.type_error(format!(
+                "function takes at most 6 arguments ({} given)",
+                items.len()
+            )));
         }
-        let names = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"];
+        let names = [
+            "filename",
+            "lineno",
+            "offset",
+            "text",
+            "end_lineno",
+            "end_offset",
+        ];
         for (i, n) in names.iter().enumerate() {
             let v = items.get(i).copied().unwrap_or(Value::NONE);
             exception::set_attr(vm, e, n, v);
@@ -402,7 +488,7 @@ pub(super) fn syntax_error_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn syntax_error_str(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let e = a.pos[0];
-    let msg = exception::get_attr(vm, e, "msg").unwrap_or(Value::NONE);
+    let msg = msg_get(vm, e)?;
     let msg = vm.str_string(msg)?;
     let filename = exception::get_attr(vm, e, "filename").filter(|v| v.is_kind(Kind::Str));
     let lineno = exception::get_attr(vm, e, "lineno").filter(|v| int::is_int(*v) && !v.is_bool());
