@@ -396,13 +396,10 @@ pub fn settle_unclosed(path: &std::ffi::CStr) {
     }
 }
 
-/// The bytes of a buffer-protocol object other than bytes and bytearray.
-pub fn buffer_bytes(vm: &mut Vm, v: Value) -> PyResult<Option<Vec<u8>>> {
-    let _ = vm;
-    if let Some(b) = bytearray::native(v) {
-        return Ok(Some(bytearray::data(b).to_vec()));
-    }
-    Ok(None)
+/// The bytes of a buffer-protocol object other than bytes and bytearray
+/// (arrays, contiguous memoryviews).
+pub fn buffer_bytes(_vm: &mut Vm, v: Value) -> PyResult<Option<Vec<u8>>> {
+    Ok(crate::modules::array::buffer::bytes_of(v).map(|b| b.to_vec()))
 }
 
 // ---- the standard streams ----

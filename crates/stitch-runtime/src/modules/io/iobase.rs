@@ -429,6 +429,12 @@ pub fn fill_buffer(vm: &mut Vm, b: Value, data: &[u8]) -> PyResult<()> {
         v[..n].copy_from_slice(&data[..n]);
         return Ok(());
     }
+    if let Some(dst) = crate::modules::array::buffer::bytes_of(b)
+        && data.len() <= dst.len()
+        && crate::modules::array::buffer::writable_len(vm, b).is_ok()
+    {
+        return crate::modules::array::buffer::write(vm, b, 0, data);
+    }
     let d = bytes::new(vm, data);
     let sl = slice::new(
         vm,

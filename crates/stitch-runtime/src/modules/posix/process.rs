@@ -277,17 +277,21 @@ pub fn environ(vm: &mut Vm) -> Value {
     d
 }
 
-fn env_bytes(vm: &mut Vm, v: Value, func: &str, arg: &str) -> PyResult<CString> {
-    let p = path::path_arg(vm, func, arg, v, path::PATH)?;
-    Ok(p.c.unwrap_or_default())
+fn env_bytes(vm: &mut Vm, v: Value) -> PyResult<CString> {
+    let p = path::fspath(vm, v)?;
+    let raw = match crate::object::str::text_of(p) {
+        Some(s) => s.as_bytes().to_vec(),
+        None => bytes::native(p).map(bytes::data).unwrap_or(&[]).to_vec(),
+    };
+    CString::new(raw).map_err(|_| vm.value_error("embedded null byte"))
 }
 
 /// `os.putenv(name, value)`.
 pub fn putenv(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let [k, v] = args::parse::<2>(vm, a, &Sig::positional("putenv", &["name", "value"], 2))?;
-    let k = env_bytes(vm, k, "putenv", "name")?;
-    let v = env_bytes(vm, v, "putenv", "value")?;
-    if k.as_bytes().is_empty() || k.as_bytes().contains(&b'=') {
+    let k = env_bytes(vm, k)?;
+    let v = env_bytes(vm, v)?;
+    if k.as_bytes().contains(&b'=') {
         return Err(vm.value_error("illegal environment variable name"));
     }
     if unsafe { libc::setenv(k.as_ptr(), v.as_ptr(), 1) } != 0 {
@@ -299,10 +303,7 @@ pub fn putenv(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 /// `os.unsetenv(name)`.
 pub fn unsetenv(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let [k] = args::parse::<1>(vm, a, &Sig::positional("unsetenv", &["name"], 1))?;
-    let k = env_bytes(vm, k, "unsetenv", "name")?;
-    if k.as_bytes().is_empty() || k.as_bytes().contains(&b'=') {
-        return Err(vm.value_error("illegal environment variable name"));
-    }
+    let k = env_bytes(vm, k)?;
     if unsafe { libc::unsetenv(k.as_ptr()) } != 0 {
         return Err(path::last_error(vm));
     }

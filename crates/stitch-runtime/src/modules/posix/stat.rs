@@ -36,7 +36,37 @@ const FIELDS: [&str; 19] = [
 pub fn make_type(vm: &mut Vm) -> Value {
     let t = structseq::new_type(vm, "os", "stat_result", &FIELDS, 10, true);
     vm.registry.insert("os.stat_result", t);
+    let d = crate::object::types::ty(t).dict;
+    let k = crate::object::str::intern(vm, "n_unnamed_fields");
+    crate::object::dict::set_str(d, k, Value::small(3));
+    if let Some(n) = crate::object::dict::get_str(d, vm.names.new) {
+        vm.registry.insert("os.stat_result.__new__", n);
+    }
+    crate::builtins::add_static(vm, t, &[("__new__", stat_result_new)]);
+    crate::object::types::invalidate(t);
     t
+}
+
+/// `os.stat_result(seq, dict=None)`: the float times default to the int ones.
+fn stat_result_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let Some(&base_new) = vm.registry.get("os.stat_result.__new__") else {
+        return Err(vm.type_error("cannot create 'os.stat_result' instances"));
+    };
+    let r = vm.call_kw(base_new, a)?;
+    let t = crate::modules::util::native_of(r);
+    if t.is_kind(Kind::Tuple) && r.is_kind(Kind::Instance) {
+        let items = tuple::items(t);
+        for (i, name) in [(7, "st_atime"), (8, "st_mtime"), (9, "st_ctime")] {
+            let k = crate::object::str::intern(vm, name);
+            let cur = crate::object::instance::get_attr(vm, r, k);
+            if cur.is_none_or(|v| v.is_none())
+                && let Some(&v) = items.get(i)
+            {
+                crate::object::instance::set_attr(vm, r, k, v);
+            }
+        }
+    }
+    Ok(r)
 }
 
 /// An `os.stat_result` from a `struct stat`.
