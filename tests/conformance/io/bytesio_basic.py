@@ -40,7 +40,7 @@ with BytesIO(b'data') as y:
     print(y.read(2), y.closed)
 print(y.closed)
 z = BytesIO()
-for i in range(1000):
+for i in range(200):
     z.write(i.to_bytes(2, 'big'))
 print(len(z.getvalue()), z.tell(), z.getvalue()[-4:])
 z.seek(100)

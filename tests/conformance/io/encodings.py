@@ -45,7 +45,7 @@ print(repr(open('l.txt', encoding='utf-8', errors='replace').read()))
 
 # A multi-byte sequence split across read chunks.
 with open('split.txt', 'w', encoding='utf-8') as f:
-    f.write('a' * 8191 + 'é' + 'b' * 10 + '€' * 5000)
+    f.write('a' * 8191 + 'é' + 'b' * 10 + '€' * 500)
 with open('split.txt', encoding='utf-8') as f:
     s = f.read()
     print(len(s), s[8190:8193], s[-2:])
@@ -55,9 +55,11 @@ with open('split.txt', encoding='utf-8') as f:
     print(t, repr(f.read(2)))
     f.seek(t)
     print(repr(f.read(1)), f.tell())
-with open('split.txt', encoding='utf-8') as f:
+with open('small.txt', 'w', encoding='utf-8') as f:
+    f.write('aé€\U0001f600b' * 20)
+with open('small.txt', encoding='utf-8') as f:
     f._CHUNK_SIZE = 3
-    print(f._CHUNK_SIZE, f.read(8192)[-3:], f.tell(), f.read(3), f.tell())
+    print(f._CHUNK_SIZE, f.read(12), f.tell(), f.read(3), f.tell(), f.readline()[-4:], f.tell())
 
 for enc in ['bogus', 'utf-9']:
     try:

@@ -53,7 +53,7 @@ with open('mixed.txt', newline=None) as f:
         print(p, repr(f.read(3)))
 
 with open('crlf.txt', 'wb') as f:
-    f.write(b'a\r\n' * 5000 + b'tail')
+    f.write(b'a\r\n' * 2731 + b'tail')
 with open('crlf.txt') as f:
     data = f.read()
     print(len(data), data.count('\n'), data[-6:], f.newlines)

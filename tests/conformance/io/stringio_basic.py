@@ -75,7 +75,7 @@ print('a', 'b', sep='-', end='|', file=s)
 print(file=s)
 print(repr(s.getvalue()))
 big = StringIO()
-for i in range(2000):
+for i in range(300):
     big.write('%d,' % i)
 print(len(big.getvalue()), big.getvalue()[-10:])
 big.seek(0)
