@@ -35,7 +35,13 @@ pub fn import_name(vm: &mut Vm, name: Value, globals: Value, fromlist: Value, le
                     let sub = format!("{full}.{s}");
                     match import_module(vm, &sub) {
                         Ok(_) => {}
-                        Err(e) if vm.is_instance_of(e.0, vm.exc.module_not_found_error) => {}
+                        // Only a missing submodule itself is ignored (as in
+                        // `_handle_fromlist`); errors from its code propagate.
+                        Err(e)
+                            if vm.is_instance_of(e.0, vm.exc.module_not_found_error)
+                                && crate::object::exception::get_attr(vm, e.0, "name")
+                                    .and_then(pystr::text_of)
+                                    .is_some_and(|missing| missing == sub) => {}
                         Err(e) => return Err(e),
                     }
                 }

@@ -27,6 +27,7 @@ pub mod math_int;
 pub mod namespace;
 pub mod operator;
 pub mod posix;
+pub mod posixsubprocess;
 pub mod random;
 pub mod select;
 pub mod sha512;
@@ -63,6 +64,7 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("_heapq", heapq::init),
     ("_io", io::init_module),
     ("_operator", operator::init),
+    ("_posixsubprocess", posixsubprocess::init),
     ("_random", random::init),
     ("_sha512", sha512::init),
     ("_signal", signal::init),
