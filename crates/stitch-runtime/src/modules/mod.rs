@@ -83,6 +83,7 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("itertools", itertools::init),
     ("math", math::init),
     ("posix", posix::init),
+    ("pwd", posix::pwd::init),
     ("select", select::init),
     ("time", time::init),
 ];

@@ -6,6 +6,7 @@ pub mod fd;
 pub mod fs;
 pub mod path;
 pub mod process;
+pub mod pwd;
 pub mod scandir;
 pub mod stat;
 
@@ -126,6 +127,7 @@ const HAVE: &[&str] = &[
     "HAVE_FCHOWNAT",
     "HAVE_FDOPENDIR",
     "HAVE_FSTATAT",
+    "HAVE_FSTATVFS",
     "HAVE_FTRUNCATE",
     "HAVE_FUTIMENS",
     "HAVE_LINKAT",
@@ -145,6 +147,8 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("lstat", stat::lstat),
     ("fstat", stat::fstat),
     ("utime", stat::utime),
+    ("statvfs", stat::statvfs),
+    ("fstatvfs", stat::fstatvfs),
     ("getcwd", fs::getcwd),
     ("getcwdb", fs::getcwdb),
     ("chdir", fs::chdir),
@@ -228,8 +232,6 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
     add_ints(vm, m, CONSTANTS);
     let st = stat::make_type(vm);
     module::set(vm, m, "stat_result", st);
-    // `statvfs` stays out until `property.__doc__` can be assigned: with it,
-    // shutil defines disk_usage, whose namedtuple docs it sets at import.
     let vt = stat::make_vfs_type(vm);
     module::set(vm, m, "statvfs_result", vt);
     let ts = structseq::new_type(vm, "os", "terminal_size", &["columns", "lines"], 2, true);

@@ -325,7 +325,6 @@ pub fn make_vfs_type(vm: &mut Vm) -> Value {
 }
 
 /// `os.statvfs(path)` (a path or a descriptor).
-#[allow(dead_code)]
 pub fn statvfs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let [p] = args::parse::<1>(vm, a, &Sig::new("statvfs", &["path"], 1))?;
     let p = path::path_arg(vm, "statvfs", "path", p, PATH_FD)?;
@@ -333,7 +332,6 @@ pub fn statvfs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 /// `os.fstatvfs(fd)`.
-#[allow(dead_code)]
 pub fn fstatvfs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let [fd] = args::parse::<1>(vm, a, &Sig::positional("fstatvfs", &["fd"], 1))?;
     let fd = path::fd_arg(vm, fd)?;
