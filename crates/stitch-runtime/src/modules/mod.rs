@@ -16,11 +16,13 @@ pub mod functools;
 pub mod functools_lru;
 pub mod gc;
 pub mod heapq;
+pub mod imp;
 pub mod io;
 pub mod itertools;
 pub mod itertools_comb;
 pub mod itertools_tee;
 pub mod libm;
+pub mod marshal;
 pub mod math;
 pub mod math_gamma;
 pub mod math_int;
@@ -62,6 +64,7 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("_contextvars", contextvars::init),
     ("_functools", functools::init),
     ("_heapq", heapq::init),
+    ("_imp", imp::init),
     ("_io", io::init_module),
     ("_operator", operator::init),
     ("_posixsubprocess", posixsubprocess::init),
@@ -74,6 +77,7 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("_string", string::init),
     ("_struct", struct_::init),
     ("_thread", thread::init),
+    ("_warnings", imp::warnings_init),
     ("_weakref", weakref::init),
     ("array", array::init),
     ("atexit", atexit::init),
@@ -81,6 +85,7 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("errno", errno::init),
     ("gc", gc::init),
     ("itertools", itertools::init),
+    ("marshal", marshal::init),
     ("math", math::init),
     ("posix", posix::init),
     ("pwd", posix::pwd::init),
