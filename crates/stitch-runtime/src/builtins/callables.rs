@@ -29,7 +29,8 @@ pub fn init(vm: &mut Vm) {
         ],
     );
     let m = vm.types.method;
-    add_methods(vm, m, &[("__repr__", method_repr)]);
+    add_static(vm, m, &[("__new__", method_new)]);
+    add_methods(vm, m, &[("__repr__", method_repr), ("__eq__", method_eq), ("__hash__", method_hash), ("__reduce__", method_reduce)]);
     add_getsets(vm, m, &[("__func__", method_func, None), ("__self__", method_self, None), ("__name__", method_name, None), ("__qualname__", method_qualname, None), ("__doc__", method_doc, None)]);
     for t in [vm.types.builtin_function, vm.types.method_descriptor] {
         add_methods(vm, t, &[("__repr__", builtin_repr)]);
@@ -162,6 +163,59 @@ fn method_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r = vm.repr_string(m.self_)?;
     Ok(pystr::new(vm, &format!("<bound method {qn} of {r}>")))
 }
+/// `types.MethodType(function, instance)`.
+fn method_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if a.has_kwargs() {
+        return Err(vm.type_error("method() takes no keyword arguments"));
+    }
+    if a.pos.len() != 3 {
+        return Err(vm.type_error(format!("method expected 2 arguments, got {}", a.pos.len() - 1)));
+    }
+    let (f, obj) = (a.pos[1], a.pos[2]);
+    if !vm.is_callable(f) {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if obj.is_none() {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    Ok(vm.new_method(f, obj))
+}
+/// Bound methods are equal when their functions are equal and they are bound to
+/// the same object.
+fn method_eq(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    super::args::count(vm, a, "__eq__", 2, 2)?;
+    let Some(other) = a.pos[1].get::<MethodObj>() else {
+        return Ok(vm.not_implemented);
+    };
+    let (f2, s2) = (other.func, other.self_);
+    let m = mobj(a.pos[0]);
+    let (f1, s1) = (m.func, m.self_);
+    if s1 != s2 {
+        return Ok(Value::FALSE);
+    }
+    let eq = vm.eq_bool(f1, f2)?;
+    Ok(Value::from_bool(eq))
+}
+fn method_hash(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let m = mobj(a.pos[0]);
+    let (f, s) = (m.func, m.self_);
+    let hs = crate::vm::protocol::pointer_hash(vm.id_of(s));
+    let hf = vm.hash(f)?;
+    let mut h = hs ^ hf;
+    if h == -1 {
+        h = -2;
+    }
+    Ok(crate::object::int::from_i64(vm, h))
+}
+/// `(getattr, (self, name))`, so that bound methods pickle and copy.
+fn method_reduce(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let m = mobj(a.pos[0]);
+    let (f, s) = (m.func, m.self_);
+    let name = vm.getattr(f, vm.names.name)?;
+    let getattr = vm.getattr_str(vm.builtins, "getattr")?;
+    let args = tuple::new(vm, &[s, name]);
+    Ok(tuple::new(vm, &[getattr, args]))
+}
 fn method_func(_vm: &mut Vm, v: Value) -> PyResult<Value> {
     Ok(mobj(v).func)
 }
@@ -258,17 +312,79 @@ fn module_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let name = a.pos.get(1).map(|n| pystr::text_of(*n).unwrap_or("?").to_string()).unwrap_or_default();
     Ok(module::new(vm, &name))
 }
-fn module_init(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+/// `module(name, doc=None)`: sets `__name__` and `__doc__` (and the import
+/// attributes to None).
+fn module_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let m = a.pos[0];
+    let [name, doc] = super::args::parse::<2>(vm, &a.tail(), &super::args::Sig::new("module", &["name", "doc"], 1))?;
+    if !name.is_kind(Kind::Str) && pystr::text_of(name).is_none() {
+        return Err(vm.type_error(format!("module.__init__() argument 'name' must be str, not {}", vm.type_name(name))));
+    }
+    if m.is_kind(Kind::Module) {
+        module::set(vm, m, "__name__", name);
+        module::set(vm, m, "__doc__", if doc.is_null() { Value::NONE } else { doc });
+        for k in ["__package__", "__loader__", "__spec__"] {
+            if module::get(vm, m, k).is_none() {
+                module::set(vm, m, k, Value::NONE);
+            }
+        }
+    }
     Ok(Value::NONE)
 }
+/// CPython's `importlib._bootstrap._module_repr`: from `__spec__` when there is
+/// one, else from `__file__` and `__loader__`. Native modules (in
+/// `sys.builtin_module_names`, as imported) show as built-in.
 fn module_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let m = a.pos[0];
-    let name = module::get(vm, m, "__name__").map(|n| pystr::text_of(n).unwrap_or("?").to_string()).unwrap_or_else(|| "?".into());
-    let s = match module::get(vm, m, "__file__").and_then(|f| pystr::text_of(f).map(str::to_string)) {
-        Some(f) => format!("<module '{name}' from '{f}'>"),
-        None => format!("<module '{name}' (built-in)>"),
+    let name = match module::get(vm, m, "__name__") {
+        Some(n) => vm.repr_string(n)?,
+        None => "'?'".to_string(),
+    };
+    if let Some(spec) = module::get(vm, m, "__spec__").filter(|s| !s.is_none()) {
+        let sname = vm.getattr_str(spec, "name")?;
+        let sname = if sname.is_none() { "'?'".to_string() } else { vm.repr_string(sname)? };
+        let origin = vm.getattr_str(spec, "origin")?;
+        let loader = vm.getattr_str(spec, "loader")?;
+        let s = if origin.is_none() {
+            if loader.is_none() {
+                format!("<module {sname}>")
+            } else {
+                format!("<module {sname} ({})>", vm.repr_string(loader)?)
+            }
+        } else {
+            let has_location = vm.getattr_str(spec, "has_location")?;
+            if vm.truth(has_location)? {
+                format!("<module {sname} from {}>", vm.repr_string(origin)?)
+            } else {
+                format!("<module {sname} ({})>", vm.str_string(origin)?)
+            }
+        };
+        return Ok(pystr::new(vm, &s));
+    }
+    let loader = module::get(vm, m, "__loader__").unwrap_or(Value::NONE);
+    if let Some(f) = module::get(vm, m, "__file__") {
+        let f = vm.repr_string(f)?;
+        return Ok(pystr::new(vm, &format!("<module {name} from {f}>")));
+    }
+    let s = if !loader.is_none() {
+        format!("<module {name} ({})>", vm.repr_string(loader)?)
+    } else if is_native_module(vm, m) {
+        format!("<module {name} (built-in)>")
+    } else {
+        format!("<module {name}>")
     };
     Ok(pystr::new(vm, &s))
+}
+/// True for a native module as imported (the one `sys.modules` holds).
+fn is_native_module(vm: &mut Vm, m: Value) -> bool {
+    let Some(n) = module::get(vm, m, "__name__").and_then(|n| pystr::text_of(n).map(str::to_string)) else {
+        return false;
+    };
+    let native = matches!(n.as_str(), "sys" | "builtins") || crate::modules::NATIVE.iter().any(|(x, _)| *x == n);
+    native && {
+        let k = pystr::new(vm, &n);
+        dict::get_str(vm.modules, k) == Some(m)
+    }
 }
 fn module_dict(_vm: &mut Vm, v: Value) -> PyResult<Value> {
     Ok(module::dict_of(v))

@@ -82,13 +82,13 @@ pub fn init(vm: &mut Vm) {
             ("__name__", type_name_get, Some(type_name_set)),
             ("__qualname__", type_qualname_get, Some(type_qualname_set)),
             ("__mro__", type_mro_get, None),
-            ("__bases__", type_bases_get, None),
+            ("__bases__", type_bases_get, Some(type_bases_set)),
             ("__base__", type_base_get, None),
             ("__dict__", type_dict_get, None),
             ("__doc__", type_doc_get, Some(type_doc_set)),
             ("__module__", type_module_get, Some(type_module_set)),
             ("__abstractmethods__", type_abstract_get, Some(type_abstract_set)),
-            ("__annotations__", type_annotations_get, None),
+            ("__annotations__", type_annotations_get, Some(type_annotations_set)),
         ],
     );
 
@@ -112,11 +112,13 @@ pub fn init(vm: &mut Vm) {
             ("__set_name__", property_set_name),
         ],
     );
-    add_getsets(vm, p, &[("__doc__", property_doc_get, Some(property_doc_set))]);
+    add_getsets(vm, p, &[("__doc__", property_doc_get, Some(property_doc_set)), ("__isabstractmethod__", property_abstract, None)]);
     let c = vm.types.classmethod;
     add_static(vm, c, &[("__new__", classmethod_new)]);
+    add_getsets(vm, c, &[("__isabstractmethod__", wrapper_abstract, None)]);
     let sm = vm.types.staticmethod;
     add_static(vm, sm, &[("__new__", staticmethod_new)]);
+    add_getsets(vm, sm, &[("__isabstractmethod__", wrapper_abstract, None)]);
     add_methods(vm, sm, &[("__call__", staticmethod_call)]);
     let bc = crate::object::function::new_builtin(vm, "__build_class__", build_class, Value::NULL, 0);
     vm.registry.insert("__build_class__", bc);
@@ -155,12 +157,8 @@ fn object_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     {
         let mut names: Vec<String> = vm.collect_iter(abs)?.iter().map(|n| pystr::text_of(*n).unwrap_or("").to_string()).collect();
         names.sort();
-        let list = names.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>();
-        let joined = if list.len() > 1 {
-            format!("{} and {}", list[..list.len() - 1].join(", "), list[list.len() - 1])
-        } else {
-            list.join("")
-        };
+        // 3.11's wording: sorted names joined by ", ".
+        let joined = names.join(", ");
         return Err(vm.type_error(format!(
             "Can't instantiate abstract class {} with abstract method{} {}",
             types::name(cls),
@@ -512,6 +510,79 @@ fn type_bases_get(vm: &mut Vm, t: Value) -> PyResult<Value> {
     let m = types::ty(t).bases.clone();
     Ok(tuple::new(vm, &m))
 }
+/// Rejects setting or deleting `attr` of a builtin type (and deleting it at all).
+fn check_special_set(vm: &mut Vm, t: Value, v: Value, attr: &str) -> PyResult<()> {
+    if types::ty(t).prefix.flags & flags::HEAPTYPE == 0 {
+        return Err(vm.type_error(format!("cannot set '{attr}' attribute of immutable type '{}'", types::name(t))));
+    }
+    if v.is_null() {
+        return Err(vm.type_error(format!("cannot delete '{attr}' attribute of immutable type '{}'", types::name(t))));
+    }
+    Ok(())
+}
+
+/// `cls.__bases__ = (...)`: checks the new bases as CPython does, then recomputes
+/// the MRO of the class and of its subclasses.
+fn type_bases_set(vm: &mut Vm, t: Value, v: Value) -> PyResult<()> {
+    check_special_set(vm, t, v, "__bases__")?;
+    let tname = types::name(t);
+    if !v.is_kind(Kind::Tuple) {
+        return Err(vm.type_error(format!("can only assign tuple to {tname}.__bases__, not {}", vm.type_name(v))));
+    }
+    let new: Vec<Value> = tuple::items(v).to_vec();
+    if new.is_empty() {
+        return Err(vm.type_error(format!("can only assign non-empty tuple to {tname}.__bases__, not ()")));
+    }
+    for b in &new {
+        if !b.is_kind(Kind::Type) {
+            return Err(vm.type_error(format!("{tname}.__bases__ must be tuple of classes, not '{}'", vm.type_name(*b))));
+        }
+        if types::is_subtype(*b, t) {
+            return Err(vm.type_error("a __bases__ item causes an inheritance cycle"));
+        }
+        if types::ty(*b).prefix.flags & flags::BASETYPE == 0 {
+            return Err(vm.type_error(format!("type '{}' is not an acceptable base type", types::name(*b))));
+        }
+    }
+    // The instance layout must not change.
+    let mut native_base = vm.types.object;
+    for b in &new {
+        let nb = types::ty(*b).native_base;
+        if !nb.is_null() && nb != vm.types.object && (native_base == vm.types.object || types::is_subtype(nb, native_base)) {
+            native_base = nb;
+        }
+    }
+    let old_native = types::ty(t).native_base;
+    let old_native = if old_native.is_null() { vm.types.object } else { old_native };
+    if native_base != old_native {
+        let first = new[0];
+        return Err(vm.type_error(format!(
+            "__bases__ assignment: '{}' object layout differs from '{}'",
+            types::name(first),
+            tname
+        )));
+    }
+    types::replace_bases(vm, t, new)?;
+    types::update_flags(vm, t);
+    Ok(())
+}
+
+fn type_annotations_set(vm: &mut Vm, t: Value, v: Value) -> PyResult<()> {
+    if types::ty(t).prefix.flags & flags::HEAPTYPE == 0 {
+        return Err(vm.type_error(format!("cannot set '__annotations__' attribute of immutable type '{}'", types::name(t))));
+    }
+    let d = types::ty(t).dict;
+    if v.is_null() {
+        if dict::remove_str(d, vm.names.annotations).is_none() {
+            return Err(vm.new_error(vm.exc.attribute_error, "__annotations__"));
+        }
+    } else {
+        dict::set_str(d, vm.names.annotations, v);
+    }
+    types::invalidate(t);
+    Ok(())
+}
+
 fn type_base_get(_vm: &mut Vm, t: Value) -> PyResult<Value> {
     Ok(types::ty(t).bases.first().copied().unwrap_or(Value::NONE))
 }
@@ -1089,6 +1160,44 @@ fn property_doc_set(_vm: &mut Vm, v: Value, doc: Value) -> PyResult<()> {
         p.doc.set(if doc.is_null() { Value::NONE } else { doc });
     }
     Ok(())
+}
+
+/// True when `f.__isabstractmethod__` is true.
+fn is_abstract(vm: &mut Vm, f: Value) -> PyResult<bool> {
+    if f.is_null() || f.is_none() {
+        return Ok(false);
+    }
+    let k = pystr::intern(vm, "__isabstractmethod__");
+    match vm.getattr_opt(f, k)? {
+        Some(v) => vm.truth(v),
+        None => Ok(false),
+    }
+}
+
+/// `property.__isabstractmethod__`: any of its functions is abstract.
+fn property_abstract(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let Some(p) = native::downcast::<Property>(v) else {
+        return Ok(Value::FALSE);
+    };
+    let fs = [p.fget, p.fset, p.fdel];
+    for f in fs {
+        if is_abstract(vm, f)? {
+            return Ok(Value::TRUE);
+        }
+    }
+    Ok(Value::FALSE)
+}
+
+/// `classmethod/staticmethod.__isabstractmethod__`: the wrapped function's.
+fn wrapper_abstract(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let f = if let Some(c) = native::downcast::<ClassMethod>(v) {
+        c.func
+    } else if let Some(s) = native::downcast::<StaticMethod>(v) {
+        s.func
+    } else {
+        Value::NULL
+    };
+    Ok(Value::from_bool(is_abstract(vm, f)?))
 }
 
 fn property_getter(vm: &mut Vm, a: &Args) -> PyResult<Value> {

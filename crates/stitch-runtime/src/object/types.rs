@@ -137,6 +137,44 @@ pub fn set_bases(vm: &mut Vm, t: Value, bases: Vec<Value>) -> PyResult<()> {
     Ok(())
 }
 
+/// `cls.__bases__ = new`: recomputes the MROs of `t` and its subclasses (all or
+/// nothing: an inconsistent MRO anywhere leaves every class as it was).
+pub fn replace_bases(vm: &mut Vm, t: Value, new: Vec<Value>) -> PyResult<()> {
+    let old = std::mem::replace(&mut ty(t).bases, new.clone());
+    // Subclasses in an order where each class comes after its bases.
+    let mut order = vec![t];
+    let mut i = 0;
+    while i < order.len() {
+        for s in ty(order[i]).subclasses.clone() {
+            order.retain(|x| *x != s);
+            order.push(s);
+        }
+        i += 1;
+    }
+    let old_mros: Vec<Vec<Value>> = order.iter().map(|c| ty(*c).mro.clone()).collect();
+    for c in &order {
+        let bases = ty(*c).bases.clone();
+        match compute_mro(vm, *c, &bases) {
+            Ok(m) => ty(*c).mro = m,
+            Err(e) => {
+                for (c, m) in order.iter().zip(old_mros) {
+                    ty(*c).mro = m;
+                }
+                ty(t).bases = old;
+                return Err(e);
+            }
+        }
+    }
+    for b in &old {
+        ty(*b).subclasses.retain(|x| *x != t);
+    }
+    for b in &new {
+        ty(*b).subclasses.push(t);
+    }
+    invalidate(t);
+    Ok(())
+}
+
 /// C3 linearisation of `t` with `bases`.
 pub fn compute_mro(vm: &mut Vm, t: Value, bases: &[Value]) -> PyResult<Vec<Value>> {
     let mut seqs: Vec<Vec<Value>> = bases.iter().map(|b| ty(*b).mro.clone()).collect();

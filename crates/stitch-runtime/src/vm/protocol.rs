@@ -176,6 +176,12 @@ impl Vm {
                 Ok(Some(crate::object::function::bind_builtin(self, a, obj)))
             }
             (Some(a), Some(Descr::NonData)) => self.descr_get(a, obj, ty).map(Some),
+            // A bound method delegates other attributes to its function (its type's
+            // dict has a `__module__` entry that CPython's method type lacks).
+            (Some(_), _) | (None, _) if obj.is_kind(Kind::Method) && (attr.is_none() || name == self.names.module) => {
+                let f = unsafe { obj.raw::<MethodObj>() }.func;
+                self.getattr_opt(f, name)
+            }
             (Some(a), _) => Ok(Some(a)),
             (None, _) => Ok(None),
         }
