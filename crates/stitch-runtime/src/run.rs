@@ -5,7 +5,7 @@
 use stitch_core::layout::Kind;
 use stitch_core::value::Value;
 
-use crate::object::{dict, exception, int, list, module, str as pystr};
+use crate::object::{dict, exception, int, list, module, str as pystr, tuple};
 use crate::vm::{PyErr, PyResult, Vm};
 
 /// Reads a source file as text: UTF-8 (a BOM is skipped), or Latin-1 when the file
@@ -29,36 +29,57 @@ pub fn read_source(vm: &mut Vm, path: &str) -> PyResult<String> {
     decode_source(vm, &bytes, path)
 }
 
+/// CPython's normal name for a declared source encoding: "utf-8" and
+/// "iso-8859-1" for their aliases, otherwise the name as written.
+fn normal_encoding(enc: &str) -> String {
+    let e = enc.to_ascii_lowercase().replace('_', "-");
+    if e == "utf-8" || e.starts_with("utf-8-") || e == "utf8" {
+        "utf-8".to_string()
+    } else if is_latin1_name(&e)
+        || ["latin-1-", "iso-8859-1-", "iso-latin-1-"]
+            .iter()
+            .any(|p| e.starts_with(p))
+    {
+        "iso-8859-1".to_string()
+    } else {
+        enc.to_string()
+    }
+}
+
+/// The text of source bytes with a BOM and/or a PEP 263 declaration: Ok(None)
+/// means UTF-8 (left to the caller), Err the message of a SyntaxError
+/// (`file_input`: CPython's wording for files).
+fn decode_declared(vm: &mut Vm, bytes: &[u8], file_input: bool) -> Result<Option<String>, String> {
+    let has_bom = bytes.starts_with(b"\xef\xbb\xbf");
+    let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let Some(enc) = declared_encoding(body) else {
+        return Ok(None);
+    };
+    let normal = normal_encoding(&enc);
+    if has_bom && normal != "utf-8" {
+        return Err(format!("encoding problem: {normal} with BOM"));
+    }
+    match normal.as_str() {
+        "utf-8" => Ok(None),
+        "iso-8859-1" => Ok(Some(body.iter().map(|&b| b as char).collect())),
+        _ => match crate::text::codecs::decode(vm, body, &enc, "strict") {
+            Ok(s) => Ok(Some(s)),
+            Err(_) if file_input => Err(format!("encoding problem: {enc}")),
+            Err(e) => Err(vm
+                .str_string(e.0)
+                .unwrap_or_else(|_| format!("unknown encoding: {enc}"))),
+        },
+    }
+}
+
 /// Decodes source bytes per PEP 263.
 pub fn decode_source(vm: &mut Vm, bytes: &[u8], path: &str) -> PyResult<String> {
-    let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    if let Some(enc) = declared_encoding(body) {
-        let e = enc.to_ascii_lowercase().replace('_', "-");
-        // CPython's normal names for the two encodings it knows without codecs.
-        let normal = if e == "utf-8" || e.starts_with("utf-8-") || e == "utf8" {
-            "utf-8".to_string()
-        } else if is_latin1_name(&e)
-            || ["latin-1-", "iso-8859-1-", "iso-latin-1-"]
-                .iter()
-                .any(|p| e.starts_with(p))
-        {
-            "iso-8859-1".to_string()
-        } else {
-            enc.clone()
-        };
-        if bytes.starts_with(b"\xef\xbb\xbf") && normal != "utf-8" {
-            return Err(vm.new_error(
-                vm.exc.syntax_error,
-                format!("encoding problem: {normal} with BOM"),
-            ));
-        }
-        if normal == "iso-8859-1" {
-            return Ok(body.iter().map(|&b| b as char).collect());
-        }
-        if normal != "utf-8" {
-            return Err(vm.new_error(vm.exc.syntax_error, format!("encoding problem: {enc}")));
-        }
+    match decode_declared(vm, bytes, true) {
+        Ok(Some(s)) => return Ok(s),
+        Ok(None) => {}
+        Err(msg) => return Err(vm.new_error(vm.exc.syntax_error, msg)),
     }
+    let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     match std::str::from_utf8(body) {
         Ok(s) => Ok(s.to_string()),
         Err(e) => {
@@ -75,6 +96,27 @@ pub fn decode_source(vm: &mut Vm, bytes: &[u8], path: &str) -> PyResult<String> 
     }
 }
 
+/// Decodes the bytes given to `compile`/`exec`/`eval` (BOM and PEP 263
+/// declaration honoured; invalid UTF-8 is replaced); a decoding problem raises
+/// SyntaxError(msg, (filename, 0, -1, None)) as CPython's string tokenizer.
+pub fn decode_bytes_source(vm: &mut Vm, bytes: &[u8], filename: &str) -> PyResult<String> {
+    match decode_declared(vm, bytes, false) {
+        Ok(Some(s)) => Ok(s),
+        Ok(None) => {
+            let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+            Ok(String::from_utf8_lossy(body).into_owned())
+        }
+        Err(msg) => {
+            let m = pystr::new(vm, &msg);
+            let f = pystr::new(vm, filename);
+            let loc = tuple::new(vm, &[f, Value::small(0), Value::small(-1), Value::NONE]);
+            let args = [m, loc];
+            let err = vm.call(vm.exc.syntax_error, &args)?;
+            Err(PyErr(err))
+        }
+    }
+}
+
 fn is_latin1_name(e: &str) -> bool {
     matches!(
         e,
@@ -82,11 +124,14 @@ fn is_latin1_name(e: &str) -> bool {
     )
 }
 
-/// True when source bytes declare Latin-1 (for reading source lines back).
-pub fn declares_latin1(bytes: &[u8]) -> bool {
-    let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    declared_encoding(body)
-        .is_some_and(|e| is_latin1_name(&e.to_ascii_lowercase().replace('_', "-")))
+/// Source bytes decoded for display (traceback lines): per their declaration,
+/// else UTF-8 with replacement.
+pub fn decode_for_display(vm: &mut Vm, bytes: &[u8]) -> String {
+    match decode_declared(vm, bytes, true) {
+        Ok(Some(s)) => s,
+        _ => String::from_utf8_lossy(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes))
+            .into_owned(),
+    }
 }
 
 /// The encoding declared in a `coding[:=]` comment in the first two lines.

@@ -740,12 +740,13 @@ fn input(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 /// The source text of an exec/eval/compile argument.
-fn source_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<String> {
+fn source_arg(vm: &mut Vm, v: Value, what: &str, filename: &str) -> PyResult<String> {
     if let Some(s) = pystr::text_of(v) {
         return Ok(s.to_string());
     }
     if let Some(b) = crate::object::bytes::native(v) {
-        return Ok(String::from_utf8_lossy(crate::object::bytes::data(b)).into_owned());
+        let data = crate::object::bytes::data(b).to_vec();
+        return crate::run::decode_bytes_source(vm, &data, filename);
     }
     Err(vm.type_error(format!(
         "{what}() arg 1 must be a string, bytes or code object"
@@ -788,7 +789,7 @@ fn exec_or_eval(vm: &mut Vm, a: &Args, is_eval: bool) -> PyResult<Value> {
     let code = if src.is_kind(Kind::Code) {
         src
     } else {
-        let text = source_arg(vm, src, name)?;
+        let text = source_arg(vm, src, name, "<string>")?;
         let text = if is_eval {
             text.trim_start_matches([' ', '\t']).to_string()
         } else {
@@ -830,8 +831,8 @@ fn compile(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             3,
         ),
     )?;
-    let text = source_arg(vm, src, "compile")?;
     let fname = vm.str_string(filename)?;
+    let text = source_arg(vm, src, "compile", &fname)?;
     let mode = match pystr::text_of(mode) {
         Some("exec") => stitch_compiler::Mode::Module,
         Some("eval") => stitch_compiler::Mode::Expression,

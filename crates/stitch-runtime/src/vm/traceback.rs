@@ -92,7 +92,7 @@ pub fn add_entry(vm: &mut Vm, exc: Value, frame: *mut Frame, lasti: u32) {
 }
 
 /// Source lines of a file (cached), or None when unreadable: decoded as the file
-/// declares (UTF-8 or Latin-1), split at `\n`, `\r\n` and `\r` as Python's text
+/// declares (UTF-8 by default), split at `\n`, `\r\n` and `\r` as Python's text
 /// files do, without the line ends (trailing spaces are kept, as CPython prints them).
 pub fn source_lines(vm: &mut Vm, filename: &str) -> Option<Rc<Vec<String>>> {
     if filename.starts_with('<') {
@@ -103,18 +103,13 @@ pub fn source_lines(vm: &mut Vm, filename: &str) -> Option<Rc<Vec<String>>> {
     }
     let lines = std::fs::read(filename)
         .ok()
-        .map(|bytes| Rc::new(split_source(&bytes)));
+        .map(|bytes| Rc::new(split_source(&crate::run::decode_for_display(vm, &bytes))));
     vm.source_cache.insert(filename.to_string(), lines.clone());
     lines
 }
 
 /// Decodes and splits a source file the way CPython's traceback printer reads it.
-fn split_source(bytes: &[u8]) -> Vec<String> {
-    let text = if crate::run::declares_latin1(bytes) {
-        bytes.iter().map(|&b| b as char).collect()
-    } else {
-        String::from_utf8_lossy(bytes).into_owned()
-    };
+fn split_source(text: &str) -> Vec<String> {
     let mut lines = Vec::new();
     let mut cur = String::new();
     let mut chars = text.chars().peekable();

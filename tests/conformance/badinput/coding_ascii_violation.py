@@ -1,0 +1,4 @@
+# coding: ascii
+# ASCII declared but a non-ASCII byte follows.
+print("never")
+s = "café"

@@ -1,0 +1,6 @@
+# -*- coding: cp1252 -*-
+# A traceback shows source lines decoded with the declared encoding.
+def f(x):
+    return {"€": 1}["“" + x]
+
+f("é")
