@@ -91,6 +91,7 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("pwd", posix::pwd::init),
     ("select", select::init),
     ("time", time::init),
+    ("unicodedata", crate::text::unicodedata::init),
 ];
 
 /// Creates sys and the standard streams.

@@ -8,5 +8,7 @@ pub mod floatfmt;
 pub mod format;
 pub mod percent;
 pub mod registry;
+pub mod ucd_data;
 pub mod unicode;
 pub mod unicode_data;
+pub mod unicodedata;

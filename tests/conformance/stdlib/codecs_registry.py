@@ -1,0 +1,42 @@
+# The codec registry as str.encode/bytes.decode use it: encodings from the
+# encodings package, non-text codecs, registered error handlers.
+import codecs
+def run(label, f):
+    try:
+        print(label, "->", repr(f()))
+    except Exception as e:
+        print(label, "!!", type(e).__name__, e)
+run("lookup", lambda: codecs.lookup("UTF-8").name)
+run("lookup latin", lambda: codecs.lookup("Latin-1").name)
+run("lookup cp1252", lambda: codecs.lookup("cp1252").name)
+run("lookup bad", lambda: codecs.lookup("klingon"))
+run("cp1252 enc", lambda: "€100 – “quoted”".encode("cp1252"))
+run("cp1252 dec", lambda: b"\x80\x93\x94".decode("cp1252"))
+run("cp1252 undefined", lambda: b"\x81".decode("cp1252"))
+run("cp437", lambda: "╔═╗".encode("cp437"))
+run("koi8_r", lambda: "привет".encode("koi8_r").decode("koi8_r"))
+run("mac_roman", lambda: "café".encode("mac_roman"))
+run("iso8859_15", lambda: "€".encode("iso8859_15"))
+run("rot13", lambda: codecs.encode("hello", "rot13"))
+run("rot13 str.encode", lambda: "hello".encode("rot13"))
+run("hex codec", lambda: codecs.encode(b"hi", "hex"))
+run("base64", lambda: codecs.decode(b"aGk=\n", "base64"))
+run("utf_8_decode partial", lambda: codecs.utf_8_decode(b"a\xe2\x82", "strict", False))
+run("utf_8_decode final", lambda: codecs.utf_8_decode(b"a\xe2\x82", "strict", True))
+run("utf_16_ex", lambda: codecs.utf_16_ex_decode(b"\xff\xfea\x00b", "strict", 0, False))
+run("incremental", lambda: [codecs.getincrementaldecoder("utf-8")().decode(b) for b in [b"\xe2", b"\x82", b"\xac"]])
+def handler(e):
+    return ("<%d-%d>" % (e.start, e.end), e.end)
+codecs.register_error("mine", handler)
+run("custom enc", lambda: "aéb€".encode("ascii", "mine"))
+run("custom dec", lambda: b"a\xff\xfeb".decode("utf-8", "mine"))
+run("custom bad", lambda: (codecs.register_error("bad", lambda e: 5), "é".encode("ascii", "bad")))
+run("unknown handler", lambda: "é".encode("ascii", "nope"))
+run("lookup_error", lambda: codecs.lookup_error("strict").__name__)
+run("lookup_error bad", lambda: codecs.lookup_error("nope"))
+run("strict_errors", lambda: codecs.strict_errors(ValueError("x")))
+run("ignore_errors", lambda: codecs.ignore_errors(UnicodeEncodeError("ascii", "aéb", 1, 2, "r")))
+run("replace_errors dec", lambda: codecs.replace_errors(UnicodeDecodeError("ascii", b"a\xffb", 1, 2, "r")))
+run("backslash dec", lambda: codecs.backslashreplace_errors(UnicodeDecodeError("ascii", b"a\xff\xfeb", 1, 3, "r")))
+run("xmlchar dec", lambda: codecs.xmlcharrefreplace_errors(UnicodeDecodeError("ascii", b"a\xffb", 1, 2, "r")))
+run("handler non-exc", lambda: codecs.ignore_errors(5))
