@@ -14,28 +14,66 @@ pub fn init(vm: &mut Vm) {
     let d = vm.exc.unicode_decode_error;
     add_methods(vm, d, &[("__init__", decode_init), ("__str__", decode_str)]);
     let t = vm.exc.unicode_translate_error;
-    add_methods(vm, t, &[("__init__", translate_init), ("__str__", translate_str)]);
+    add_methods(
+        vm,
+        t,
+        &[("__init__", translate_init), ("__str__", translate_str)],
+    );
 }
 
 /// A raised UnicodeEncodeError for `object[start:end]`.
-pub fn encode_error(vm: &mut Vm, encoding: &str, object: Value, start: usize, end: usize, reason: &str) -> PyErr {
+pub fn encode_error(
+    vm: &mut Vm,
+    encoding: &str,
+    object: Value,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
     let ty = vm.exc.unicode_encode_error;
     make(vm, ty, Some(encoding), object, start, end, reason)
 }
 
 /// A raised UnicodeDecodeError for the bytes `object[start:end]`.
-pub fn decode_error(vm: &mut Vm, encoding: &str, object: Value, start: usize, end: usize, reason: &str) -> PyErr {
+pub fn decode_error(
+    vm: &mut Vm,
+    encoding: &str,
+    object: Value,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
     let ty = vm.exc.unicode_decode_error;
     make(vm, ty, Some(encoding), object, start, end, reason)
 }
 
 /// The exception object (not raised) for a codec error, for error handlers.
-pub fn make_exception(vm: &mut Vm, decode: bool, encoding: &str, object: Value, start: usize, end: usize, reason: &str) -> Value {
-    let ty = if decode { vm.exc.unicode_decode_error } else { vm.exc.unicode_encode_error };
+pub fn make_exception(
+    vm: &mut Vm,
+    decode: bool,
+    encoding: &str,
+    object: Value,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> Value {
+    let ty = if decode {
+        vm.exc.unicode_decode_error
+    } else {
+        vm.exc.unicode_encode_error
+    };
     make(vm, ty, Some(encoding), object, start, end, reason).0
 }
 
-fn make(vm: &mut Vm, ty: Value, encoding: Option<&str>, object: Value, start: usize, end: usize, reason: &str) -> PyErr {
+fn make(
+    vm: &mut Vm,
+    ty: Value,
+    encoding: Option<&str>,
+    object: Value,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
     let mut vals = crate::gc::Rooted::new();
     if let Some(enc) = encoding {
         let e = pystr::new(vm, enc);
@@ -70,7 +108,9 @@ fn store(vm: &mut Vm, exc: Value, vals: &[Value], has_encoding: bool) {
 fn arg_count(vm: &mut Vm, a: &Args, n: usize) -> PyResult<()> {
     let given = a.pos.len() - 1;
     if given != n {
-        return Err(vm.type_error(format!("function takes exactly {n} arguments ({given} given)")));
+        return Err(vm.type_error(format!(
+            "function takes exactly {n} arguments ({given} given)"
+        )));
     }
     Ok(())
 }
@@ -99,7 +139,10 @@ fn decode_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     str_at(vm, a, 1)?;
     let obj = a.pos[2];
     let Some(data) = super::bytes::buffer_of(obj) else {
-        return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(obj))));
+        return Err(vm.type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            vm.type_name(obj)
+        )));
     };
     vm.index_value(a.pos[3])?;
     vm.index_value(a.pos[4])?;
@@ -131,8 +174,13 @@ fn set_args(vm: &mut Vm, exc: Value, vals: &[Value], has_encoding: bool) {
 }
 
 /// (encoding, object, start, end, reason) as set, or None before __init__ ran.
-fn parts(vm: &mut Vm, exc: Value) -> PyResult<Option<(String, Value, i64, i64, String)>> {
-    let Some(obj) = exception::get_attr(vm, exc, "object") else { return Ok(None) };
+/// (encoding, object, start, end, reason).
+type Parts = (String, Value, i64, i64, String);
+
+fn parts(vm: &mut Vm, exc: Value) -> PyResult<Option<Parts>> {
+    let Some(obj) = exception::get_attr(vm, exc, "object") else {
+        return Ok(None);
+    };
     let enc = match exception::get_attr(vm, exc, "encoding") {
         Some(e) if !e.is_none() => vm.str_string(e)?,
         _ => String::new(),
@@ -169,12 +217,22 @@ fn text_message(vm: &mut Vm, a: &Args, translate: bool) -> PyResult<Value> {
     };
     let text = pystr::text_of(obj).unwrap_or("");
     let len = text.chars().count() as i64;
-    let head = if translate { "can't translate".to_string() } else { format!("'{enc}' codec can't encode") };
+    let head = if translate {
+        "can't translate".to_string()
+    } else {
+        format!("'{enc}' codec can't encode")
+    };
     let msg = if start >= 0 && start < len && end == start + 1 {
         let c = text.chars().nth(start as usize).map_or(0, |c| c as u32);
-        format!("{head} character '{}' in position {start}: {reason}", char_escape(c))
+        format!(
+            "{head} character '{}' in position {start}: {reason}",
+            char_escape(c)
+        )
     } else {
-        format!("{head} characters in position {start}-{}: {reason}", end - 1)
+        format!(
+            "{head} characters in position {start}-{}: {reason}",
+            end - 1
+        )
     };
     Ok(pystr::new(vm, &msg))
 }
@@ -194,9 +252,15 @@ fn decode_str(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let data = super::bytes::buffer_of(obj).unwrap_or(&[]);
     let len = data.len() as i64;
     let msg = if start >= 0 && start < len && end == start + 1 {
-        format!("'{enc}' codec can't decode byte 0x{:02x} in position {start}: {reason}", data[start as usize])
+        format!(
+            "'{enc}' codec can't decode byte 0x{:02x} in position {start}: {reason}",
+            data[start as usize]
+        )
     } else {
-        format!("'{enc}' codec can't decode bytes in position {start}-{}: {reason}", end - 1)
+        format!(
+            "'{enc}' codec can't decode bytes in position {start}-{}: {reason}",
+            end - 1
+        )
     };
     Ok(pystr::new(vm, &msg))
 }

@@ -68,10 +68,11 @@ pub fn native_codec(encoding: &str) -> Option<Codec> {
     Some(match normalize(encoding).as_str() {
         "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8_ucs2" | "utf8_ucs4" => Codec::Utf8,
         "utf_8_sig" => Codec::Utf8Sig,
-        "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "ansi_x3.4_1986" | "cp367" | "csascii" | "ibm367"
-        | "iso646_us" | "iso_646.irv_1991" | "iso_ir_6" => Codec::Ascii,
-        "latin_1" | "latin1" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "iso_ir_100" | "latin" | "iso_8859_1_1987"
-        | "csisolatin1" | "ibm819" => Codec::Latin1,
+        "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "ansi_x3_4_1968"
+        | "ansi_x3.4_1986" | "cp367" | "csascii" | "ibm367" | "iso646_us" | "iso_646.irv_1991"
+        | "iso_ir_6" => Codec::Ascii,
+        "latin_1" | "latin1" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819"
+        | "iso_ir_100" | "latin" | "iso_8859_1_1987" | "csisolatin1" | "ibm819" => Codec::Latin1,
         "utf_16" | "utf16" | "u16" => Codec::Utf16(None),
         "utf_16_le" | "utf_16le" | "unicodelittleunmarked" => Codec::Utf16(Some(false)),
         "utf_16_be" | "utf_16be" | "unicodebigunmarked" => Codec::Utf16(Some(true)),
@@ -132,7 +133,13 @@ impl Source<'_> {
 }
 
 /// The replacement and resume position a custom handler returned.
-fn call_handler(vm: &mut Vm, h: Value, exc: Value, len: usize, decoding: bool) -> PyResult<(Value, usize)> {
+fn call_handler(
+    vm: &mut Vm,
+    h: Value,
+    exc: Value,
+    len: usize,
+    decoding: bool,
+) -> PyResult<(Value, usize)> {
     let r = vm.call(h, &[exc])?;
     let bad = || {
         if decoding {
@@ -145,14 +152,18 @@ fn call_handler(vm: &mut Vm, h: Value, exc: Value, len: usize, decoding: bool) -
         Some(t) => tuple::items(t).to_vec(),
         None => return Err(vm.type_error(bad())),
     };
-    let ok_rep = |v: Value| pystr::text_of(v).is_some() || (!decoding && bytes::native(v).is_some());
+    let ok_rep =
+        |v: Value| pystr::text_of(v).is_some() || (!decoding && bytes::native(v).is_some());
     if items.len() != 2 || !ok_rep(items[0]) || !int::is_int(items[1]) {
         return Err(vm.type_error(bad()));
     }
     let pos = int::to_i64(items[1]).unwrap_or(i64::MAX);
     let pos = if pos < 0 { pos + len as i64 } else { pos };
     if pos < 0 || pos > len as i64 {
-        return Err(vm.index_error(format!("position {} from error handler out of bounds", int::to_i64(items[1]).unwrap_or(0))));
+        return Err(vm.index_error(format!(
+            "position {} from error handler out of bounds",
+            int::to_i64(items[1]).unwrap_or(0)
+        )));
     }
     Ok((items[0], pos as usize))
 }
@@ -272,9 +283,16 @@ pub fn encode_with(vm: &mut Vm, codec: Codec, s: &str, errors: &str) -> PyResult
     if s.chars().all(|c| (c as u32) < limit) {
         return Ok(s.chars().map(|c| c as u32 as u8).collect());
     }
-    let reason = if limit == 0x80 { "ordinal not in range(128)" } else { "ordinal not in range(256)" };
+    let reason = if limit == 0x80 {
+        "ordinal not in range(128)"
+    } else {
+        "ordinal not in range(256)"
+    };
     let chars: Vec<char> = s.chars().collect();
-    let mut src = Source { text: s, value: None };
+    let mut src = Source {
+        text: s,
+        value: None,
+    };
     let mut h: Option<Handler> = None;
     let mut out = Vec::with_capacity(s.len());
     let mut i = 0;
@@ -285,7 +303,10 @@ pub fn encode_with(vm: &mut Vm, codec: Codec, s: &str, errors: &str) -> PyResult
             i += 1;
             continue;
         }
-        let end = chars[i..].iter().position(|&c| (c as u32) < limit).map_or(chars.len(), |k| i + k);
+        let end = chars[i..]
+            .iter()
+            .position(|&c| (c as u32) < limit)
+            .map_or(chars.len(), |k| i + k);
         let hd = match h {
             Some(hd) => hd,
             None => {
@@ -294,7 +315,18 @@ pub fn encode_with(vm: &mut Vm, codec: Codec, s: &str, errors: &str) -> PyResult
                 hd
             }
         };
-        i = encode_failure(vm, hd, codec.name(), &mut src, &chars, i, end, reason, limit, &mut out)?;
+        i = encode_failure(
+            vm,
+            hd,
+            codec.name(),
+            &mut src,
+            &chars,
+            i,
+            end,
+            reason,
+            limit,
+            &mut out,
+        )?;
     }
     Ok(out)
 }
@@ -310,7 +342,14 @@ struct Decoder<'a> {
 
 impl Decoder<'_> {
     /// Handles the undecodable `data[start..end]`; returns where to resume.
-    fn fail(&mut self, vm: &mut Vm, start: usize, end: usize, reason: &str, out: &mut String) -> PyResult<usize> {
+    fn fail(
+        &mut self,
+        vm: &mut Vm,
+        start: usize,
+        end: usize,
+        reason: &str,
+        out: &mut String,
+    ) -> PyResult<usize> {
         let h = match self.handler {
             Some(h) => h,
             None => {
@@ -375,12 +414,28 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
 
 /// Decodes with a native codec; with `fin` false an incomplete sequence at the
 /// end is left undecoded. Returns the text and the bytes consumed.
-pub fn decode_with(vm: &mut Vm, codec: Codec, b: &[u8], errors: &str, fin: bool) -> PyResult<(String, usize)> {
-    let mut d = Decoder { data: b, name: codec.name(), errors, handler: None, object: None };
+pub fn decode_with(
+    vm: &mut Vm,
+    codec: Codec,
+    b: &[u8],
+    errors: &str,
+    fin: bool,
+) -> PyResult<(String, usize)> {
+    let mut d = Decoder {
+        data: b,
+        name: codec.name(),
+        errors,
+        handler: None,
+        object: None,
+    };
     match codec {
         Codec::Utf8 => decode_utf8(vm, &mut d, 0, fin),
         Codec::Utf8Sig => {
-            let skip = if b.starts_with(&[0xef, 0xbb, 0xbf]) { 3 } else { 0 };
+            let skip = if b.starts_with(&[0xef, 0xbb, 0xbf]) {
+                3
+            } else {
+                0
+            };
             if !fin && skip == 0 && b.len() < 3 && [0xef, 0xbb, 0xbf].starts_with(b) {
                 return Ok((String::new(), 0));
             }
@@ -431,7 +486,11 @@ fn decode_utf8(vm: &mut Vm, d: &mut Decoder, start: usize, fin: bool) -> PyResul
                     }
                     Some(n) => {
                         let first = b[at];
-                        let reason = if (0xc2..=0xf4).contains(&first) { "invalid continuation byte" } else { "invalid start byte" };
+                        let reason = if (0xc2..=0xf4).contains(&first) {
+                            "invalid continuation byte"
+                        } else {
+                            "invalid start byte"
+                        };
                         (n, reason)
                     }
                 };
@@ -441,7 +500,12 @@ fn decode_utf8(vm: &mut Vm, d: &mut Decoder, start: usize, fin: bool) -> PyResul
     }
 }
 
-fn decode_utf16(vm: &mut Vm, d: &mut Decoder, order: Option<bool>, fin: bool) -> PyResult<(String, usize)> {
+fn decode_utf16(
+    vm: &mut Vm,
+    d: &mut Decoder,
+    order: Option<bool>,
+    fin: bool,
+) -> PyResult<(String, usize)> {
     let b = d.data;
     let mut be = order.unwrap_or(false);
     let mut i = 0;
@@ -456,7 +520,11 @@ fn decode_utf16(vm: &mut Vm, d: &mut Decoder, order: Option<bool>, fin: bool) ->
     d.name = if be { "utf-16-be" } else { "utf-16-le" };
     let unit = |i: usize| -> u16 {
         let p = [b[i], b[i + 1]];
-        if be { u16::from_be_bytes(p) } else { u16::from_le_bytes(p) }
+        if be {
+            u16::from_be_bytes(p)
+        } else {
+            u16::from_le_bytes(p)
+        }
     };
     let mut out = String::new();
     while i < b.len() {
@@ -496,7 +564,12 @@ fn decode_utf16(vm: &mut Vm, d: &mut Decoder, order: Option<bool>, fin: bool) ->
     Ok((out, b.len()))
 }
 
-fn decode_utf32(vm: &mut Vm, d: &mut Decoder, order: Option<bool>, fin: bool) -> PyResult<(String, usize)> {
+fn decode_utf32(
+    vm: &mut Vm,
+    d: &mut Decoder,
+    order: Option<bool>,
+    fin: bool,
+) -> PyResult<(String, usize)> {
     let b = d.data;
     let mut be = order.unwrap_or(false);
     let mut i = 0;
@@ -519,7 +592,11 @@ fn decode_utf32(vm: &mut Vm, d: &mut Decoder, order: Option<bool>, fin: bool) ->
             continue;
         }
         let p = [b[i], b[i + 1], b[i + 2], b[i + 3]];
-        let u = if be { u32::from_be_bytes(p) } else { u32::from_le_bytes(p) };
+        let u = if be {
+            u32::from_be_bytes(p)
+        } else {
+            u32::from_le_bytes(p)
+        };
         match char::from_u32(u) {
             Some(c) => {
                 out.push(c);
@@ -572,7 +649,11 @@ fn decode_unicode_escape(vm: &mut Vm, d: &mut Decoder, fin: bool) -> PyResult<(S
     }
     if let Some(c) = invalid {
         let cat = vm.exc.deprecation_warning;
-        let shown = if c.is_ascii_graphic() || c == b' ' { (c as char).to_string() } else { format!("\\x{c:02x}") };
+        let shown = if c.is_ascii_graphic() || c == b' ' {
+            (c as char).to_string()
+        } else {
+            format!("\\x{c:02x}")
+        };
         crate::modules::util::warn(vm, cat, &format!("invalid escape sequence '\\{shown}'"), 1)?;
     }
     Ok((out, b.len()))
@@ -619,5 +700,8 @@ fn decode_raw_unicode_escape(vm: &mut Vm, d: &mut Decoder, fin: bool) -> PyResul
 
 /// An error for a bytes-like argument of the wrong type.
 pub fn need_bytes(vm: &mut Vm, v: Value) -> PyErr {
-    vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(v)))
+    vm.type_error(format!(
+        "a bytes-like object is required, not '{}'",
+        vm.type_name(v)
+    ))
 }

@@ -68,14 +68,22 @@ pub struct EscapeError {
 /// True when `\c` is a recognised escape of `unicode_escape` (others are kept
 /// with a DeprecationWarning).
 pub fn is_known_escape(c: u8) -> bool {
-    matches!(c, b'\n' | b'\\' | b'\'' | b'"' | b'a' | b'b' | b'f' | b'n' | b'r' | b't' | b'v' | b'0'..=b'7' | b'x' | b'u' | b'U' | b'N')
+    matches!(
+        c,
+        b'\n' | b'\\' | b'\'' | b'"' | b'a' | b'b' | b'f' | b'n' | b'r' | b't' | b'v' | b'0'
+            ..=b'7' | b'x' | b'u' | b'U' | b'N'
+    )
 }
 
 /// One step of `unicode_escape` decoding at `b[i]` (a backslash): the decoded
 /// character (None for a line continuation) and the next index.
 pub fn unicode_escape_step(b: &[u8], i: usize) -> Result<(Option<char>, usize), EscapeError> {
     let Some(&e) = b.get(i + 1) else {
-        return Err(EscapeError { start: i, end: b.len(), reason: "\\ at end of string" });
+        return Err(EscapeError {
+            start: i,
+            end: b.len(),
+            reason: "\\ at end of string",
+        });
     };
     let simple = match e {
         b'\n' => return Ok((None, i + 2)),
@@ -113,9 +121,16 @@ pub fn unicode_escape_step(b: &[u8], i: usize) -> Result<(Option<char>, usize), 
             hex_digits(b, i, n, reason)
         }
         b'N' => {
-            let err = EscapeError { start: i, end: b.len(), reason: "malformed \\N character escape" };
+            let err = EscapeError {
+                start: i,
+                end: b.len(),
+                reason: "malformed \\N character escape",
+            };
             if b.get(i + 2) != Some(&b'{') {
-                return Err(EscapeError { end: (i + 2).min(b.len()), ..err });
+                return Err(EscapeError {
+                    end: (i + 2).min(b.len()),
+                    ..err
+                });
             }
             let Some(close) = b[i + 3..].iter().position(|&c| c == b'}') else {
                 return Err(err);
@@ -127,7 +142,11 @@ pub fn unicode_escape_step(b: &[u8], i: usize) -> Result<(Option<char>, usize), 
             }
             match std::str::from_utf8(name).ok().and_then(lookup_name) {
                 Some(c) => Ok((Some(c), end)),
-                None => Err(EscapeError { start: i, end, reason: "unknown Unicode character name" }),
+                None => Err(EscapeError {
+                    start: i,
+                    end,
+                    reason: "unknown Unicode character name",
+                }),
             }
         }
         _ => {
@@ -138,20 +157,35 @@ pub fn unicode_escape_step(b: &[u8], i: usize) -> Result<(Option<char>, usize), 
 }
 
 /// `n` hex digits after `b[i..i+2]` (`\x`, `\u`, `\U`).
-fn hex_digits(b: &[u8], i: usize, n: usize, reason: &'static str) -> Result<(Option<char>, usize), EscapeError> {
+fn hex_digits(
+    b: &[u8],
+    i: usize,
+    n: usize,
+    reason: &'static str,
+) -> Result<(Option<char>, usize), EscapeError> {
     let mut v = 0u32;
     let mut j = i + 2;
     while j < b.len() && j < i + 2 + n {
-        let Some(d) = (b[j] as char).to_digit(16) else { break };
+        let Some(d) = (b[j] as char).to_digit(16) else {
+            break;
+        };
         v = v * 16 + d;
         j += 1;
     }
     if j < i + 2 + n {
-        return Err(EscapeError { start: i, end: j, reason });
+        return Err(EscapeError {
+            start: i,
+            end: j,
+            reason,
+        });
     }
     match char::from_u32(v) {
         Some(c) => Ok((Some(c), j)),
-        None if v > 0x10ffff => Err(EscapeError { start: i, end: j, reason: "illegal Unicode character" }),
+        None if v > 0x10ffff => Err(EscapeError {
+            start: i,
+            end: j,
+            reason: "illegal Unicode character",
+        }),
         // Lone surrogates cannot be represented.
         None => Ok((Some('\u{fffd}'), j)),
     }

@@ -141,7 +141,9 @@ pub fn parse_spec(vm: &mut Vm, spec: &str, tname: &str, default_align: char) -> 
             'd' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F' | '\0' => {}
             'b' | 'o' | 'x' | 'X' if g == '_' => sp.every = 4,
             t => {
-                return Err(vm.value_error(format!("Cannot specify '{g}' with '{}'.", code_repr(t))));
+                return Err(
+                    vm.value_error(format!("Cannot specify '{g}' with '{}'.", code_repr(t)))
+                );
             }
         }
     }

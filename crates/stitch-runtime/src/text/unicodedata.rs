@@ -47,7 +47,10 @@ fn record(c: char) -> (u8, u8, u8, u8, u8) {
 }
 
 pub fn category_of(c: char) -> &'static str {
-    ucd::CATEGORIES.get(record(c).0 as usize).copied().unwrap_or("Cn")
+    ucd::CATEGORIES
+        .get(record(c).0 as usize)
+        .copied()
+        .unwrap_or("Cn")
 }
 
 pub fn combining_of(c: char) -> u8 {
@@ -58,12 +61,17 @@ pub fn combining_of(c: char) -> u8 {
 fn char_arg(vm: &mut Vm, v: Value, func: &str, numbered: bool) -> PyResult<char> {
     let what = if numbered { "argument 1" } else { "argument" };
     let Some(s) = pystr::text_of(v) else {
-        return Err(vm.type_error(format!("{func}() {what} must be a unicode character, not {}", vm.type_name(v))));
+        return Err(vm.type_error(format!(
+            "{func}() {what} must be a unicode character, not {}",
+            vm.type_name(v)
+        )));
     };
     let mut cs = s.chars();
     match (cs.next(), cs.next()) {
         (Some(c), None) => Ok(c),
-        _ => Err(vm.type_error(format!("{func}() {what} must be a unicode character, not str"))),
+        _ => Err(vm.type_error(format!(
+            "{func}() {what} must be a unicode character, not str"
+        ))),
     }
 }
 
@@ -71,7 +79,14 @@ fn char_arg(vm: &mut Vm, v: Value, func: &str, numbered: bool) -> PyResult<char>
 fn char_default(vm: &mut Vm, a: &Args, func: &str) -> PyResult<(char, Option<Value>)> {
     let [c, default] = args::parse::<2>(vm, a, &Sig::positional(func, &["chr", "default"], 1))?;
     let ch = char_arg(vm, c, func, true)?;
-    Ok((ch, if default.is_null() { None } else { Some(default) }))
+    Ok((
+        ch,
+        if default.is_null() {
+            None
+        } else {
+            Some(default)
+        },
+    ))
 }
 
 /// The name of `c` in Unicode 14.0.
@@ -98,7 +113,10 @@ fn lookup(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     } else if let Some(b) = crate::builtins::bytes::buffer_of(v) {
         String::from_utf8_lossy(b).into_owned()
     } else {
-        return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(v))));
+        return Err(vm.type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            vm.type_name(v)
+        )));
     };
     if text.len() > 256 {
         let k = pystr::new(vm, "name too long");
@@ -126,7 +144,10 @@ fn decimal(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn numeric_entry(c: char) -> Option<(f64, i8)> {
     let u = c as u32;
-    ucd::NUMERIC.binary_search_by_key(&u, |e| e.0).ok().map(|i| (ucd::NUMERIC[i].1, ucd::NUMERIC[i].2))
+    ucd::NUMERIC
+        .binary_search_by_key(&u, |e| e.0)
+        .ok()
+        .map(|i| (ucd::NUMERIC[i].1, ucd::NUMERIC[i].2))
 }
 
 fn digit(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -157,13 +178,19 @@ fn category(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn bidirectional(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let c = one_char(vm, a, "bidirectional")?;
-    let b = ucd::BIDIRECTIONAL.get(record(c).1 as usize).copied().unwrap_or("");
+    let b = ucd::BIDIRECTIONAL
+        .get(record(c).1 as usize)
+        .copied()
+        .unwrap_or("");
     Ok(pystr::new(vm, b))
 }
 
 fn east_asian_width(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let c = one_char(vm, a, "east_asian_width")?;
-    let w = ucd::EAST_ASIAN_WIDTHS.get(record(c).2 as usize).copied().unwrap_or("N");
+    let w = ucd::EAST_ASIAN_WIDTHS
+        .get(record(c).2 as usize)
+        .copied()
+        .unwrap_or("N");
     Ok(pystr::new(vm, w))
 }
 
@@ -211,7 +238,7 @@ fn decompose_into(c: char, compat: bool, out: &mut Vec<char>) {
         let push = |out: &mut Vec<char>, x: u32| out.extend(char::from_u32(x));
         push(out, L_BASE + s / N_COUNT);
         push(out, V_BASE + (s % N_COUNT) / T_COUNT);
-        if s % T_COUNT != 0 {
+        if !s.is_multiple_of(T_COUNT) {
             push(out, T_BASE + s % T_COUNT);
         }
         return;
@@ -249,7 +276,10 @@ fn compose_pair(a: char, b: char) -> Option<char> {
     if (L_BASE..L_BASE + L_COUNT).contains(&ua) && (V_BASE..V_BASE + V_COUNT).contains(&ub) {
         return char::from_u32(S_BASE + ((ua - L_BASE) * V_COUNT + (ub - V_BASE)) * T_COUNT);
     }
-    if (S_BASE..S_BASE + S_COUNT).contains(&ua) && (ua - S_BASE) % T_COUNT == 0 && (T_BASE + 1..T_BASE + T_COUNT).contains(&ub) {
+    if (S_BASE..S_BASE + S_COUNT).contains(&ua)
+        && (ua - S_BASE).is_multiple_of(T_COUNT)
+        && (T_BASE + 1..T_BASE + T_COUNT).contains(&ub)
+    {
         return char::from_u32(ua + (ub - T_BASE));
     }
     let i = ucd::COMPOSITIONS.partition_point(|e| (e.0, e.1) < (ua, ub));
@@ -308,10 +338,16 @@ pub fn normalize_text(form: &str, s: &str) -> Option<String> {
 fn form_args(vm: &mut Vm, a: &Args, func: &str) -> PyResult<(&'static str, &'static str)> {
     args::count(vm, a, func, 2, 2)?;
     let Some(form) = pystr::text_of(a.pos[0]) else {
-        return Err(vm.type_error(format!("{func}() argument 1 must be str, not {}", vm.type_name(a.pos[0]))));
+        return Err(vm.type_error(format!(
+            "{func}() argument 1 must be str, not {}",
+            vm.type_name(a.pos[0])
+        )));
     };
     let Some(s) = pystr::text_of(a.pos[1]) else {
-        return Err(vm.type_error(format!("{func}() argument 2 must be str, not {}", vm.type_name(a.pos[1]))));
+        return Err(vm.type_error(format!(
+            "{func}() argument 2 must be str, not {}",
+            vm.type_name(a.pos[1])
+        )));
     };
     if !matches!(form, "NFC" | "NFD" | "NFKC" | "NFKD") {
         return Err(vm.value_error("invalid normalization form"));
@@ -330,5 +366,7 @@ fn normalize(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn is_normalized(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (form, s) = form_args(vm, a, "is_normalized")?;
-    Ok(Value::from_bool(normalize_text(form, s).is_some_and(|r| r == s)))
+    Ok(Value::from_bool(
+        normalize_text(form, s).is_some_and(|r| r == s),
+    ))
 }
