@@ -24,7 +24,7 @@ use stitch_core::value::Value;
 use crate::builtins::args::{self, Sig};
 use crate::object::native::{self};
 use crate::object::types::{self, flags};
-use crate::object::{bytearray, dict, function::new_builtin, int, module, str as pystr};
+use crate::object::{dict, function::new_builtin, int, module, str as pystr};
 use crate::vm::{Args, PyResult, Vm};
 
 pub use textio::TextIO;

@@ -240,13 +240,7 @@ impl Decoder {
                 None => 2,
                 Some(be) => be as u64,
             },
-            Kind::Utf8Sig => {
-                if self.order.is_none() {
-                    1
-                } else {
-                    0
-                }
-            }
+            Kind::Utf8Sig if self.order.is_none() => 1,
             _ => 0,
         };
         (self.pending.clone(), flag)

@@ -367,7 +367,8 @@ fn raw_read(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let k = int::to_i64_clamped(k).clamp(0, n) as usize;
     let data = bytearray::data(b);
     let k = k.min(data.len());
-    Ok(bytes::new(vm, &data[..k].to_vec()))
+    let out = data[..k].to_vec();
+    Ok(bytes::new(vm, &out))
 }
 
 fn raw_readall(vm: &mut Vm, a: &Args) -> PyResult<Value> {

@@ -240,7 +240,7 @@ fn nl_setstate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Err(vm.type_error("state argument must be a tuple"));
     }
     if tuple::len(st) != 2 {
-        return Err(vm.type_error(format!("setstate(): illegal state argument")));
+        return Err(vm.type_error("setstate(): illegal state argument"));
     }
     let (buf, flag) = (tuple::items(st)[0], tuple::items(st)[1]);
     let flag = vm.index(flag)?;

@@ -65,7 +65,10 @@ pub fn chdir(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 /// The entry names of an open directory stream (without `.` and `..`), closing it.
-pub fn read_dir_names(dir: *mut libc::DIR) -> Result<Vec<Vec<u8>>, i32> {
+///
+/// # Safety
+/// `dir` is an open directory stream, not used afterwards.
+pub unsafe fn read_dir_names(dir: *mut libc::DIR) -> Result<Vec<Vec<u8>>, i32> {
     let mut out = Vec::new();
     loop {
         // SAFETY: errno is thread-local; readdir returns entries until NULL.
@@ -135,7 +138,7 @@ pub fn listdir(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             none: true,
         },
     )?;
-    let names = open_dir(&p).and_then(read_dir_names);
+    let names = open_dir(&p).and_then(|d| unsafe { read_dir_names(d) });
     let names = match names {
         Ok(n) => n,
         Err(code) => {

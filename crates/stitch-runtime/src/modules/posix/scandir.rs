@@ -101,7 +101,7 @@ impl Scandir {
                 c_name: CString::new(name).unwrap_or_default(),
                 dir_fd: self.fd,
                 d_type,
-                ino: ino as u64,
+                ino,
                 stat: Cell::new(Value::NULL),
                 lstat: Cell::new(Value::NULL),
                 lmode: RefCell::new(None),
