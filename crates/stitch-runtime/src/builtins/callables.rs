@@ -21,7 +21,7 @@ pub fn init(vm: &mut Vm) {
             ("__module__", fn_module_get, Some(fn_module_set)),
             ("__defaults__", fn_defaults_get, Some(fn_defaults_set)),
             ("__kwdefaults__", fn_kwdefaults_get, None),
-            ("__code__", fn_code_get, None),
+            ("__code__", fn_code_get, Some(fn_code_set)),
             ("__globals__", fn_globals_get, None),
             ("__closure__", fn_closure_get, None),
             ("__annotations__", fn_annotations_get, Some(fn_annotations_set)),
@@ -36,8 +36,7 @@ pub fn init(vm: &mut Vm) {
         add_methods(vm, t, &[("__repr__", builtin_repr)]);
         add_getsets(vm, t, &[("__name__", builtin_name, None), ("__qualname__", builtin_qualname, None), ("__self__", builtin_self, None), ("__doc__", builtin_doc, None), ("__module__", builtin_module, None)]);
     }
-    let c = vm.types.code;
-    add_getsets(vm, c, &[("co_name", code_name, None), ("co_filename", code_filename, None), ("co_firstlineno", code_firstlineno, None), ("co_argcount", code_argcount, None), ("co_varnames", code_varnames, None), ("co_qualname", code_qualname, None), ("co_flags", code_flags, None)]);
+    super::code::init(vm);
     let cell = vm.types.cell;
     add_getsets(vm, cell, &[("cell_contents", cell_contents, None)]);
     let md = vm.types.module;
@@ -130,6 +129,22 @@ fn fn_kwdefaults_get(_vm: &mut Vm, v: Value) -> PyResult<Value> {
 }
 fn fn_code_get(_vm: &mut Vm, v: Value) -> PyResult<Value> {
     Ok(Value::from_ptr(func(v).prefix.code))
+}
+fn fn_code_set(vm: &mut Vm, v: Value, c: Value) -> PyResult<()> {
+    if !c.is_kind(Kind::Code) {
+        return Err(vm.type_error("__code__ must be set to a code object"));
+    }
+    let nfree = unsafe { c.raw::<CodeObj>() }.unit.freevars.len();
+    let closure = func(v).prefix.closure;
+    let ncells = if closure.is_null() || closure.is_none() { 0 } else { tuple::len(closure) };
+    if nfree != ncells {
+        let name = pystr::text_of(func(v).name).unwrap_or("?").to_string();
+        return Err(vm.value_error(format!("{name}() requires a code object with {ncells} free vars, not {nfree}")));
+    }
+    let f = func(v);
+    f.prefix.code = c.ptr();
+    f.prefix.version = crate::object::function::next_function_version();
+    Ok(())
 }
 fn fn_globals_get(_vm: &mut Vm, v: Value) -> PyResult<Value> {
     Ok(Value::from_ptr(func(v).prefix.globals))
@@ -270,36 +285,6 @@ fn builtin_module(vm: &mut Vm, v: Value) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-fn cobj(v: Value) -> &'static CodeObj {
-    unsafe { v.raw::<CodeObj>() }
-}
-fn code_name(_vm: &mut Vm, v: Value) -> PyResult<Value> {
-    Ok(cobj(v).name)
-}
-fn code_qualname(_vm: &mut Vm, v: Value) -> PyResult<Value> {
-    Ok(cobj(v).qualname)
-}
-fn code_filename(_vm: &mut Vm, v: Value) -> PyResult<Value> {
-    Ok(cobj(v).filename)
-}
-fn code_firstlineno(_vm: &mut Vm, v: Value) -> PyResult<Value> {
-    Ok(Value::small(cobj(v).unit.firstlineno as i64))
-}
-fn code_argcount(_vm: &mut Vm, v: Value) -> PyResult<Value> {
-    Ok(Value::small(cobj(v).prefix.argcount as i64))
-}
-fn code_flags(_vm: &mut Vm, v: Value) -> PyResult<Value> {
-    Ok(Value::small(cobj(v).prefix.flags as i64))
-}
-fn code_varnames(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    let names = cobj(v).unit.varnames.clone();
-    let mut vals = crate::gc::Rooted::new();
-    for n in names {
-        let s = pystr::new(vm, &n);
-        vals.push(s);
-    }
-    Ok(tuple::new(vm, &vals))
-}
 fn cell_contents(vm: &mut Vm, v: Value) -> PyResult<Value> {
     let c = unsafe { v.raw::<CellObj>() }.value;
     if c.is_null() {

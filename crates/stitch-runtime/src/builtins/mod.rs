@@ -9,6 +9,7 @@ pub mod args;
 pub mod bytes;
 pub mod bytes_methods;
 pub mod callables;
+pub mod code;
 pub mod containers;
 pub mod exception_group;
 pub mod exceptions;

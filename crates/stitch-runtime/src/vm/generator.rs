@@ -374,7 +374,10 @@ pub fn send(vm: &mut Vm, receiver: Value, v: Value, out: *mut Value) -> PyResult
 
 /// `await v`: the iterator to delegate to.
 pub fn get_awaitable(vm: &mut Vm, v: Value, where_: u32) -> PyResult<Value> {
-    if v.is_kind(Kind::Generator) && vm.type_of(v) == vm.types.coroutine {
+    // A coroutine, or a generator from a `types.coroutine` function.
+    if v.is_kind(Kind::Generator)
+        && (vm.type_of(v) == vm.types.coroutine || crate::builtins::code::is_iterable_coroutine(gen_obj(v).code))
+    {
         if gen_obj(v).state == CLOSED {
             return Err(vm.runtime_error("cannot reuse already awaited coroutine"));
         }
