@@ -3,6 +3,8 @@
 //! `TextIOWrapper.tell` packs into its cookies), encoders that write a byte-order
 //! mark only at the start of a stream. The whole-buffer work is `text/codecs.rs`.
 
+use stitch_core::value::Value;
+
 use crate::text::codecs;
 use crate::vm::{PyResult, Vm};
 
@@ -15,6 +17,8 @@ pub enum Kind {
     /// `Some(true)` big-endian, `Some(false)` little-endian, `None` from the BOM.
     Utf16(Option<bool>),
     Utf32(Option<bool>),
+    /// A codec of the `codecs` registry (the objects live in the TextIOWrapper).
+    Python,
 }
 
 impl Kind {
@@ -31,6 +35,7 @@ impl Kind {
             Kind::Utf32(None) => "utf-32",
             Kind::Utf32(Some(false)) => "utf-32-le",
             Kind::Utf32(Some(true)) => "utf-32-be",
+            Kind::Python => "python",
         }
     }
 }
@@ -179,6 +184,7 @@ impl Decoder {
                 codecs::decode(vm, &data[..cut], "utf-8", &self.errors)
             }
             Kind::Utf16(_) | Kind::Utf32(_) => self.decode_wide(vm, input, final_),
+            Kind::Python => Ok(String::new()),
         }
     }
 
@@ -264,13 +270,14 @@ impl Decoder {
 }
 
 /// An encoder: plain codecs, with a BOM at the start of the stream for utf-16,
-/// utf-32 and utf-8-sig.
+/// utf-32 and utf-8-sig; or a `codecs` incremental encoder (`py`).
 #[derive(Clone)]
 pub struct Encoder {
     pub kind: Kind,
     pub errors: String,
     /// The BOM is still to be written.
     pub at_start: bool,
+    pub py: Value,
 }
 
 impl Encoder {
@@ -279,12 +286,27 @@ impl Encoder {
             kind,
             errors: errors.to_string(),
             at_start: true,
+            py: Value::NULL,
         }
     }
 
     /// True when encoding is a plain copy of the UTF-8 text.
     pub fn is_utf8(&self) -> bool {
         self.kind == Kind::Utf8 || (self.kind == Kind::Utf8Sig && !self.at_start)
+    }
+
+    /// Marks the stream position as its start (a BOM is due) or not.
+    pub fn set_start(&mut self, vm: &mut Vm, at_start: bool) -> PyResult<()> {
+        self.at_start = at_start;
+        if self.py.is_null() {
+            return Ok(());
+        }
+        if at_start {
+            vm.call_method(self.py, "reset", &[]).map(|_| ())
+        } else {
+            vm.call_method(self.py, "setstate", &[Value::small(0)])
+                .map(|_| ())
+        }
     }
 
     pub fn encode(&mut self, vm: &mut Vm, text: &str) -> PyResult<Vec<u8>> {
@@ -308,6 +330,17 @@ impl Encoder {
                     "utf-32-le"
                 };
                 codecs::encode(vm, text, name, &self.errors)
+            }
+            Kind::Python => {
+                let t = crate::object::str::new(vm, text);
+                let r = vm.call_method(self.py, "encode", &[t])?;
+                match crate::object::bytes::native(r) {
+                    Some(b) => Ok(crate::object::bytes::data(b).to_vec()),
+                    None => Err(vm.type_error(format!(
+                        "encoder should return a bytes object, not '{}'",
+                        vm.type_name(r)
+                    ))),
+                }
             }
             k => codecs::encode(vm, text, k.name(), &self.errors),
         };

@@ -22,42 +22,90 @@ use crate::object::{bytearray, bytes, int};
 use crate::vm::{PyResult, Vm};
 
 /// A codec decoder behind an optional universal-newline stage, with the state
-/// CPython's `IncrementalNewlineDecoder(decoder)` reports.
+/// CPython's `IncrementalNewlineDecoder(decoder)` reports. For codecs the
+/// runtime does not know, `py` is the `codecs` incremental decoder (kept alive
+/// by `TextIO::py_decoder`).
 #[derive(Clone)]
 pub struct TextDecoder {
     pub codec: Decoder,
     pub nl: Option<NlState>,
+    pub py: Value,
+}
+
+/// `(bytes, int)` from a Python codec's `getstate()`.
+fn py_state(vm: &mut Vm, st: Value) -> PyResult<(Vec<u8>, u64)> {
+    if st.is_kind(stitch_core::layout::Kind::Tuple) && crate::object::tuple::len(st) == 2 {
+        let it = crate::object::tuple::items(st);
+        let (b, f) = (it[0], it[1]);
+        if let Some(b) = bytes::native(b) {
+            let data = bytes::data(b).to_vec();
+            let f = vm.index(f)?;
+            return Ok((data, int::to_i64_clamped(f) as u64));
+        }
+    }
+    Err(vm.type_error("illegal decoder state"))
 }
 
 impl TextDecoder {
     pub fn decode(&mut self, vm: &mut Vm, input: &[u8], final_: bool) -> PyResult<String> {
-        let out = self.codec.decode(vm, input, final_)?;
+        let out = if self.py.is_null() {
+            self.codec.decode(vm, input, final_)?
+        } else {
+            let b = bytes::new(vm, input);
+            let r = vm.call_method(self.py, "decode", &[b, Value::from_bool(final_)])?;
+            match crate::object::str::text_of(r) {
+                Some(t) => t.to_string(),
+                None => {
+                    return Err(vm.type_error(format!(
+                        "decoder should return a string result, not '{}'",
+                        vm.type_name(r)
+                    )));
+                }
+            }
+        };
         Ok(match &mut self.nl {
             Some(nl) => nl.process(out, final_),
             None => out,
         })
     }
-    pub fn getstate(&self) -> (Vec<u8>, u64) {
-        let (b, f) = self.codec.getstate();
-        match &self.nl {
+    pub fn getstate(&self, vm: &mut Vm) -> PyResult<(Vec<u8>, u64)> {
+        let (b, f) = if self.py.is_null() {
+            self.codec.getstate()
+        } else {
+            let st = vm.call_method(self.py, "getstate", &[])?;
+            py_state(vm, st)?
+        };
+        Ok(match &self.nl {
             Some(nl) => (b, (f << 1) | nl.pendingcr as u64),
             None => (b, f),
-        }
+        })
     }
-    pub fn setstate(&mut self, buf: &[u8], flags: u64) {
-        match &mut self.nl {
+    pub fn setstate(&mut self, vm: &mut Vm, buf: &[u8], flags: u64) -> PyResult<()> {
+        let flags = match &mut self.nl {
             Some(nl) => {
                 nl.pendingcr = flags & 1 == 1;
-                self.codec.setstate(buf, flags >> 1);
+                flags >> 1
             }
-            None => self.codec.setstate(buf, flags),
+            None => flags,
+        };
+        if self.py.is_null() {
+            self.codec.setstate(buf, flags);
+            return Ok(());
         }
+        let b = bytes::new(vm, buf);
+        let f = int::from_i64(vm, flags as i64);
+        let t = crate::object::tuple::new(vm, &[b, f]);
+        vm.call_method(self.py, "setstate", &[t]).map(|_| ())
     }
-    pub fn reset(&mut self) {
-        self.codec.reset();
+    pub fn reset(&mut self, vm: &mut Vm) -> PyResult<()> {
         if let Some(nl) = &mut self.nl {
             nl.reset();
         }
+        if self.py.is_null() {
+            self.codec.reset();
+            return Ok(());
+        }
+        vm.call_method(self.py, "reset", &[]).map(|_| ())
     }
 }
 
@@ -101,12 +149,18 @@ pub struct TextIO {
     pub pending: RefCell<Vec<u8>>,
     /// 0 before `__init__`, 1 ready, 2 detached.
     pub state: Cell<u8>,
+    /// The `codecs` incremental decoder and encoder, for codecs the runtime
+    /// does not know (NULL otherwise).
+    pub py_decoder: Cell<Value>,
+    pub py_encoder: Cell<Value>,
 }
 
 impl NativeData for TextIO {
     fn trace(&self, t: &mut Tracer) {
         t.mark(self.buffer.get());
         t.mark(self.mode.get());
+        t.mark(self.py_decoder.get());
+        t.mark(self.py_encoder.get());
     }
     native_any!();
 }
@@ -141,6 +195,8 @@ pub fn empty() -> TextIO {
         }),
         pending: RefCell::new(Vec::new()),
         state: Cell::new(0),
+        py_decoder: Cell::new(Value::NULL),
+        py_encoder: Cell::new(Value::NULL),
     }
 }
 
@@ -236,6 +292,35 @@ impl TextIO {
         Ok(buf)
     }
 
+    /// Runs `f` on the decoder taken out of the state (so that Python codec
+    /// code never runs under a borrow); `None` when there is no decoder.
+    pub fn with_decoder<R>(
+        &self,
+        vm: &mut Vm,
+        f: impl FnOnce(&mut Vm, &mut TextDecoder) -> PyResult<R>,
+    ) -> PyResult<Option<R>> {
+        let Some(mut d) = self.rs.borrow_mut().decoder.take() else {
+            return Ok(None);
+        };
+        let r = f(vm, &mut d);
+        self.rs.borrow_mut().decoder = Some(d);
+        r.map(Some)
+    }
+
+    /// Like [`TextIO::with_decoder`] for the encoder.
+    pub fn with_encoder<R>(
+        &self,
+        vm: &mut Vm,
+        f: impl FnOnce(&mut Vm, &mut Encoder) -> PyResult<R>,
+    ) -> PyResult<Option<R>> {
+        let Some(mut e) = self.rs.borrow_mut().encoder.take() else {
+            return Ok(None);
+        };
+        let r = f(vm, &mut e);
+        self.rs.borrow_mut().encoder = Some(e);
+        r.map(Some)
+    }
+
     // ---- writing ----
 
     /// `write(text)` after the checks (the print fast path).
@@ -260,27 +345,24 @@ impl TextIO {
             Some(nl) if haslf => Cow::Owned(text.replace('\n', nl)),
             _ => Cow::Borrowed(text),
         };
-        let data: Cow<[u8]> = {
+        let fast_utf8 = self.rs.borrow().encoder.as_ref().map(|e| e.is_utf8());
+        let data: Cow<[u8]> = match fast_utf8 {
+            None => return Err(unsupported(vm, "not writable")),
+            Some(true) => Cow::Borrowed(text.as_bytes()),
+            Some(false) => match self.with_encoder(vm, |vm, e| e.encode(vm, &text))? {
+                Some(d) => Cow::Owned(d),
+                None => return Err(unsupported(vm, "not writable")),
+            },
+        };
+        {
             let mut rs = self.rs.borrow_mut();
-            let Some(enc) = rs.encoder.as_mut() else {
-                drop(rs);
-                return Err(unsupported(vm, "not writable"));
-            };
-            let d = if enc.is_utf8() {
-                Cow::Borrowed(text.as_bytes())
-            } else {
-                Cow::Owned(enc.encode(vm, &text)?)
-            };
             if !rs.decoded.is_empty() || rs.snapshot.is_some() {
                 rs.decoded.clear();
                 rs.dpos = 0;
                 rs.snapshot = None;
             }
-            if let Some(d) = rs.decoder.as_mut() {
-                d.reset();
-            }
-            d
-        };
+        }
+        self.with_decoder(vm, |vm, d| d.reset(vm))?;
         match self.fast() {
             Some(b) => b.queue_text(vm, &data, chunk, write_through, needflush),
             None => {
@@ -385,17 +467,18 @@ impl TextIO {
             let c = self.cfg.borrow();
             (c.has_read1, c.chunk_size)
         };
-        let (telling, state, ratio) = {
+        let (telling, ratio) = {
             let rs = self.rs.borrow();
-            let Some(d) = rs.decoder.as_ref() else {
+            if rs.decoder.is_none() {
                 drop(rs);
                 return Err(unsupported(vm, "not readable"));
-            };
-            (
-                rs.telling,
-                if rs.telling { Some(d.getstate()) } else { None },
-                rs.b2cratio,
-            )
+            }
+            (rs.telling, rs.b2cratio)
+        };
+        let state = if telling {
+            self.with_decoder(vm, |vm, d| d.getstate(vm))?
+        } else {
+            None
         };
         let hint = if size_hint > 0 {
             (ratio.max(1.0) * size_hint as f64) as usize
@@ -404,12 +487,11 @@ impl TextIO {
         };
         let n = chunk_size.max(hint);
         let input = self.buffer_read(vm, n as i64, has_read1)?;
-        let mut rs = self.rs.borrow_mut();
-        let Some(dec) = rs.decoder.as_mut() else {
+        let mut eof = input.is_empty();
+        let Some(decoded) = self.with_decoder(vm, |vm, d| d.decode(vm, &input, eof))? else {
             return Ok(false);
         };
-        let mut eof = input.is_empty();
-        let decoded = dec.decode(vm, &input, eof)?;
+        let mut rs = self.rs.borrow_mut();
         let nchars = char_count(&decoded);
         rs.decoded = decoded;
         rs.dpos = 0;
@@ -452,11 +534,10 @@ impl TextIO {
         self.before_read(vm)?;
         if n < 0 {
             let data = self.buffer_read(vm, -1, false)?;
+            let decoded = self
+                .with_decoder(vm, |vm, d| d.decode(vm, &data, true))?
+                .unwrap_or_default();
             let mut rs = self.rs.borrow_mut();
-            let decoded = match rs.decoder.as_mut() {
-                Some(d) => d.decode(vm, &data, true)?,
-                None => String::new(),
-            };
             let mut out = rs.decoded[rs.dpos..].to_string();
             out.push_str(&decoded);
             rs.decoded.clear();

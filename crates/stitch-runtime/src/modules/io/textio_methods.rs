@@ -128,6 +128,62 @@ pub fn default_encoding(enc: Option<String>) -> String {
     }
 }
 
+/// The codec for an encoding: one the runtime knows, or the `codecs` registry's
+/// incremental decoder and encoder (NULL when not wanted).
+fn find_codec(
+    vm: &mut Vm,
+    encoding: &str,
+    errors: &str,
+    read: bool,
+    write: bool,
+) -> PyResult<(codec::Kind, Value, Value)> {
+    match codec::lookup(vm, encoding) {
+        Ok(k) => return Ok((k, Value::NULL, Value::NULL)),
+        Err(e) if !vm.is_instance_of(e.0, vm.exc.lookup_error) => return Err(e),
+        Err(_) => {}
+    }
+    let codecs = crate::import::import_module(vm, "codecs")?;
+    let enc = pystr::new(vm, encoding);
+    let info = vm.call_method(codecs, "lookup", &[enc])?;
+    let k = pystr::intern(vm, "_is_text_encoding");
+    if let Some(flag) = vm.getattr_opt(info, k)?
+        && !vm.truth(flag)?
+    {
+        return Err(vm.new_error(
+            vm.exc.lookup_error,
+            format!(
+                "'{encoding}' is not a text encoding; use codecs.open() to handle arbitrary codecs"
+            ),
+        ));
+    }
+    let err = pystr::new(vm, errors);
+    let dec = if read {
+        vm.call_method(info, "incrementaldecoder", &[err])?
+    } else {
+        Value::NULL
+    };
+    let enc = if write {
+        vm.call_method(info, "incrementalencoder", &[err])?
+    } else {
+        Value::NULL
+    };
+    Ok((codec::Kind::Python, dec, enc))
+}
+
+fn make_decoder(cfg: &textio::Config, py: Value) -> TextDecoder {
+    TextDecoder {
+        codec: Decoder::new(cfg.kind, &cfg.errors),
+        nl: cfg.readuniversal.then(|| NlState::new(cfg.readtranslate)),
+        py,
+    }
+}
+
+fn make_encoder(cfg: &textio::Config, py: Value) -> Encoder {
+    let mut e = Encoder::new(cfg.kind, &cfg.errors);
+    e.py = py;
+    e
+}
+
 /// Sets up a wrapper (the body of `__init__`, also used for the standard streams).
 #[allow(clippy::too_many_arguments)]
 pub fn setup(
@@ -143,7 +199,6 @@ pub fn setup(
     check_newline(vm, &newline)?;
     let encoding = default_encoding(encoding);
     let errors = errors.unwrap_or_else(|| "strict".to_string());
-    let kind = codec::lookup(vm, &encoding)?;
     t.state.set(0);
     let readable = {
         let r = vm.call_method(buffer, "readable", &[])?;
@@ -159,6 +214,9 @@ pub fn setup(
     };
     let k = pystr::intern(vm, "read1");
     let has_read1 = vm.getattr_opt(buffer, k)?.is_some();
+    let (kind, pyd, pye) = find_codec(vm, &encoding, &errors, readable, writable)?;
+    t.py_decoder.set(pyd);
+    t.py_encoder.set(pye);
     let mut cfg = textio::Config {
         encoding,
         errors: errors.clone(),
@@ -175,11 +233,8 @@ pub fn setup(
         chunk_size: 8192,
     };
     apply_newline(&mut cfg, &newline);
-    let decoder = readable.then(|| TextDecoder {
-        codec: Decoder::new(kind, &errors),
-        nl: cfg.readuniversal.then(|| NlState::new(cfg.readtranslate)),
-    });
-    let mut encoder = writable.then(|| Encoder::new(kind, &errors));
+    let decoder = readable.then(|| make_decoder(&cfg, pyd));
+    let mut encoder = writable.then(|| make_encoder(&cfg, pye));
     t.buffer.set(buffer);
     *t.cfg.borrow_mut() = cfg;
     t.pending.borrow_mut().clear();
@@ -189,7 +244,7 @@ pub fn setup(
         if int::to_i64_clamped(n) != 0
             && let Some(e) = encoder.as_mut()
         {
-            e.at_start = false;
+            e.set_start(vm, false)?;
         }
     }
     {
@@ -281,7 +336,13 @@ fn reconfigure(vm: &mut Vm, a: &Args) -> PyResult<Value> {
                 err.clone().unwrap_or_else(|| cfg.errors.clone()),
             ),
         };
-        let kind = codec::lookup(vm, &encoding)?;
+        let (read, write) = {
+            let rs = t.rs.borrow();
+            (rs.decoder.is_some(), rs.encoder.is_some())
+        };
+        let (kind, pyd, pye) = find_codec(vm, &encoding, &errors, read, write)?;
+        t.py_decoder.set(pyd);
+        t.py_encoder.set(pye);
         cfg.encoding = encoding;
         cfg.errors = errors;
         cfg.kind = kind;
@@ -295,19 +356,20 @@ fn reconfigure(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if !wt.is_null() && !wt.is_none() {
         cfg.write_through = vm.truth(wt)?;
     }
-    {
+    let (pyd, pye) = (t.py_decoder.get(), t.py_encoder.get());
+    let at_start = {
         let mut rs = t.rs.borrow_mut();
         if let Some(d) = rs.decoder.as_mut() {
-            *d = TextDecoder {
-                codec: Decoder::new(cfg.kind, &cfg.errors),
-                nl: cfg.readuniversal.then(|| NlState::new(cfg.readtranslate)),
-            };
+            *d = make_decoder(&cfg, pyd);
         }
+        let at_start = rs.encoder.as_ref().map(|e| e.at_start);
         if let Some(e) = rs.encoder.as_mut() {
-            let at_start = e.at_start;
-            *e = Encoder::new(cfg.kind, &cfg.errors);
-            e.at_start = at_start;
+            *e = make_encoder(&cfg, pye);
         }
+        at_start
+    };
+    if let Some(s) = at_start {
+        t.with_encoder(vm, |vm, e| e.set_start(vm, s))?;
     }
     *t.cfg.borrow_mut() = cfg;
     Ok(Value::NONE)

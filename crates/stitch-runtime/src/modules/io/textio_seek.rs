@@ -8,11 +8,11 @@ use num_traits::{FromPrimitive, ToPrimitive, Zero};
 use stitch_core::value::Value;
 
 use super::iobase::unsupported;
-use super::textio::{TextIO, char_count, char_offset};
+use super::textio::{TextDecoder, TextIO, char_count, char_offset};
 use crate::object::{bytearray, bytes, int};
 use crate::vm::{PyResult, Vm};
 
-#[derive(Default, Debug)]
+#[derive(Default, Debug, Clone, Copy)]
 struct Cookie {
     start_pos: i64,
     dec_flags: u32,
@@ -105,83 +105,32 @@ impl TextIO {
             drop(rs);
             return Ok(int::from_i64(vm, pos));
         };
-        let mut cookie = Cookie {
+        let cookie = Cookie {
             start_pos: pos - next_input.len() as i64,
             dec_flags: *flags as u32,
             ..Default::default()
         };
-        let mut chars_to_skip = char_count(&rs.decoded[..rs.dpos]);
+        let chars_to_skip = char_count(&rs.decoded[..rs.dpos]);
         if chars_to_skip == 0 {
             drop(rs);
             return Ok(cookie.build(vm));
         }
-        let mut d = dec.clone();
+        let d = dec.clone();
         let input = next_input.clone();
         let ratio = rs.b2cratio;
         drop(rs);
-        let set = |d: &mut super::textio::TextDecoder, c: &Cookie| {
-            if c.start_pos == 0 && c.dec_flags == 0 {
-                d.reset();
-            } else {
-                d.setstate(b"", c.dec_flags as u64);
-            }
+        // A Python codec object is shared with the live decoder: its state is
+        // put back afterwards, as CPython does.
+        let saved = if d.py.is_null() {
+            Value::NULL
+        } else {
+            vm.call_method(d.py, "getstate", &[])?
         };
-        let mut skip_bytes = ((ratio * chars_to_skip as f64) as i64).min(input.len() as i64);
-        let mut skip_back = 1i64;
-        while skip_bytes > 0 {
-            set(&mut d, &cookie);
-            let n = char_count(&d.decode(vm, &input[..skip_bytes as usize], false)?);
-            if n <= chars_to_skip {
-                let (buf, fl) = d.getstate();
-                if buf.is_empty() {
-                    cookie.dec_flags = fl as u32;
-                    chars_to_skip -= n;
-                    break;
-                }
-                skip_bytes -= buf.len() as i64;
-                skip_back = 1;
-            } else {
-                skip_bytes -= skip_back;
-                skip_back *= 2;
-            }
+        let r = search(vm, d.clone(), &input, ratio, cookie, chars_to_skip);
+        if !saved.is_null() {
+            vm.call_method(d.py, "setstate", &[saved])?;
         }
-        if skip_bytes <= 0 {
-            skip_bytes = 0;
-            set(&mut d, &cookie);
-        }
-        cookie.start_pos += skip_bytes;
-        if chars_to_skip == 0 {
-            return Ok(cookie.build(vm));
-        }
-        let mut chars_decoded = 0usize;
-        let mut i = skip_bytes as usize;
-        while i < input.len() {
-            let n = char_count(&d.decode(vm, &input[i..i + 1], false)?);
-            chars_decoded += n;
-            cookie.bytes_to_feed += 1;
-            let (buf, fl) = d.getstate();
-            if buf.is_empty() && chars_decoded <= chars_to_skip {
-                cookie.start_pos += cookie.bytes_to_feed as i64;
-                chars_to_skip -= chars_decoded;
-                cookie.dec_flags = fl as u32;
-                cookie.bytes_to_feed = 0;
-                chars_decoded = 0;
-            }
-            if chars_decoded >= chars_to_skip {
-                break;
-            }
-            i += 1;
-        }
-        if i >= input.len() {
-            chars_decoded += char_count(&d.decode(vm, b"", true)?);
-            cookie.need_eof = true;
-            if chars_decoded < chars_to_skip {
-                return Err(
-                    vm.new_error(vm.exc.os_error, "can't reconstruct logical file position")
-                );
-            }
-        }
-        cookie.chars_to_skip = chars_to_skip as u32;
+        let cookie = r?;
         Ok(cookie.build(vm))
     }
 
@@ -218,15 +167,11 @@ impl TextIO {
                         rs.decoded.clear();
                         rs.dpos = 0;
                         rs.snapshot = None;
-                        if let Some(d) = rs.decoder.as_mut() {
-                            d.reset();
-                        }
                     }
+                    self.with_decoder(vm, |vm, d| d.reset(vm))?;
                     let r = self.buffer_seek(vm, 0, 2)?;
                     let at_start = int::is_int(r) && int::to_bigint(r).is_zero();
-                    if let Some(e) = self.rs.borrow_mut().encoder.as_mut() {
-                        e.at_start = at_start;
-                    }
+                    self.with_encoder(vm, |vm, e| e.set_start(vm, at_start))?;
                     return Ok(r);
                 }
             }
@@ -256,22 +201,15 @@ impl TextIO {
             rs.decoded.clear();
             rs.dpos = 0;
             rs.snapshot = None;
-            if let Some(d) = rs.decoder.as_mut() {
-                if c.start_pos == 0 && c.dec_flags == 0 {
-                    d.reset();
-                } else {
-                    d.setstate(b"", c.dec_flags as u64);
-                }
-            }
         }
+        self.with_decoder(vm, |vm, d| set_state(vm, d, &c))?;
         if c.chars_to_skip > 0 {
             let input = self.read_exact_for_seek(vm, c.bytes_to_feed as i64)?;
+            let decoded = self
+                .with_decoder(vm, |vm, d| d.decode(vm, &input, c.need_eof))?
+                .unwrap_or_default();
             let mut rs = self.rs.borrow_mut();
-            rs.snapshot = Some((c.dec_flags as u64, input.clone()));
-            let decoded = match rs.decoder.as_mut() {
-                Some(d) => d.decode(vm, &input, c.need_eof)?,
-                None => String::new(),
-            };
+            rs.snapshot = Some((c.dec_flags as u64, input));
             if char_count(&decoded) < c.chars_to_skip as usize {
                 drop(rs);
                 return Err(vm.new_error(vm.exc.os_error, "can't restore logical file position"));
@@ -281,9 +219,8 @@ impl TextIO {
         } else {
             self.rs.borrow_mut().snapshot = Some((c.dec_flags as u64, Vec::new()));
         }
-        if let Some(e) = self.rs.borrow_mut().encoder.as_mut() {
-            e.at_start = c.start_pos == 0 && c.dec_flags == 0;
-        }
+        let at_start = c.start_pos == 0 && c.dec_flags == 0;
+        self.with_encoder(vm, |vm, e| e.set_start(vm, at_start))?;
         Ok(result)
     }
 
@@ -304,4 +241,81 @@ impl TextIO {
             vm.type_name(r)
         )))
     }
+}
+
+/// Sets the decoder to the state at a safe start point (`reset` at the very
+/// start, as CPython does for codecs whose initial state is not `(b"", 0)`).
+fn set_state(vm: &mut Vm, d: &mut TextDecoder, c: &Cookie) -> PyResult<()> {
+    if c.start_pos == 0 && c.dec_flags == 0 {
+        d.reset(vm)
+    } else {
+        d.setstate(vm, b"", c.dec_flags as u64)
+    }
+}
+
+/// CPython's search for the cookie of the current position: from the snapshot,
+/// a safe start point close before it, then bytes to feed and chars to skip.
+fn search(
+    vm: &mut Vm,
+    mut d: TextDecoder,
+    input: &[u8],
+    ratio: f64,
+    mut cookie: Cookie,
+    mut chars_to_skip: usize,
+) -> PyResult<Cookie> {
+    let mut skip_bytes = ((ratio * chars_to_skip as f64) as i64).min(input.len() as i64);
+    let mut skip_back = 1i64;
+    while skip_bytes > 0 {
+        set_state(vm, &mut d, &cookie)?;
+        let n = char_count(&d.decode(vm, &input[..skip_bytes as usize], false)?);
+        if n <= chars_to_skip {
+            let (buf, fl) = d.getstate(vm)?;
+            if buf.is_empty() {
+                cookie.dec_flags = fl as u32;
+                chars_to_skip -= n;
+                break;
+            }
+            skip_bytes -= buf.len() as i64;
+            skip_back = 1;
+        } else {
+            skip_bytes -= skip_back;
+            skip_back *= 2;
+        }
+    }
+    if skip_bytes <= 0 {
+        skip_bytes = 0;
+        set_state(vm, &mut d, &cookie)?;
+    }
+    cookie.start_pos += skip_bytes;
+    if chars_to_skip == 0 {
+        return Ok(cookie);
+    }
+    let mut chars_decoded = 0usize;
+    let mut i = skip_bytes as usize;
+    while i < input.len() {
+        let n = char_count(&d.decode(vm, &input[i..i + 1], false)?);
+        chars_decoded += n;
+        cookie.bytes_to_feed += 1;
+        let (buf, fl) = d.getstate(vm)?;
+        if buf.is_empty() && chars_decoded <= chars_to_skip {
+            cookie.start_pos += cookie.bytes_to_feed as i64;
+            chars_to_skip -= chars_decoded;
+            cookie.dec_flags = fl as u32;
+            cookie.bytes_to_feed = 0;
+            chars_decoded = 0;
+        }
+        if chars_decoded >= chars_to_skip {
+            break;
+        }
+        i += 1;
+    }
+    if i >= input.len() {
+        chars_decoded += char_count(&d.decode(vm, b"", true)?);
+        cookie.need_eof = true;
+        if chars_decoded < chars_to_skip {
+            return Err(vm.new_error(vm.exc.os_error, "can't reconstruct logical file position"));
+        }
+    }
+    cookie.chars_to_skip = chars_to_skip as u32;
+    Ok(cookie)
 }
