@@ -2,7 +2,7 @@
 # BOM handling (utf-16, utf-32, utf-8-sig), encoding names as given.
 import posix, atexit
 
-_dir = '/tmp/stitch_io_encodings_%d' % posix.getpid()
+_dir = '/tmp/stitch_io_text_encodings_%d' % posix.getpid()
 posix.mkdir(_dir)
 posix.chdir(_dir)
 
