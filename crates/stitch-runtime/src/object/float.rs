@@ -586,19 +586,25 @@ pub fn from_hex(text: &str) -> Result<f64, HexError> {
         let t = std::str::from_utf8(&s[start..i]).unwrap_or("0");
         exp = t.parse::<BigInt>().unwrap_or_default();
     }
+    // As in CPython, overflow is reported before trailing junk.
+    let value = hex_value(mant, exp - BigInt::from(4 * frac_digits))?;
     if i != s.len() {
         return Err(HexError::Invalid);
     }
+    Ok(sign(value))
+}
+
+/// `mant * 2**e` correctly rounded (non-negative).
+fn hex_value(mant: BigUint, e: BigInt) -> Result<f64, HexError> {
     if mant.is_zero() {
-        return Ok(sign(0.0));
+        return Ok(0.0);
     }
-    let e = exp - BigInt::from(4 * frac_digits);
     let top = BigInt::from(mant.bits()) + &e;
     if top > BigInt::from(1025) {
         return Err(HexError::Overflow);
     }
     if top < BigInt::from(-1080) {
-        return Ok(sign(0.0));
+        return Ok(0.0);
     }
     let e = e.to_i64().unwrap_or(0);
     let f = if e >= 0 {
@@ -606,10 +612,7 @@ pub fn from_hex(text: &str) -> Result<f64, HexError> {
     } else {
         int::ratio_to_f64(&mant, &(BigUint::one() << (-e) as usize))
     };
-    match f {
-        Some(f) => Ok(sign(f)),
-        None => Err(HexError::Overflow),
-    }
+    f.ok_or(HexError::Overflow)
 }
 
 /// `float.as_integer_ratio()` for a finite float, in lowest terms.
