@@ -33,10 +33,11 @@ pub fn init(vm: &mut Vm) {
     add_methods(vm, m, &[("__repr__", method_repr), ("__eq__", method_eq), ("__hash__", method_hash), ("__reduce__", method_reduce)]);
     add_getsets(vm, m, &[("__func__", method_func, None), ("__self__", method_self, None), ("__name__", method_name, None), ("__qualname__", method_qualname, None), ("__doc__", method_doc, None)]);
     for t in [vm.types.builtin_function, vm.types.method_descriptor] {
-        add_methods(vm, t, &[("__repr__", builtin_repr)]);
+        add_methods(vm, t, &[("__repr__", builtin_repr), ("__reduce__", builtin_reduce)]);
         add_getsets(vm, t, &[("__name__", builtin_name, None), ("__qualname__", builtin_qualname, None), ("__self__", builtin_self, None), ("__doc__", builtin_doc, None), ("__module__", builtin_module, None)]);
     }
     super::code::init(vm);
+    super::pickling::init(vm);
     let cell = vm.types.cell;
     add_getsets(vm, cell, &[("cell_contents", cell_contents, None)]);
     let md = vm.types.module;
@@ -261,6 +262,19 @@ fn builtin_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         format!("<built-in function {}>", b.name)
     };
     Ok(pystr::new(vm, &s))
+}
+/// A module-level builtin pickles as its qualified name (a global); a bound one
+/// as `(getattr, (self, name))`.
+fn builtin_reduce(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let b = bobj(a.pos[0]);
+    let (self_, name) = (b.self_, b.name);
+    if self_.is_null() || self_.is_kind(Kind::Module) {
+        return builtin_qualname(vm, a.pos[0]);
+    }
+    let getattr = vm.getattr_str(vm.builtins, "getattr")?;
+    let n = pystr::new(vm, name);
+    let args = tuple::new(vm, &[self_, n]);
+    Ok(tuple::new(vm, &[getattr, args]))
 }
 fn builtin_name(vm: &mut Vm, v: Value) -> PyResult<Value> {
     Ok(pystr::new(vm, bobj(v).name))

@@ -18,6 +18,7 @@ pub mod functions;
 pub mod matching;
 pub mod numbers;
 pub mod object_type;
+pub mod pickling;
 pub mod str_methods;
 pub mod str_search;
 pub mod strings;

@@ -33,7 +33,6 @@ pub fn init(vm: &mut Vm) {
             ("__dir__", object_dir),
             ("__init_subclass__", object_init_subclass),
             ("__subclasshook__", object_subclasshook),
-            ("__reduce_ex__", object_reduce_ex),
             ("__sizeof__", object_sizeof),
         ],
     );
@@ -314,10 +313,6 @@ fn object_init_subclass(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn object_subclasshook(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
     Ok(vm.not_implemented)
-}
-
-fn object_reduce_ex(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
-    Err(vm.not_supported("pickling"))
 }
 
 fn object_sizeof(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -621,7 +616,18 @@ fn type_doc_get(vm: &mut Vm, t: Value) -> PyResult<Value> {
     }
 }
 fn type_module_get(vm: &mut Vm, t: Value) -> PyResult<Value> {
-    Ok(dict::get_str(types::ty(t).dict, vm.names.module).unwrap_or(Value::NONE))
+    let own = dict::get_str(types::ty(t).dict, vm.names.module);
+    if types::ty(t).prefix.flags & flags::HEAPTYPE != 0 {
+        return Ok(own.unwrap_or(Value::NONE));
+    }
+    // A builtin type: its module as recorded, else from its C-style dotted name
+    // (its dict may hold the `__module__` descriptor of its instances).
+    if let Some(m) = own.filter(|m| m.is_kind(Kind::Str)) {
+        return Ok(m);
+    }
+    let name = types::ty(t).name.clone();
+    let m = name.rsplit_once('.').map_or("builtins", |(m, _)| m);
+    Ok(pystr::new(vm, m))
 }
 fn type_module_set(vm: &mut Vm, t: Value, v: Value) -> PyResult<()> {
     dict::set_str(types::ty(t).dict, vm.names.module, v);

@@ -106,7 +106,7 @@ impl Vm {
 
     /// `getattr(obj, name)`.
     pub fn getattr(&mut self, obj: Value, name: Value) -> PyResult<Value> {
-        match self.getattr_opt(obj, name)? {
+        match self.getattr_raw(obj, name)? {
             Some(v) => Ok(v),
             None => Err(self.attribute_error(obj, name)),
         }
@@ -118,8 +118,19 @@ impl Vm {
         self.getattr(obj, n)
     }
 
-    /// Attribute lookup that returns `None` instead of raising AttributeError.
+    /// Attribute lookup that returns `None` instead of raising AttributeError (also
+    /// one raised by a descriptor or `__getattr__`, as CPython's
+    /// `_PyObject_LookupAttr`).
     pub fn getattr_opt(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        match self.getattr_raw(obj, name) {
+            Err(e) if self.is_instance_of(e.0, self.exc.attribute_error) => Ok(None),
+            r => r,
+        }
+    }
+
+    /// Attribute lookup: `None` when nothing is found, errors (AttributeErrors
+    /// raised by descriptors included) propagated.
+    fn getattr_raw(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
         let ty = self.type_of(obj);
         let tf = types::ty(ty).prefix.flags;
         if tf & (flags::CUSTOM_GETATTRIBUTE | flags::HAS_GETATTR) != 0 {
