@@ -97,6 +97,12 @@ fn kind_word(vm: &Vm, g: Value) -> &'static str {
 
 /// Resumes `g`, sending `sent` (or throwing `throw` if not NULL).
 pub fn resume(vm: &mut Vm, g: Value, sent: Value, throw: Value) -> PyResult<GenResult> {
+    resume_impl(vm, g, sent, throw, true)
+}
+
+/// `resume`; with `delegate` false a thrown exception is raised in `g` itself
+/// even when it is suspended in a `yield from` (the sub-iterator already failed).
+fn resume_impl(vm: &mut Vm, g: Value, sent: Value, throw: Value, delegate: bool) -> PyResult<GenResult> {
     let go = gen_obj(g);
     match go.state {
         RUNNING => return Err(vm.value_error(format!("{} already executing", kind_word(vm, g)))),
@@ -117,7 +123,8 @@ pub fn resume(vm: &mut Vm, g: Value, sent: Value, throw: Value) -> PyResult<GenR
         }
         _ => {}
     }
-    if !throw.is_null()
+    if delegate
+        && !throw.is_null()
         && go.state == SUSPENDED
         && let Some(r) = throw_into_yield_from(vm, g, throw)?
     {
@@ -272,8 +279,9 @@ fn throw_into_yield_from(vm: &mut Vm, g: Value, exc: Value) -> PyResult<Option<G
             resume_after_send(vm, g)
         }
         Err(e) => {
-            // Raise the sub-iterator's exception inside g.
-            resume(vm, g, Value::NONE, e.0).map(Some)
+            // Raise the sub-iterator's exception inside g (not into the
+            // sub-iterator again).
+            resume_impl(vm, g, Value::NONE, e.0, false).map(Some)
         }
     }
 }
