@@ -4,7 +4,7 @@ def rnd():
     seed = (seed * 6364136223846793005 + 1442695040888963407) % (1 << 64)
     return seed >> 33
 alphabet = '0123456789+-._eEjJxXoObBpPinfatyINFATY ()\t1_'
-for k in range(120):
+for k in range(40):
     n = rnd() % 9
     s = ''.join(alphabet[rnd() % len(alphabet)] for _ in range(n))
     out = [repr(s)]
