@@ -34,10 +34,14 @@ pub fn init(vm: &mut Vm) {
     add_getsets(vm, m, &[("__func__", method_func, None), ("__self__", method_self, None), ("__name__", method_name, None), ("__qualname__", method_qualname, None), ("__doc__", method_doc, None)]);
     for t in [vm.types.builtin_function, vm.types.method_descriptor] {
         add_methods(vm, t, &[("__repr__", builtin_repr), ("__reduce__", builtin_reduce)]);
-        add_getsets(vm, t, &[("__name__", builtin_name, None), ("__qualname__", builtin_qualname, None), ("__self__", builtin_self, None), ("__doc__", builtin_doc, None), ("__module__", builtin_module, None)]);
+        add_getsets(vm, t, &[("__name__", builtin_name, None), ("__qualname__", builtin_qualname, None), ("__self__", builtin_self, None), ("__doc__", builtin_doc, None), ("__module__", builtin_module, None), ("__text_signature__", builtin_text_signature, None)]);
     }
+    let gs = vm.types.getset_descriptor;
+    add_methods(vm, gs, &[("__repr__", getset_repr), ("__get__", getset_get), ("__set__", getset_set), ("__delete__", getset_delete)]);
+    add_getsets(vm, gs, &[("__name__", getset_name, None), ("__qualname__", getset_qualname, None), ("__objclass__", getset_objclass, None)]);
     super::code::init(vm);
     super::pickling::init(vm);
+    super::union_type::init(vm);
     let cell = vm.types.cell;
     add_getsets(vm, cell, &[("cell_contents", cell_contents, None)]);
     let md = vm.types.module;
@@ -50,10 +54,10 @@ pub fn init(vm: &mut Vm) {
     }
     let g = vm.types.generator;
     add_methods(vm, g, &[("__iter__", gen_iter), ("__next__", gen_next)]);
-    add_getsets(vm, g, &[("gi_running", gen_running, None), ("gi_code", gen_code, None), ("gi_frame", gen_frame, None)]);
+    add_getsets(vm, g, &[("gi_running", gen_running, None), ("gi_code", gen_code, None), ("gi_frame", gen_frame, None), ("gi_suspended", gen_suspended, None)]);
     let co = vm.types.coroutine;
     add_methods(vm, co, &[("__await__", gen_iter)]);
-    add_getsets(vm, co, &[("cr_running", gen_running, None), ("cr_code", gen_code, None), ("cr_frame", gen_frame, None)]);
+    add_getsets(vm, co, &[("cr_running", gen_running, None), ("cr_code", gen_code, None), ("cr_frame", gen_frame, None), ("cr_suspended", gen_suspended, None), ("cr_origin", gen_origin, None)]);
     for t in [vm.types.none_type, vm.types.not_implemented_type, vm.types.ellipsis_type] {
         add_methods(vm, t, &[("__repr__", singleton_repr)]);
     }
@@ -170,6 +174,67 @@ fn fn_dict_get(vm: &mut Vm, v: Value) -> PyResult<Value> {
     Ok(super::object_type::instance_dict(vm, v)?.unwrap_or(Value::NONE))
 }
 
+fn getset_of(vm: &mut Vm, v: Value) -> PyResult<&'static crate::object::native::GetSet> {
+    crate::object::native::downcast::<crate::object::native::GetSet>(v)
+        .ok_or_else(|| vm.type_error("descriptor requires a 'getset_descriptor' object"))
+}
+fn getset_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let g = getset_of(vm, a.pos[0])?;
+    let s = format!("<attribute '{}' of '{}' objects>", g.name, g.owner);
+    Ok(pystr::new(vm, &s))
+}
+/// The instance argument of a getset's `__get__`/`__set__`, checked against the
+/// class that defines it.
+fn getset_check(vm: &mut Vm, g: &crate::object::native::GetSet, obj: Value) -> PyResult<()> {
+    let ok = g.objclass.is_null() || vm.is_instance_of(obj, g.objclass);
+    if !ok {
+        return Err(vm.type_error(format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            g.name,
+            g.owner,
+            vm.type_name(obj)
+        )));
+    }
+    Ok(())
+}
+fn getset_get(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    super::args::count(vm, a, "__get__", 2, 3)?;
+    let g = getset_of(vm, a.pos[0])?;
+    let obj = a.pos[1];
+    if obj.is_none() {
+        return Ok(a.pos[0]);
+    }
+    getset_check(vm, g, obj)?;
+    (g.get)(vm, obj)
+}
+fn getset_store(vm: &mut Vm, this: Value, obj: Value, v: Value) -> PyResult<Value> {
+    let g = getset_of(vm, this)?;
+    getset_check(vm, g, obj)?;
+    crate::object::native::descr_set(vm, this, obj, v)?;
+    Ok(Value::NONE)
+}
+fn getset_set(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    super::args::count(vm, a, "__set__", 3, 3)?;
+    getset_store(vm, a.pos[0], a.pos[1], a.pos[2])
+}
+fn getset_delete(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    super::args::count(vm, a, "__delete__", 2, 2)?;
+    getset_store(vm, a.pos[0], a.pos[1], Value::NULL)
+}
+fn getset_objclass(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let g = getset_of(vm, v)?;
+    Ok(if g.objclass.is_null() { Value::NONE } else { g.objclass })
+}
+fn getset_name(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let g = getset_of(vm, v)?;
+    Ok(pystr::new(vm, g.name))
+}
+fn getset_qualname(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let g = getset_of(vm, v)?;
+    let s = format!("{}.{}", g.owner.rsplit('.').next().unwrap_or(""), g.name);
+    Ok(pystr::new(vm, &s))
+}
+
 fn mobj(v: Value) -> &'static MethodObj {
     unsafe { v.raw::<MethodObj>() }
 }
@@ -275,6 +340,24 @@ fn builtin_reduce(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let n = pystr::new(vm, name);
     let args = tuple::new(vm, &[self_, n]);
     Ok(tuple::new(vm, &[getattr, args]))
+}
+/// CPython's `__text_signature__` for the same builtin, when it has one.
+fn builtin_text_signature(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let b = bobj(v);
+    let (owner, self_, name) = (b.owner, b.self_, b.name);
+    let owner_name = if owner.is_kind(Kind::Type) {
+        types::name(owner).rsplit('.').next().unwrap_or("").to_string()
+    } else if owner.is_kind(Kind::Module) {
+        module::get(vm, owner, "__name__").and_then(|n| pystr::text_of(n).map(str::to_string)).unwrap_or_default()
+    } else if self_.is_kind(Kind::Module) {
+        module::get(vm, self_, "__name__").and_then(|n| pystr::text_of(n).map(str::to_string)).unwrap_or_default()
+    } else {
+        "builtins".to_string()
+    };
+    Ok(match super::text_signatures::lookup(&format!("{owner_name}.{name}")) {
+        Some(s) => pystr::new(vm, s),
+        None => Value::NONE,
+    })
 }
 fn builtin_name(vm: &mut Vm, v: Value) -> PyResult<Value> {
     Ok(pystr::new(vm, bobj(v).name))
@@ -399,14 +482,26 @@ fn gen_send(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn gen_throw(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     super::args::count(vm, a, "throw", 2, 4)?;
     let typ = a.pos[1];
+    let tb = a.pos.get(3).copied().filter(|t| !t.is_none());
+    if let Some(t) = tb
+        && vm.type_of(t) != vm.types.traceback
+    {
+        return Err(vm.type_error("throw() third argument must be a traceback object"));
+    }
     let exc = if typ.is_kind(Kind::Type) {
-        let args: Vec<Value> = match a.pos.get(2) {
-            Some(v) if !v.is_none() => vec![*v],
-            _ => vec![],
+        let val = a.pos.get(2).copied().filter(|v| !v.is_none());
+        let e = match val {
+            // An instance of the class is thrown as it is (with its traceback).
+            Some(v) if v.is_kind(Kind::Exception) && vm.is_instance_of(v, typ) => v,
+            Some(v) => vm.call(typ, &[v])?,
+            None => vm.call(typ, &[])?,
         };
-        let e = vm.call(typ, &args)?;
         if !e.is_kind(Kind::Exception) {
             return Err(vm.type_error("exceptions must derive from BaseException"));
+        }
+        if let Some(t) = tb {
+            // SAFETY: e is an exception object.
+            unsafe { e.raw::<crate::object::ExceptionObj>() }.traceback = t;
         }
         e
     } else if typ.is_kind(Kind::Exception) {
@@ -445,6 +540,13 @@ fn gen_qualname(_vm: &mut Vm, v: Value) -> PyResult<Value> {
 }
 fn gen_running(_vm: &mut Vm, v: Value) -> PyResult<Value> {
     Ok(Value::from_bool(gobj(v).state == crate::vm::generator::RUNNING))
+}
+fn gen_suspended(_vm: &mut Vm, v: Value) -> PyResult<Value> {
+    Ok(Value::from_bool(gobj(v).state == crate::vm::generator::SUSPENDED))
+}
+/// `cr_origin`: None (origin tracking is off by default, as in CPython).
+fn gen_origin(_vm: &mut Vm, _v: Value) -> PyResult<Value> {
+    Ok(Value::NONE)
 }
 fn gen_code(_vm: &mut Vm, v: Value) -> PyResult<Value> {
     Ok(gobj(v).code)

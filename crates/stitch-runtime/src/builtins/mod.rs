@@ -23,7 +23,9 @@ pub mod str_methods;
 pub mod str_search;
 pub mod strings;
 pub mod suggest;
+pub mod text_signatures;
 pub mod unicode_errors;
+pub mod union_type;
 
 use stitch_core::layout::Kind;
 use stitch_core::value::Value;
@@ -126,6 +128,7 @@ pub fn add_getsets(vm: &mut Vm, ty: Value, defs: &[(&'static str, Getter, Option
                 get: *get,
                 set: *set,
                 owner,
+                objclass: ty,
             }),
         );
         let k = pystr::intern(vm, name);

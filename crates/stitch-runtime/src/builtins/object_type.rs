@@ -64,7 +64,7 @@ pub fn init(vm: &mut Vm) {
             ("__instancecheck__", type_instancecheck),
             ("__subclasscheck__", type_subclasscheck),
             ("__or__", type_or),
-            ("__ror__", type_or),
+            ("__ror__", type_ror),
             ("__dir__", type_dir),
             ("__sizeof__", object_sizeof),
         ],
@@ -88,6 +88,8 @@ pub fn init(vm: &mut Vm) {
             ("__module__", type_module_get, Some(type_module_set)),
             ("__abstractmethods__", type_abstract_get, Some(type_abstract_set)),
             ("__annotations__", type_annotations_get, Some(type_annotations_set)),
+            ("__text_signature__", type_text_signature, None),
+            ("__flags__", type_flags, None),
         ],
     );
 
@@ -458,6 +460,11 @@ fn type_or(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     super::union(vm, a.pos[0], a.pos[1])
 }
 
+fn type_ror(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    args::count(vm, a, "__ror__", 2, 2)?;
+    super::union(vm, a.pos[1], a.pos[0])
+}
+
 fn type_dir(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let d = dict::new(vm);
     for c in types::ty(a.pos[0]).mro.clone() {
@@ -576,6 +583,53 @@ fn type_annotations_set(vm: &mut Vm, t: Value, v: Value) -> PyResult<()> {
     }
     types::invalidate(t);
     Ok(())
+}
+
+/// `type.__flags__` in CPython's `Py_TPFLAGS_*` bits, for what Python code tests
+/// (heap type, base type, abstract, the fast subclass bits).
+fn type_flags(vm: &mut Vm, t: Value) -> PyResult<Value> {
+    let f = types::ty(t).prefix.flags;
+    let mut out: u64 = 1 << 12; // READY
+    if f & flags::HEAPTYPE != 0 {
+        out |= (1 << 9) | (1 << 14); // HEAPTYPE, HAVE_GC
+    } else {
+        out |= 1 << 8; // IMMUTABLETYPE
+    }
+    if f & flags::BASETYPE != 0 {
+        out |= 1 << 10;
+    }
+    if let Some(a) = dict::get_str(types::ty(t).dict, vm.names.abstractmethods)
+        && vm.truth(a)?
+    {
+        out |= 1 << 20; // IS_ABSTRACT
+    }
+    let subclass_bits = [
+        (vm.types.int, 24),
+        (vm.types.list, 25),
+        (vm.types.tuple, 26),
+        (vm.types.bytes, 27),
+        (vm.types.str, 28),
+        (vm.types.dict, 29),
+        (vm.exc.base_exception, 30),
+        (vm.types.type_, 31),
+    ];
+    for (base, bit) in subclass_bits {
+        if types::is_subtype(t, base) {
+            out |= 1 << bit;
+        }
+    }
+    Ok(crate::object::int::from_i64(vm, out as i64))
+}
+
+fn type_text_signature(vm: &mut Vm, t: Value) -> PyResult<Value> {
+    if types::ty(t).prefix.flags & flags::HEAPTYPE != 0 {
+        return Ok(Value::NONE);
+    }
+    let short = types::name(t).rsplit('.').next().unwrap_or("").to_string();
+    Ok(match super::text_signatures::lookup(&format!("type:{short}")) {
+        Some(s) => pystr::new(vm, s),
+        None => Value::NONE,
+    })
 }
 
 fn type_base_get(_vm: &mut Vm, t: Value) -> PyResult<Value> {

@@ -281,7 +281,7 @@ fn var_type(vm: &mut Vm) -> Value {
 
 fn add_getset(vm: &mut Vm, ty: Value, name: &'static str, get: fn(&mut Vm, Value) -> PyResult<Value>, owner: &'static str) {
     let gs_ty = vm.types.getset_descriptor;
-    let d = native::new(vm, gs_ty, Box::new(GetSet { name, get, set: None, owner }));
+    let d = native::new(vm, gs_ty, Box::new(GetSet { name, get, set: None, owner, objclass: ty }));
     let k = pystr::intern(vm, name);
     dict::set_str(types::ty(ty).dict, k, d);
 }

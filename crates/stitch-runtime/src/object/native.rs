@@ -261,9 +261,14 @@ pub struct GetSet {
     pub get: fn(&mut Vm, Value) -> PyResult<Value>,
     pub set: Option<Setter>,
     pub owner: &'static str,
+    /// The type defining it (`__objclass__`).
+    pub objclass: Value,
 }
 
 impl NativeData for GetSet {
+    fn trace(&self, t: &mut Tracer) {
+        t.mark(self.objclass);
+    }
     fn descr_kind(&self) -> DescrKind {
         DescrKind::Data
     }

@@ -1018,6 +1018,12 @@ pub fn call_type(vm: &mut Vm, cls: Value, args: &Args) -> PyResult<Value> {
         && let Some(c) = types::lookup(meta, vm.names.call)
         && !c.is_kind(Kind::Builtin)
     {
+        if !c.is_kind(Kind::Function) {
+            // Any other descriptor binds as usual (a class stored as `__call__`
+            // is called as it is).
+            let bound = vm.descr_get(c, cls, meta)?;
+            return vm.call_kw(bound, args);
+        }
         let mut pos = vec![cls];
         pos.extend_from_slice(args.pos);
         return vm.call_kw(

@@ -98,7 +98,7 @@ fn struct_type(vm: &mut Vm) -> Value {
 /// A read-only attribute whose messages name `_struct.Struct`.
 fn add_getset(vm: &mut Vm, ty: Value, name: &'static str, get: fn(&mut Vm, Value) -> PyResult<Value>) {
     let gs_ty = vm.types.getset_descriptor;
-    let d = native::new(vm, gs_ty, Box::new(GetSet { name, get, set: None, owner: "_struct.Struct" }));
+    let d = native::new(vm, gs_ty, Box::new(GetSet { name, get, set: None, owner: "_struct.Struct", objclass: ty }));
     let k = pystr::intern(vm, name);
     dict::set_str(types::ty(ty).dict, k, d);
 }
