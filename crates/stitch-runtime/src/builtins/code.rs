@@ -60,7 +60,16 @@ pub fn init(vm: &mut Vm) {
             ("co_flags", code_flags_get, None),
         ],
     );
-    add_methods(vm, c, &[("__repr__", code_repr), ("co_positions", co_positions), ("co_lines", co_lines), ("replace", code_replace)]);
+    add_methods(
+        vm,
+        c,
+        &[
+            ("__repr__", code_repr),
+            ("co_positions", co_positions),
+            ("co_lines", co_lines),
+            ("replace", code_replace),
+        ],
+    );
 }
 
 fn cobj(v: Value) -> &'static CodeObj {
@@ -73,7 +82,10 @@ fn code_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (name, file, line) = (c.name, c.filename, c.unit.firstlineno);
     let name = pystr::text_of(name).unwrap_or("?").to_string();
     let file = pystr::text_of(file).unwrap_or("?").to_string();
-    let s = format!("<code object {name} at {:#x}, file \"{file}\", line {line}>", vm.id_of(a.pos[0]));
+    let s = format!(
+        "<code object {name} at {:#x}, file \"{file}\", line {line}>",
+        vm.id_of(a.pos[0])
+    );
     Ok(pystr::new(vm, &s))
 }
 
@@ -130,7 +142,10 @@ pub fn cpython_flags(c: &CodeObj) -> u32 {
     if f & ITERABLE_COROUTINE != 0 {
         out |= co::ITERABLE_COROUTINE;
     }
-    if c.unit.freevars.is_empty() && c.unit.cellvars.is_empty() && f & code_flags::HAS_CELL_ARGS == 0 {
+    if c.unit.freevars.is_empty()
+        && c.unit.cellvars.is_empty()
+        && f & code_flags::HAS_CELL_ARGS == 0
+    {
         out |= co::NOFREE;
     }
     out
@@ -190,7 +205,13 @@ impl NativeData for LocationIter {
         if i >= locs.len() {
             return Some(Ok(None));
         }
-        let opt = |n: u32, ok: bool| if ok { Value::small(n as i64) } else { Value::NONE };
+        let opt = |n: u32, ok: bool| {
+            if ok {
+                Value::small(n as i64)
+            } else {
+                Value::NONE
+            }
+        };
         if self.lines {
             // A run of words on the same line: (start, end, line) in bytes.
             let line = locs[i].line;
@@ -199,13 +220,28 @@ impl NativeData for LocationIter {
                 j += 1;
             }
             self.pos.set(j);
-            let t = tuple::new(vm, &[Value::small(2 * i as i64), Value::small(2 * j as i64), opt(line, line != 0)]);
+            let t = tuple::new(
+                vm,
+                &[
+                    Value::small(2 * i as i64),
+                    Value::small(2 * j as i64),
+                    opt(line, line != 0),
+                ],
+            );
             return Some(Ok(Some(t)));
         }
         self.pos.set(i + 1);
         let l = locs[i];
         let known = l.line != 0;
-        let t = tuple::new(vm, &[opt(l.line, known), opt(l.end_line, known), opt(l.col, known), opt(l.end_col, known)]);
+        let t = tuple::new(
+            vm,
+            &[
+                opt(l.line, known),
+                opt(l.end_line, known),
+                opt(l.col, known),
+                opt(l.end_col, known),
+            ],
+        );
         Some(Ok(Some(t)))
     }
     native_any!();
@@ -219,7 +255,15 @@ fn location_iter_type(vm: &mut Vm) -> Value {
 
 fn location_iter(vm: &mut Vm, code: Value, lines: bool) -> Value {
     let t = crate::modules::util::registered(vm, "builtins.positions_iterator", location_iter_type);
-    native::new(vm, t, Box::new(LocationIter { code, pos: Cell::new(0), lines }))
+    native::new(
+        vm,
+        t,
+        Box::new(LocationIter {
+            code,
+            pos: Cell::new(0),
+            lines,
+        }),
+    )
 }
 
 fn co_positions(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -248,7 +292,10 @@ fn code_replace(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         let key = pystr::as_str(*k);
         let text = |vm: &mut Vm, v: Value| -> PyResult<String> {
             pystr::text_of(v).map(str::to_string).ok_or_else(|| {
-                vm.type_error(format!("replace() argument '{key}' must be str, not {}", vm.type_name(v)))
+                vm.type_error(format!(
+                    "replace() argument '{key}' must be str, not {}",
+                    vm.type_name(v)
+                ))
             })
         };
         match key {
@@ -266,7 +313,9 @@ fn code_replace(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             }
             _ => {
                 if vm.getattr_opt(this, *k)?.is_none() {
-                    return Err(vm.type_error(format!("'{key}' is an invalid keyword argument for replace()")));
+                    return Err(vm.type_error(format!(
+                        "'{key}' is an invalid keyword argument for replace()"
+                    )));
                 }
                 return Err(vm.not_supported(&format!("code.replace({key}=...)")));
             }

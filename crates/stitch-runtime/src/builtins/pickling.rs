@@ -16,11 +16,30 @@ pub fn init(vm: &mut Vm) {
     add_methods(
         vm,
         o,
-        &[("__reduce_ex__", object_reduce_ex), ("__reduce__", object_reduce), ("__getstate__", object_getstate)],
+        &[
+            ("__reduce_ex__", object_reduce_ex),
+            ("__reduce__", object_reduce),
+            ("__getstate__", object_getstate),
+        ],
     );
-    add_methods(vm, vm.types.not_implemented_type, &[("__reduce__", singleton_reduce)]);
-    add_methods(vm, vm.types.ellipsis_type, &[("__reduce__", singleton_reduce)]);
-    add_methods(vm, vm.types.bytearray, &[("__reduce__", bytearray_reduce), ("__reduce_ex__", bytearray_reduce_ex)]);
+    add_methods(
+        vm,
+        vm.types.not_implemented_type,
+        &[("__reduce__", singleton_reduce)],
+    );
+    add_methods(
+        vm,
+        vm.types.ellipsis_type,
+        &[("__reduce__", singleton_reduce)],
+    );
+    add_methods(
+        vm,
+        vm.types.bytearray,
+        &[
+            ("__reduce__", bytearray_reduce),
+            ("__reduce_ex__", bytearray_reduce_ex),
+        ],
+    );
 }
 
 fn copyreg_attr(vm: &mut Vm, name: &str) -> PyResult<Value> {
@@ -32,7 +51,11 @@ fn copyreg_attr(vm: &mut Vm, name: &str) -> PyResult<Value> {
 /// `copyreg.__newobj__` reductions for protocol 2 and up, `copyreg._reduce_ex`
 /// below.
 fn object_reduce_ex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let [this, proto] = args::parse::<2>(vm, a, &args::Sig::positional("__reduce_ex__", &["self", "protocol"], 2))?;
+    let [this, proto] = args::parse::<2>(
+        vm,
+        a,
+        &args::Sig::positional("__reduce_ex__", &["self", "protocol"], 2),
+    )?;
     let proto = protocol_arg(vm, proto)?;
     let reduce_name = pystr::intern(vm, "__reduce__");
     if let Some(reduce) = vm.getattr_opt(this, reduce_name)? {
@@ -75,7 +98,10 @@ fn new_arguments(vm: &mut Vm, obj: Value) -> PyResult<(Value, Value)> {
     if vm.lookup_special(obj, ex).is_some() {
         let r = vm.call_special(obj, ex, &[])?.unwrap_or(Value::NONE);
         if !r.is_kind(Kind::Tuple) {
-            return Err(vm.type_error(format!("__getnewargs_ex__ should return a tuple, not '{}'", vm.type_name(r))));
+            return Err(vm.type_error(format!(
+                "__getnewargs_ex__ should return a tuple, not '{}'",
+                vm.type_name(r)
+            )));
         }
         let items = tuple::items(r);
         if items.len() != 2 {
@@ -103,7 +129,10 @@ fn new_arguments(vm: &mut Vm, obj: Value) -> PyResult<(Value, Value)> {
     if vm.lookup_special(obj, plain).is_some() {
         let r = vm.call_special(obj, plain, &[])?.unwrap_or(Value::NONE);
         if !vm.is_instance_of(r, vm.types.tuple) {
-            return Err(vm.type_error(format!("__getnewargs__ should return a tuple, not '{}'", vm.type_name(r))));
+            return Err(vm.type_error(format!(
+                "__getnewargs__ should return a tuple, not '{}'",
+                vm.type_name(r)
+            )));
         }
         return Ok((r, Value::NULL));
     }
@@ -142,7 +171,10 @@ fn reduce_newobj(vm: &mut Vm, obj: Value) -> PyResult<Value> {
     } else {
         Value::NONE
     };
-    Ok(tuple::new(vm, &[newobj, newargs, state, listitems, dictitems]))
+    Ok(tuple::new(
+        vm,
+        &[newobj, newargs, state, listitems, dictitems],
+    ))
 }
 
 /// `obj.__getstate__()`, short-circuiting the default one (so that `required` is
@@ -239,7 +271,11 @@ fn slot_names(vm: &mut Vm, cls: Value) -> PyResult<Value> {
 /// pickle saves them as globals.
 fn singleton_reduce(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     args::count(vm, a, "__reduce__", 1, 1)?;
-    let n = if a.pos[0] == vm.not_implemented { "NotImplemented" } else { "Ellipsis" };
+    let n = if a.pos[0] == vm.not_implemented {
+        "NotImplemented"
+    } else {
+        "Ellipsis"
+    };
     Ok(pystr::new(vm, n))
 }
 
@@ -249,8 +285,16 @@ fn bytearray_reduce(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn bytearray_reduce_ex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let [this, proto] = args::parse::<2>(vm, a, &args::Sig::positional("__reduce_ex__", &["self", "proto"], 1))?;
-    let p = if proto.is_null() { 0 } else { protocol_arg(vm, proto)? };
+    let [this, proto] = args::parse::<2>(
+        vm,
+        a,
+        &args::Sig::positional("__reduce_ex__", &["self", "proto"], 1),
+    )?;
+    let p = if proto.is_null() {
+        0
+    } else {
+        protocol_arg(vm, proto)?
+    };
     bytearray_reduction(vm, this, p)
 }
 
@@ -261,7 +305,9 @@ fn bytearray_reduction(vm: &mut Vm, this: Value, proto: i64) -> PyResult<Value> 
     let bytes_ty = vm.types.bytes;
     let data = vm.call(bytes_ty, &[this])?;
     let args = if proto < 3 {
-        let raw = crate::object::bytes::native(data).map(crate::object::bytes::data).unwrap_or(&[]);
+        let raw = crate::object::bytes::native(data)
+            .map(crate::object::bytes::data)
+            .unwrap_or(&[]);
         let text: String = raw.iter().map(|&b| b as char).collect();
         let s = pystr::new(vm, &text);
         let enc = pystr::new(vm, "latin-1");
@@ -270,7 +316,9 @@ fn bytearray_reduction(vm: &mut Vm, this: Value, proto: i64) -> PyResult<Value> 
         tuple::new(vm, &[data])
     };
     let d = if this.is_kind(Kind::Instance) {
-        super::object_type::instance_dict(vm, this)?.filter(|d| dict::len(*d) > 0).unwrap_or(Value::NONE)
+        super::object_type::instance_dict(vm, this)?
+            .filter(|d| dict::len(*d) > 0)
+            .unwrap_or(Value::NONE)
     } else {
         Value::NONE
     };

@@ -62,7 +62,11 @@ fn repr_item(vm: &mut Vm, p: Value) -> PyResult<String> {
         Some(m) if !m.is_none() => {
             let q = vm.str_string(q)?;
             let m = vm.str_string(m)?;
-            Ok(if m == "builtins" { q } else { format!("{m}.{q}") })
+            Ok(if m == "builtins" {
+                q
+            } else {
+                format!("{m}.{q}")
+            })
         }
         _ => vm.repr_string(p),
     }
@@ -140,7 +144,9 @@ fn check_members(vm: &mut Vm, its: &[Value], what: &str) -> PyResult<()> {
     let origin = pystr::intern(vm, "__origin__");
     for x in its {
         if !x.is_kind(Kind::Type) && vm.getattr_opt(*x, origin)?.is_some() {
-            return Err(vm.type_error(format!("{what}() argument 2 cannot be a parameterized generic")));
+            return Err(vm.type_error(format!(
+                "{what}() argument 2 cannot be a parameterized generic"
+            )));
         }
     }
     Ok(())
