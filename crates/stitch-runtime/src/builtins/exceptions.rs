@@ -36,6 +36,8 @@ pub fn init(vm: &mut Vm) {
             ("__suppress_context__", suppress_get, Some(suppress_set)),
         ],
     );
+    let tbt = vm.types.traceback;
+    add_getsets(vm, tbt, &[("tb_next", crate::vm::traceback::tb_next_get, Some(crate::vm::traceback::tb_next_set))]);
     types_::init(vm);
 }
 

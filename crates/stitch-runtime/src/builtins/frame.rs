@@ -29,10 +29,16 @@ impl NativeData for FrameObj {
             "f_lasti" => Some(Value::small(self.lasti as i64 * 2)),
             "f_back" => Some(self.back),
             "f_builtins" => Some(vm.builtins_dict),
+            // Snapshots hold no live locals: clear() has nothing to release.
+            "clear" => Some(crate::object::function::new_builtin(vm, "clear", frame_clear, _this, 0)),
             _ => None,
         })
     }
     native_any!();
+}
+
+fn frame_clear(_vm: &mut Vm, _a: &crate::vm::Args) -> PyResult<Value> {
+    Ok(Value::NONE)
 }
 
 pub fn snapshot(vm: &mut Vm, code: Value, globals: Value, lasti: u32, locals: Value) -> Value {

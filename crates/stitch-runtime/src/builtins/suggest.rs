@@ -72,8 +72,8 @@ fn name_suggestion(vm: &mut Vm, exc: Value) -> Option<String> {
     let name = exc_name(vm, exc)?;
     let mut tb = exception::obj(exc)?.traceback;
     let mut entry = native::downcast::<Traceback>(tb)?;
-    while let Some(next) = native::downcast::<Traceback>(entry.next) {
-        tb = entry.next;
+    while let Some(next) = native::downcast::<Traceback>(entry.next.get()) {
+        tb = entry.next.get();
         entry = next;
     }
     let _ = tb;

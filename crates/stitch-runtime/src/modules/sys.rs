@@ -208,21 +208,24 @@ fn getframe(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if f.is_null() {
         return Err(vm.value_error("call stack is not deep enough"));
     }
-    // SAFETY: f is a live frame.
-    let (code, globals, lasti) = unsafe {
-        (
-            Value::from_ptr((*f).code),
-            Value::from_ptr((*f).globals),
-            (*f).lasti,
-        )
-    };
-    Ok(crate::builtins::frame::snapshot(
-        vm,
-        code,
-        globals,
-        lasti,
-        Value::NONE,
-    ))
+    // Snapshots of f and every frame below it, so that `f_back` walks the stack
+    // (logging.findCaller, inspect.stack, warnings' stacklevel).
+    let mut chain = Vec::new();
+    while !f.is_null() {
+        chain.push(f);
+        // SAFETY: frames are linked through prev.
+        f = unsafe { (*f).prev };
+    }
+    let mut back = Value::NONE;
+    for &fr in chain.iter().rev() {
+        // SAFETY: fr is a live frame.
+        let (code, globals, lasti) =
+            unsafe { (Value::from_ptr((*fr).code), Value::from_ptr((*fr).globals), (*fr).lasti) };
+        let ty = vm.types.frame;
+        let obj = crate::builtins::frame::FrameObj { code, globals, lasti, locals: Value::NONE, back };
+        back = crate::object::native::new(vm, ty, Box::new(obj));
+    }
+    Ok(back)
 }
 
 fn getdefaultencoding(vm: &mut Vm, _a: &Args) -> PyResult<Value> {

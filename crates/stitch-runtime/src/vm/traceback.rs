@@ -16,7 +16,8 @@ use crate::object::{CodeObj, ExceptionObj, ValueExt, exception, str as pystr};
 
 /// One traceback entry (a `traceback` object).
 pub struct Traceback {
-    pub next: Value,
+    /// The next entry (None at the end); `tb_next` is assignable.
+    pub next: Cell<Value>,
     pub code: Value,
     pub lasti: u32,
     pub globals: Value,
@@ -25,11 +26,10 @@ pub struct Traceback {
 
 impl NativeData for Traceback {
     fn trace(&self, t: &mut crate::gc::Tracer) {
-        t.mark_all(&[self.next, self.code, self.globals, self.frame.get()]);
+        t.mark_all(&[self.next.get(), self.code, self.globals, self.frame.get()]);
     }
     fn getattr(&self, vm: &mut Vm, _this: Value, name: &str) -> super::PyResult<Option<Value>> {
         Ok(match name {
-            "tb_next" => Some(self.next),
             "tb_lineno" => Some(Value::small(self.lineno() as i64)),
             "tb_lasti" => Some(Value::small(self.lasti as i64 * 2)),
             "tb_frame" => {
@@ -57,6 +57,32 @@ impl Traceback {
     }
 }
 
+/// `tb.tb_next` (a data descriptor on the traceback type).
+pub fn tb_next_get(_vm: &mut Vm, tb: Value) -> super::PyResult<Value> {
+    Ok(native::downcast::<Traceback>(tb).map_or(Value::NONE, |t| t.next.get()))
+}
+
+/// `tb.tb_next = next`: None or a traceback that does not lead back to `tb`.
+pub fn tb_next_set(vm: &mut Vm, tb: Value, next: Value) -> super::PyResult<()> {
+    if next.is_null() {
+        return Err(vm.type_error("can't delete tb_next attribute"));
+    }
+    if !next.is_none() && native::downcast::<Traceback>(next).is_none() {
+        return Err(vm.type_error(format!("expected traceback object or None, got '{}'", vm.type_name(next))));
+    }
+    let mut cur = next;
+    while let Some(t) = native::downcast::<Traceback>(cur) {
+        if cur == tb {
+            return Err(vm.value_error("traceback loop detected"));
+        }
+        cur = t.next.get();
+    }
+    if let Some(t) = native::downcast::<Traceback>(tb) {
+        t.next.set(next);
+    }
+    Ok(())
+}
+
 /// Records that `exc` passed through `frame` at instruction `lasti`.
 pub fn add_entry(vm: &mut Vm, exc: Value, frame: *mut Frame, lasti: u32) {
     let Some(e) = exc.get::<ExceptionObj>() else {
@@ -79,7 +105,7 @@ pub fn add_entry(vm: &mut Vm, exc: Value, frame: *mut Frame, lasti: u32) {
         vm,
         ty,
         Box::new(Traceback {
-            next: if next.is_null() { Value::NONE } else { next },
+            next: Cell::new(if next.is_null() { Value::NONE } else { next }),
             code,
             lasti,
             globals,
@@ -328,7 +354,7 @@ fn format_tb_with(vm: &mut Vm, tb: Value, out: &mut String, margin: &str) {
     let mut t = tb;
     while let Some(e) = native::downcast::<Traceback>(t) {
         entries.push((e.code, e.lasti));
-        t = e.next;
+        t = e.next.get();
     }
     const LIMIT: usize = 1000;
     if entries.len() > LIMIT {
