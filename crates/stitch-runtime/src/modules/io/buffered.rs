@@ -259,7 +259,10 @@ impl Buffered {
             return fileio::sys_read(fd, n).map_err(|c| os_err(vm, c));
         }
         let raw = self.raw.get();
-        let b = bytearray::new(vm, vec![0u8; n]);
+        let Some(zeros) = fileio::zeroed(n) else {
+            return Err(int::memory_error(vm));
+        };
+        let b = bytearray::new(vm, zeros);
         let r = vm.call_method(raw, "readinto", &[b])?;
         if r.is_none() {
             return Ok(None);

@@ -54,9 +54,43 @@ impl NativeData for FileIO {
     native_any!();
 }
 
+/// A zeroed buffer of `n` bytes, or None when it cannot be allocated.
+pub fn zeroed(n: usize) -> Option<Vec<u8>> {
+    if n > 1 << 40 {
+        return None;
+    }
+    let mut v = Vec::new();
+    v.try_reserve_exact(n).ok()?;
+    v.resize(n, 0);
+    Some(v)
+}
+
+/// How many bytes a read of `n` can return: big requests on regular files are
+/// cut to what is left in the file (so `read(huge)` does not allocate `huge`).
+fn read_cap(fd: i32, n: usize) -> usize {
+    if n <= 1 << 16 {
+        return n;
+    }
+    // SAFETY: an all-zero stat is a valid out-buffer.
+    let mut st: libc::stat = unsafe { std::mem::zeroed() };
+    if unsafe { libc::fstat(fd, &mut st) } == 0 && st.st_mode & libc::S_IFMT == libc::S_IFREG {
+        let pos = unsafe { libc::lseek(fd, 0, libc::SEEK_CUR) };
+        if pos >= 0 {
+            let left = (st.st_size - pos).max(0) as usize;
+            return n.min(left + 1);
+        }
+    }
+    // Pipes, terminals and sockets return what they have: a bounded buffer
+    // is enough.
+    n.min(1 << 24)
+}
+
 /// Reads at most `n` bytes; `Ok(None)` when the descriptor would block.
 pub fn sys_read(fd: i32, n: usize) -> Result<Option<Vec<u8>>, i32> {
-    let mut buf = vec![0u8; n];
+    let n = read_cap(fd, n);
+    let Some(mut buf) = zeroed(n) else {
+        return Err(libc::ENOMEM);
+    };
     loop {
         // SAFETY: buf has room for n bytes.
         let r = unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, n) };

@@ -358,7 +358,10 @@ fn raw_read(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if n < 0 {
         return vm.call_method(s, "readall", &[]);
     }
-    let b = bytearray::new(vm, vec![0u8; n as usize]);
+    let Some(zeros) = super::fileio::zeroed(n as usize) else {
+        return Err(int::memory_error(vm));
+    };
+    let b = bytearray::new(vm, zeros);
     let r = vm.call_method(s, "readinto", &[b])?;
     if r.is_none() {
         return Ok(Value::NONE);

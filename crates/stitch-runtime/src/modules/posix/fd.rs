@@ -97,18 +97,11 @@ pub fn read(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if n < 0 {
         return Err(path::os_error(vm, libc::EINVAL));
     }
-    let mut buf = vec![0u8; n as usize];
-    loop {
-        let r = unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, buf.len()) };
-        if r >= 0 {
-            buf.truncate(r as usize);
-            return Ok(bytes::new(vm, &buf));
-        }
-        if path::errno() == libc::EINTR {
-            crate::signals::handle_pending(vm)?;
-            continue;
-        }
-        return Err(path::last_error(vm));
+    match crate::modules::io::fileio::sys_read(fd, n as usize) {
+        Ok(Some(buf)) => Ok(bytes::new(vm, &buf)),
+        Ok(None) => Err(path::os_error(vm, libc::EAGAIN)),
+        Err(libc::ENOMEM) => Err(int::memory_error(vm)),
+        Err(code) => Err(path::os_error(vm, code)),
     }
 }
 

@@ -200,7 +200,9 @@ pub fn urandom(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if n < 0 {
         return Err(vm.value_error("negative argument not allowed"));
     }
-    let mut buf = vec![0u8; n as usize];
+    let Some(mut buf) = crate::modules::io::fileio::zeroed(n as usize) else {
+        return Err(int::memory_error(vm));
+    };
     let mut got = 0;
     while got < buf.len() {
         let r = unsafe {
