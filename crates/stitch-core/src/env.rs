@@ -132,6 +132,9 @@ macro_rules! for_each_helper {
             /// Pushes the frame of a Python function whose code takes exactly the
             /// `nargs` arguments at `base + 1` or `base + 2` (see `CALL`).
             push_frame_exact(base: *mut Value, nargs: u32) -> Value;
+            /// Resumes generator `g` in a frame of this loop whose yields land in `ret`:
+            /// FRAME_PUSHED, EXHAUSTED (already finished) or an error.
+            push_generator_frame(g: Value, ret: *mut Value) -> Value;
             /// Calls the native function at `base` on the arguments above it.
             call_native(base: *mut Value, argc: u32) -> Value;
             /// Instantiates the class at `base` (whose `__init__` is a simple Python

@@ -39,6 +39,23 @@ pub struct Frame {
     pub aux: Value,
 }
 
+/// The interpreter's registers as JIT code sees them. The runtime's interpreter
+/// state begins with exactly these fields (it checks their offsets), so compiled
+/// code holding a pointer to it can store its stack pointer and the tier-1
+/// instruction it stands for before calling a helper, and helpers see the same
+/// state whichever tier called them.
+#[repr(C)]
+pub struct Regs {
+    pub frame: *mut Frame,
+    pub sp: *mut Value,
+    /// The next tier-1 instruction.
+    pub pc: *const crate::instr::Instr,
+    /// The tier-1 instruction being run (or stood for by JIT code).
+    pub cur: *const crate::instr::Instr,
+    /// The first instruction of the running frame's code.
+    pub code_start: *const crate::instr::Instr,
+}
+
 /// `Frame::kind` bits.
 pub mod frame_kind {
     /// Returning from this frame returns to Rust code (the run loop exits).
@@ -47,6 +64,10 @@ pub mod frame_kind {
     pub const GENERATOR: u32 = 2;
     /// An `__init__` frame of a class instantiation: returns its `aux` (the instance).
     pub const INIT: u32 = 4;
+    /// A generator frame resumed by `FOR_ITER_GEN` inside the loop: a yield goes to
+    /// the caller's stack, a return ends the caller's loop; `aux` holds the caller's
+    /// handled exception.
+    pub const FOR_ITER: u32 = 8;
 }
 
 impl Frame {

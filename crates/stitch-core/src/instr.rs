@@ -19,7 +19,12 @@ pub struct Instr {
 
 impl Instr {
     pub const fn new(op: Op, arg: u32) -> Instr {
-        Instr { op: op as u8, _pad: 0, counter: 0, arg }
+        Instr {
+            op: op as u8,
+            _pad: 0,
+            counter: 0,
+            arg,
+        }
     }
     /// The opcode. Every word the compiler emits as an instruction holds a valid one.
     #[inline(always)]
@@ -54,17 +59,20 @@ macro_rules! instruction_list {
             LOAD_NAME(0, LOAD_NAME) => [LOAD_NAME];
             STORE_NAME(0, STORE_NAME) => [STORE_NAME];
             DELETE_NAME(0, DELETE_NAME) => [DELETE_NAME];
-            LOAD_ATTR(3, LOAD_ATTR) => [SPECIALIZE, LOAD_ATTR];
-            LOAD_ATTR_INSTANCE(3, LOAD_ATTR) => [LOAD_ATTR_INSTANCE];
-            LOAD_ATTR_MODULE(3, LOAD_ATTR) => [LOAD_ATTR_MODULE];
-            LOAD_ATTR_CLASS(3, LOAD_ATTR) => [LOAD_ATTR_CLASS];
-            LOAD_METHOD(3, LOAD_METHOD) => [SPECIALIZE, LOAD_METHOD];
-            LOAD_METHOD_INSTANCE(3, LOAD_METHOD) => [LOAD_METHOD_INSTANCE];
-            LOAD_METHOD_BUILTIN(3, LOAD_METHOD) => [LOAD_METHOD_BUILTIN];
-            LOAD_METHOD_MODULE(3, LOAD_METHOD) => [LOAD_METHOD_MODULE];
-            STORE_ATTR(4, STORE_ATTR) => [SPECIALIZE, STORE_ATTR];
-            STORE_ATTR_INSTANCE(4, STORE_ATTR) => [STORE_ATTR_INSTANCE];
-            STORE_ATTR_INSTANCE_ADD(4, STORE_ATTR) => [STORE_ATTR_INSTANCE_ADD];
+            LOAD_ATTR(8, LOAD_ATTR) => [SPECIALIZE, LOAD_ATTR];
+            LOAD_ATTR_INSTANCE(8, LOAD_ATTR) => [LOAD_ATTR_INSTANCE];
+            LOAD_ATTR_MODULE(8, LOAD_ATTR) => [LOAD_ATTR_MODULE];
+            LOAD_ATTR_CLASS(8, LOAD_ATTR) => [LOAD_ATTR_CLASS];
+            LOAD_ATTR_INSTANCE_POLY(8, LOAD_ATTR) => [LOAD_ATTR_INSTANCE_POLY];
+            LOAD_METHOD(12, LOAD_METHOD) => [SPECIALIZE, LOAD_METHOD];
+            LOAD_METHOD_INSTANCE(12, LOAD_METHOD) => [LOAD_METHOD_INSTANCE];
+            LOAD_METHOD_BUILTIN(12, LOAD_METHOD) => [LOAD_METHOD_BUILTIN];
+            LOAD_METHOD_MODULE(12, LOAD_METHOD) => [LOAD_METHOD_MODULE];
+            LOAD_METHOD_INSTANCE_POLY(12, LOAD_METHOD) => [LOAD_METHOD_INSTANCE_POLY];
+            STORE_ATTR(8, STORE_ATTR) => [SPECIALIZE, STORE_ATTR];
+            STORE_ATTR_INSTANCE(8, STORE_ATTR) => [STORE_ATTR_INSTANCE];
+            STORE_ATTR_INSTANCE_ADD(8, STORE_ATTR) => [STORE_ATTR_INSTANCE_ADD];
+            STORE_ATTR_INSTANCE_POLY(8, STORE_ATTR) => [STORE_ATTR_INSTANCE_POLY];
             DELETE_ATTR(0, DELETE_ATTR) => [DELETE_ATTR];
             BINARY_SUBSCR(0, BINARY_SUBSCR) => [SPECIALIZE, BINARY_SUBSCR];
             BINARY_SUBSCR_LIST_INT(0, BINARY_SUBSCR) => [BINARY_SUBSCR_LIST_INT];
@@ -101,6 +109,7 @@ macro_rules! instruction_list {
             FOR_ITER_LIST(0, FOR_ITER) => [FOR_ITER_LIST];
             FOR_ITER_TUPLE(0, FOR_ITER) => [FOR_ITER_TUPLE];
             FOR_ITER_RANGE(0, FOR_ITER) => [FOR_ITER_RANGE];
+            FOR_ITER_GEN(0, FOR_ITER) => [FOR_ITER_GEN];
             BUILD_TUPLE(0, BUILD_TUPLE) => [BUILD_TUPLE];
             BUILD_LIST(0, BUILD_LIST) => [BUILD_LIST];
             BUILD_SET(0, BUILD_SET) => [BUILD_SET];
@@ -119,6 +128,8 @@ macro_rules! instruction_list {
             CALL(3, CALL) => [SPECIALIZE, CALL];
             CALL_PY_EXACT_ARGS(3, CALL) => [GUARD_CALLABLE_FUNCTION, CALL_PY_EXACT_ARGS];
             CALL_BOUND_METHOD_EXACT_ARGS(3, CALL) => [UNPACK_METHOD_FUNCTION, CALL_PY_EXACT_ARGS];
+            CALL_PY_SIMPLE(3, CALL) => [GUARD_SIMPLE_FUNCTION, CALL_PY_EXACT_ARGS];
+            CALL_BOUND_METHOD_SIMPLE(3, CALL) => [UNPACK_SIMPLE_METHOD, CALL_PY_EXACT_ARGS];
             CALL_NATIVE(3, CALL) => [CALL_NATIVE];
             CALL_CLASS_INIT(3, CALL) => [CALL_CLASS_INIT];
             CALL_KW(0, CALL_KW) => [CALL_KW];
@@ -218,7 +229,9 @@ pub mod binop {
     pub const COUNT: u32 = 13;
     pub const INPLACE: u32 = 16;
     /// The operator's symbol, as in error messages.
-    pub const SYMBOLS: [&str; 13] = ["+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@"];
+    pub const SYMBOLS: [&str; 13] = [
+        "+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@",
+    ];
     /// The special method names: (forward, reflected, in-place).
     pub const DUNDERS: [(&str, &str, &str); 13] = [
         ("__add__", "__radd__", "__iadd__"),

@@ -10,9 +10,10 @@
 //! micro-op panics, allocates, or calls anything but `Env` and `Helpers` methods.
 
 use crate::env::{EXHAUSTED, Env, ErrorCode, FRAME_PUSHED};
+use crate::layout::code_flags;
 use crate::layout::{
-    CellObj, DictObj, FunctionPrefix, InstanceObj, Kind, ListIterObj, ListObj, MethodObj, ModuleObj,
-    RangeIterObj, StrObj, TupleIterObj, TupleObj, TypePrefix, STR_ASCII,
+    CellObj, DictObj, FunctionPrefix, InstanceObj, Kind, ListIterObj, ListObj, MethodObj,
+    ModuleObj, RangeIterObj, STR_ASCII, StrObj, TupleIterObj, TupleObj, TypePrefix,
 };
 use crate::value::Value;
 
@@ -456,6 +457,24 @@ define_uops! {
         e.push(v);
     }
 
+    /// A generator: its frame runs in this loop (no native recursion); its yields
+    /// come back as this instruction's result.
+    FOR_ITER_GEN(e, a) [1 => 2] (JUMP | ERROR | ESCAPES | DEOPT | CALL) {
+        let it = e.peek(0);
+        if !it.is_kind(Kind::Generator) {
+            return Flow::Deopt;
+        }
+        let r = tri!(e.push_generator_frame(it, e.sp()));
+        if r == EXHAUSTED {
+            e.drop_n(1);
+            return Flow::Jump;
+        }
+        if r == FRAME_PUSHED {
+            return Flow::Call;
+        }
+        e.push(r);
+    }
+
     BUILD_TUPLE(e, a) [a => 1] (ESCAPES) {
         let base = e.sp().sub(a as usize);
         let t = tri!(e.build_tuple(base, a));
@@ -558,6 +577,14 @@ define_uops! {
         let seq = e.peek(0);
         if seq.is_kind(Kind::Tuple) && (*seq.ptr::<TupleObj>()).len == a as usize {
             let items = (*seq.ptr::<TupleObj>()).as_slice();
+            e.drop_n(1);
+            for v in items.iter().rev() {
+                e.push(*v);
+            }
+            return Flow::Next;
+        }
+        if seq.is_kind(Kind::List) && (*seq.ptr::<ListObj>()).items.len == a as usize {
+            let items = (*seq.ptr::<ListObj>()).items.as_slice();
             e.drop_n(1);
             for v in items.iter().rev() {
                 e.push(*v);
@@ -1187,6 +1214,38 @@ define_uops! {
         e.poke(0, v);
     }
 
+    /// An instance attribute at one of up to four shapes: entry `i` is operand `2i`
+    /// (the shape) and operand `2i + 1` (the type version << 32 | the slot).
+    LOAD_ATTR_INSTANCE_POLY(e, a) [1 => 1] (DEOPT) {
+        let obj = e.peek(0);
+        if !obj.is_kind(Kind::Instance) {
+            return Flow::Deopt;
+        }
+        let inst = &*obj.ptr::<InstanceObj>();
+        let shape = inst.shape as u64;
+        let version = (*inst.header.ty).version as u64;
+        if shape == 0 {
+            return Flow::Deopt;
+        }
+        let mut i = 0;
+        while i < 8 {
+            if e.operand(i) == shape {
+                let w = e.operand(i + 1);
+                if w >> 32 != version {
+                    return Flow::Deopt;
+                }
+                let v = inst.slot((w & 0xffff_ffff) as usize);
+                if v.is_null() {
+                    return Flow::Deopt;
+                }
+                e.poke(0, v);
+                return Flow::Next;
+            }
+            i += 2;
+        }
+        return Flow::Deopt;
+    }
+
     /// A module attribute: the module dict's key-set version operand 0, entry operand 1.
     LOAD_ATTR_MODULE(e, a) [1 => 1] (DEOPT) {
         let obj = e.peek(0);
@@ -1224,6 +1283,33 @@ define_uops! {
         }
         e.poke(0, Value(e.operand(2)));
         e.push(obj);
+    }
+
+    /// A method for instances of up to four shapes: entry `i` is operand `3i` (the
+    /// shape), `3i + 1` (the type version) and `3i + 2` (the function).
+    LOAD_METHOD_INSTANCE_POLY(e, a) [1 => 2] (DEOPT) {
+        let obj = e.peek(0);
+        if !obj.is_kind(Kind::Instance) {
+            return Flow::Deopt;
+        }
+        let inst = &*obj.ptr::<InstanceObj>();
+        let shape = inst.shape as u64;
+        if shape == 0 {
+            return Flow::Deopt;
+        }
+        let mut i = 0;
+        while i < 12 {
+            if e.operand(i) == shape {
+                if e.operand(i + 1) != (*inst.header.ty).version as u64 {
+                    return Flow::Deopt;
+                }
+                e.poke(0, Value(e.operand(i + 2)));
+                e.push(obj);
+                return Flow::Next;
+            }
+            i += 3;
+        }
+        return Flow::Deopt;
     }
 
     /// A method of a builtin type (no instance attributes): the type operand 0, the
@@ -1267,6 +1353,35 @@ define_uops! {
         let v = e.peek(1);
         inst.set_slot(e.operand(2) as usize, v);
         e.drop_n(2);
+    }
+
+    /// Stores an existing instance attribute at one of up to four shapes (entries as
+    /// in `LOAD_ATTR_INSTANCE_POLY`).
+    STORE_ATTR_INSTANCE_POLY(e, a) [2 => 0] (DEOPT) {
+        let obj = e.peek(0);
+        if !obj.is_kind(Kind::Instance) {
+            return Flow::Deopt;
+        }
+        let inst = &mut *obj.ptr::<InstanceObj>();
+        let shape = inst.shape as u64;
+        if shape == 0 {
+            return Flow::Deopt;
+        }
+        let mut i = 0;
+        while i < 8 {
+            if e.operand(i) == shape {
+                let w = e.operand(i + 1);
+                if w >> 32 != (*inst.header.ty).version as u64 {
+                    return Flow::Deopt;
+                }
+                let v = e.peek(1);
+                inst.set_slot((w & 0xffff_ffff) as usize, v);
+                e.drop_n(2);
+                return Flow::Next;
+            }
+            i += 2;
+        }
+        return Flow::Deopt;
     }
 
     /// Adds an instance attribute into a free inline slot: type version operand 0,
@@ -1361,6 +1476,41 @@ define_uops! {
         let mo = &*m.ptr::<MethodObj>();
         let f = mo.func;
         if f.0 != e.operand(0) || (*f.ptr::<FunctionPrefix>()).version as u64 != e.operand(1) {
+            return Flow::Deopt;
+        }
+        e.poke(a as usize + 1, f);
+        e.poke(a as usize, mo.self_);
+    }
+
+    /// The callable is any Python function taking exactly the arguments given
+    /// (positionally, no `*args`, `**kwargs` or keyword-only parameters): for call
+    /// sites that see several functions.
+    GUARD_SIMPLE_FUNCTION(e, a) [a + 2 => a + 2] (DEOPT) {
+        let f = e.peek(a as usize + 1);
+        if !f.is_kind(Kind::Function) {
+            return Flow::Deopt;
+        }
+        let nargs = a + !e.peek(a as usize).is_null() as u32;
+        let c = &*(*f.ptr::<FunctionPrefix>()).code;
+        if c.argcount != nargs || c.kwonlyargcount != 0 || c.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) != 0 {
+            return Flow::Deopt;
+        }
+    }
+
+    /// The callable is a bound method of any such function: unpack it into
+    /// `[function, self]`.
+    UNPACK_SIMPLE_METHOD(e, a) [a + 2 => a + 2] (DEOPT) {
+        let m = e.peek(a as usize + 1);
+        if !m.is_kind(Kind::Method) || !e.peek(a as usize).is_null() {
+            return Flow::Deopt;
+        }
+        let mo = &*m.ptr::<MethodObj>();
+        let f = mo.func;
+        if !f.is_kind(Kind::Function) {
+            return Flow::Deopt;
+        }
+        let c = &*(*f.ptr::<FunctionPrefix>()).code;
+        if c.argcount != a + 1 || c.kwonlyargcount != 0 || c.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) != 0 {
             return Flow::Deopt;
         }
         e.poke(a as usize + 1, f);

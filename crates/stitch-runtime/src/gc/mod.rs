@@ -162,8 +162,28 @@ impl std::ops::DerefMut for Rooted {
     }
 }
 
-/// Marks every value in live `Rooted` vectors.
+thread_local! {
+    static PINNED: RefCell<Vec<(*const Value, usize)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` (which may allocate) with the values of `s` treated as roots: for
+/// buffers outside the heap that are about to be stored in a new object.
+#[inline]
+pub fn with_pinned<R>(s: &[Value], f: impl FnOnce() -> R) -> R {
+    PINNED.with(|p| p.borrow_mut().push((s.as_ptr(), s.len())));
+    let r = f();
+    PINNED.with(|p| p.borrow_mut().pop());
+    r
+}
+
+/// Marks every value in live `Rooted` vectors and pinned slices.
 pub fn mark_rooted(t: &mut Tracer) {
+    PINNED.with(|p| {
+        for &(ptr, len) in p.borrow().iter() {
+            // SAFETY: pinned slices outlive the closure that pinned them.
+            t.mark_all(unsafe { std::slice::from_raw_parts(ptr, len) });
+        }
+    });
     ROOTED.with(|r| {
         for &p in r.borrow().iter() {
             // SAFETY: registered vectors are alive until dropped (which unregisters).

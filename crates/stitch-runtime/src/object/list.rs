@@ -87,17 +87,24 @@ pub fn remove_at(v: &mut ValueVec, i: usize) -> Value {
 
 /// A new list holding `items`.
 pub fn new(vm: &mut Vm, items: &[Value]) -> Value {
-    let rooted = crate::gc::Rooted::from_vec(items.to_vec());
+    let mut buf = ValueVec::EMPTY;
+    set_items(&mut buf, items);
     let ty = vm.types.list;
-    let l = vm.alloc_obj(
-        ty,
-        ListObj {
-            header: Header::new(Kind::List),
-            items: ValueVec::EMPTY,
-        },
-    );
-    set_items(&mut unsafe { l.raw::<ListObj>() }.items, &rooted);
-    l
+    let pinned: &[Value] = if buf.len == 0 {
+        &[]
+    } else {
+        // SAFETY: set_items filled len values at ptr.
+        unsafe { std::slice::from_raw_parts(buf.ptr, buf.len) }
+    };
+    crate::gc::with_pinned(pinned, || {
+        vm.alloc_obj(
+            ty,
+            ListObj {
+                header: Header::new(Kind::List),
+                items: buf,
+            },
+        )
+    })
 }
 
 /// The items of a list (a snapshot view; do not keep across calls into Python).

@@ -102,7 +102,13 @@ pub fn resume(vm: &mut Vm, g: Value, sent: Value, throw: Value) -> PyResult<GenR
 
 /// `resume`; with `delegate` false a thrown exception is raised in `g` itself
 /// even when it is suspended in a `yield from` (the sub-iterator already failed).
-fn resume_impl(vm: &mut Vm, g: Value, sent: Value, throw: Value, delegate: bool) -> PyResult<GenResult> {
+fn resume_impl(
+    vm: &mut Vm,
+    g: Value,
+    sent: Value,
+    throw: Value,
+    delegate: bool,
+) -> PyResult<GenResult> {
     let go = gen_obj(g);
     match go.state {
         RUNNING => return Err(vm.value_error(format!("{} already executing", kind_word(vm, g)))),
@@ -144,7 +150,8 @@ fn resume_impl(vm: &mut Vm, g: Value, sent: Value, throw: Value, delegate: bool)
         std::ptr::copy_nonoverlapping(go.saved.as_ptr(), locals, go.saved.len());
         let saved_scratch = vm.scratch_top;
         vm.scratch_top = locals.add(go.saved.len());
-        let pushed = super::call::push_frame(vm, go.code, go.func, go.globals, go.builtins, locals, top);
+        let pushed =
+            super::call::push_frame(vm, go.code, go.func, go.globals, go.builtins, locals, top);
         vm.scratch_top = saved_scratch;
         let f = pushed?;
         let go = gen_obj(g);
@@ -176,11 +183,16 @@ fn resume_impl(vm: &mut Vm, g: Value, sent: Value, throw: Value, delegate: bool)
             Ok(Exit::Yield(v)) => {
                 let n = (*f).sp.offset_from((*f).locals) as usize;
                 go.saved.clear();
-                go.saved.extend_from_slice(std::slice::from_raw_parts((*f).locals, n));
+                go.saved
+                    .extend_from_slice(std::slice::from_raw_parts((*f).locals, n));
                 go.pc = (*f).pc.offset_from(code.instrs) as usize;
                 go.lasti = (*f).lasti;
                 go.state = SUSPENDED;
-                go.exc_info = if vm.exc_info != outer_exc { vm.exc_info } else { Value::NULL };
+                go.exc_info = if vm.exc_info != outer_exc {
+                    vm.exc_info
+                } else {
+                    Value::NULL
+                };
                 vm.exc_info = outer_exc;
                 super::call::pop_frame(vm, f);
                 Ok(GenResult::Yielded(v))
@@ -219,13 +231,117 @@ fn resume_impl(vm: &mut Vm, g: Value, sent: Value, throw: Value, delegate: bool)
     }
 }
 
+/// `FOR_ITER_GEN`: pushes the frame of generator `g` to run in the current loop,
+/// its yields landing in `ret` (the caller's next stack slot). Returns
+/// `FRAME_PUSHED`, `EXHAUSTED` when `g` already finished, or the next value when
+/// `g` cannot run inline.
+pub fn enter_inline(vm: &mut Vm, g: Value, ret: *mut Value) -> PyResult<Value> {
+    use stitch_core::env::{EXHAUSTED, FRAME_PUSHED};
+    if vm.type_of(g) != vm.types.generator {
+        return Ok(vm.next(g)?.unwrap_or(EXHAUSTED));
+    }
+    let go = gen_obj(g);
+    match go.state {
+        RUNNING => return Err(vm.value_error("generator already executing")),
+        CLOSED => return Ok(EXHAUSTED),
+        _ => {}
+    }
+    // SAFETY: `ret` is the caller's stack top (synced); the saved values are copied
+    // above it before the frame that covers them is pushed.
+    unsafe {
+        let code = &*go.code.ptr::<CodePrefix>();
+        if ret.add(go.saved.len() + code.stacksize as usize + 16) >= vm.stack_end {
+            return Err(vm.new_error(vm.exc.recursion_error, "maximum recursion depth exceeded"));
+        }
+        *ret = Value::NONE;
+        let locals = ret.add(1);
+        std::ptr::copy_nonoverlapping(go.saved.as_ptr(), locals, go.saved.len());
+        let saved_scratch = vm.scratch_top;
+        vm.scratch_top = locals.add(go.saved.len());
+        let pushed =
+            super::call::push_frame(vm, go.code, go.func, go.globals, go.builtins, locals, ret);
+        vm.scratch_top = saved_scratch;
+        let f = pushed?;
+        let go = gen_obj(g);
+        (*f).sp = locals.add(go.saved.len());
+        (*f).pc = code.instrs.add(go.pc);
+        (*f).lasti = go.lasti;
+        (*f).kind |= frame_kind::GENERATOR | frame_kind::FOR_ITER;
+        (*f).generator = g;
+        // The value "sent" into the generator.
+        *(*f).sp = Value::NONE;
+        (*f).sp = (*f).sp.add(1);
+        go.state = RUNNING;
+        (*f).aux = vm.exc_info;
+        if !go.exc_info.is_null() {
+            vm.exc_info = go.exc_info;
+        }
+    }
+    Ok(FRAME_PUSHED)
+}
+
+/// An inline generator frame yielded: saves it into its generator and pops it.
+///
+/// # Safety
+/// `f` is the running frame, pushed by [`enter_inline`], with its registers synced.
+pub unsafe fn suspend_inline(vm: &mut Vm, f: *mut stitch_core::frame::Frame) {
+    unsafe {
+        let go = gen_obj((*f).generator);
+        let code = &*(*f).code;
+        let n = (*f).sp.offset_from((*f).locals) as usize;
+        go.saved.clear();
+        go.saved
+            .extend_from_slice(std::slice::from_raw_parts((*f).locals, n));
+        go.pc = (*f).pc.offset_from(code.instrs) as usize;
+        go.lasti = (*f).lasti;
+        go.state = SUSPENDED;
+        let outer = (*f).aux;
+        go.exc_info = if vm.exc_info != outer {
+            vm.exc_info
+        } else {
+            Value::NULL
+        };
+        vm.exc_info = outer;
+        super::call::pop_frame(vm, f);
+    }
+}
+
+/// An inline generator frame returned, or an exception left it: the generator is
+/// finished and its frame popped. With an exception, returns the one to propagate
+/// (StopIteration raised inside becomes RuntimeError, as in `resume`).
+///
+/// # Safety
+/// `f` is the running frame, pushed by [`enter_inline`].
+pub unsafe fn finish_inline(vm: &mut Vm, f: *mut stitch_core::frame::Frame, exc: Value) -> Value {
+    unsafe {
+        let g = (*f).generator;
+        let go = gen_obj(g);
+        go.state = CLOSED;
+        go.saved.clear();
+        go.exc_info = Value::NULL;
+        vm.exc_info = (*f).aux;
+        super::call::pop_frame(vm, f);
+        if !exc.is_null() && vm.is_instance_of(exc, vm.exc.stop_iteration) {
+            let err = vm.runtime_error("generator raised StopIteration");
+            let eo = err.0.raw::<ExceptionObj>();
+            eo.cause = exc;
+            eo.suppress_context = true;
+            eo.context = exc;
+            return err.0;
+        }
+        exc
+    }
+}
+
 /// When `g` is suspended in a `yield from` (or `await`), a thrown exception goes to
 /// the sub-iterator first. Returns `None` to throw into `g` itself instead.
 fn throw_into_yield_from(vm: &mut Vm, g: Value, exc: Value) -> PyResult<Option<GenResult>> {
     let go = gen_obj(g);
     let code = unsafe { go.code.raw::<CodeObj>() };
     let instrs: &[Instr] = &code.instrs;
-    let Some(next) = instrs.get(go.pc) else { return Ok(None) };
+    let Some(next) = instrs.get(go.pc) else {
+        return Ok(None);
+    };
     if next.opcode() != Op::JUMP_BACKWARD {
         return Ok(None);
     }
@@ -233,7 +349,9 @@ fn throw_into_yield_from(vm: &mut Vm, g: Value, exc: Value) -> PyResult<Option<G
     if instrs.get(send_at).map(|i| i.opcode()) != Some(Op::SEND) {
         return Ok(None);
     }
-    let Some(&sub) = go.saved.last() else { return Ok(None) };
+    let Some(&sub) = go.saved.last() else {
+        return Ok(None);
+    };
     let sub_result = if sub.is_kind(Kind::Generator) {
         if vm.is_instance_of(exc, vm.exc.generator_exit) {
             close(vm, sub)?;
@@ -296,7 +414,10 @@ fn resume_after_send(vm: &mut Vm, g: Value) -> PyResult<Option<GenResult>> {
 
 /// The value carried by a StopIteration.
 pub fn stop_value(exc: Value) -> Value {
-    crate::object::exception::args(exc).first().copied().unwrap_or(Value::NONE)
+    crate::object::exception::args(exc)
+        .first()
+        .copied()
+        .unwrap_or(Value::NONE)
 }
 
 /// `next(g)`: `None` when the generator finishes.
@@ -339,9 +460,14 @@ pub fn close(vm: &mut Vm, g: Value) -> PyResult<Value> {
     }
     let exc = vm.new_exception(vm.exc.generator_exit, &[]);
     match resume(vm, g, Value::NONE, exc) {
-        Ok(GenResult::Yielded(_)) => Err(vm.runtime_error(format!("{} ignored GeneratorExit", kind_word(vm, g)))),
+        Ok(GenResult::Yielded(_)) => {
+            Err(vm.runtime_error(format!("{} ignored GeneratorExit", kind_word(vm, g))))
+        }
         Ok(GenResult::Returned(_)) => Ok(Value::NONE),
-        Err(e) if vm.is_instance_of(e.0, vm.exc.generator_exit) || vm.is_instance_of(e.0, vm.exc.stop_iteration) => {
+        Err(e)
+            if vm.is_instance_of(e.0, vm.exc.generator_exit)
+                || vm.is_instance_of(e.0, vm.exc.stop_iteration) =>
+        {
             Ok(Value::NONE)
         }
         Err(e) => Err(e),
@@ -384,7 +510,8 @@ pub fn send(vm: &mut Vm, receiver: Value, v: Value, out: *mut Value) -> PyResult
 pub fn get_awaitable(vm: &mut Vm, v: Value, where_: u32) -> PyResult<Value> {
     // A coroutine, or a generator from a `types.coroutine` function.
     if v.is_kind(Kind::Generator)
-        && (vm.type_of(v) == vm.types.coroutine || crate::builtins::code::is_iterable_coroutine(gen_obj(v).code))
+        && (vm.type_of(v) == vm.types.coroutine
+            || crate::builtins::code::is_iterable_coroutine(gen_obj(v).code))
     {
         if gen_obj(v).state == CLOSED {
             return Err(vm.runtime_error("cannot reuse already awaited coroutine"));
@@ -393,11 +520,16 @@ pub fn get_awaitable(vm: &mut Vm, v: Value, where_: u32) -> PyResult<Value> {
     }
     match vm.lookup_special(v, vm.names.await_) {
         Some(_) => {
-            let it = vm.call_special(v, vm.names.await_, &[])?.unwrap_or(Value::NONE);
+            let it = vm
+                .call_special(v, vm.names.await_, &[])?
+                .unwrap_or(Value::NONE);
             if it.is_kind(Kind::Generator) && vm.type_of(it) == vm.types.coroutine {
                 return Err(vm.type_error("__await__() returned a coroutine"));
             }
-            if vm.lookup_special(it, vm.names.next).is_none() && !crate::object::native::is_iterator(it) && !it.is_kind(Kind::Generator) {
+            if vm.lookup_special(it, vm.names.next).is_none()
+                && !crate::object::native::is_iterator(it)
+                && !it.is_kind(Kind::Generator)
+            {
                 return Err(vm.type_error(format!(
                     "__await__() returned non-iterator of type '{}'",
                     vm.type_name(it)
@@ -415,7 +547,10 @@ pub fn get_awaitable(vm: &mut Vm, v: Value, where_: u32) -> PyResult<Value> {
                     "'async with' received an object from __aexit__ that does not implement __await__: {}",
                     vm.type_name(v)
                 ),
-                _ => format!("object {} can't be used in 'await' expression", vm.type_name(v)),
+                _ => format!(
+                    "object {} can't be used in 'await' expression",
+                    vm.type_name(v)
+                ),
             };
             Err(vm.type_error(msg))
         }

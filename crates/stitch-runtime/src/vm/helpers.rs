@@ -41,7 +41,9 @@ pub fn raise_error(it: &mut Interp, code: u32, arg: u64) -> R {
     let e = if code == ErrorCode::UnboundLocal as u32 {
         vm.new_error(
             vm.exc.unbound_local_error,
-            format!("cannot access local variable '{name}' where it is not associated with a value"),
+            format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
         )
     } else if c.unit.slot_is_free(arg as usize) {
         vm.new_error(
@@ -51,7 +53,9 @@ pub fn raise_error(it: &mut Interp, code: u32, arg: u64) -> R {
     } else {
         vm.new_error(
             vm.exc.unbound_local_error,
-            format!("cannot access local variable '{name}' where it is not associated with a value"),
+            format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
         )
     };
     if !e.0.is_null() {
@@ -183,11 +187,15 @@ pub fn load_method(it: &mut Interp, obj: Value, name: u32, out: *mut Value) -> R
     let n = name_at(it, name);
     let vm = &mut *it.vm;
     let ty = vm.type_of(obj);
-    let plain = types::ty(ty).prefix.flags & (types::flags::CUSTOM_GETATTRIBUTE | types::flags::HAS_GETATTR) == 0;
+    let plain = types::ty(ty).prefix.flags
+        & (types::flags::CUSTOM_GETATTRIBUTE | types::flags::HAS_GETATTR)
+        == 0;
     if plain && !obj.is_kind(Kind::Type) {
         if let Some(attr) = types::lookup(ty, n) {
             let is_method = attr.is_kind(Kind::Function)
-                || attr.get::<crate::object::BuiltinObj>().is_some_and(|b| b.is_method());
+                || attr
+                    .get::<crate::object::BuiltinObj>()
+                    .is_some_and(|b| b.is_method());
             if is_method && vm.instance_attr(obj, n)?.is_none() {
                 // SAFETY: the uop reserved two slots at out.
                 unsafe {
@@ -259,6 +267,10 @@ pub fn truth(it: &mut Interp, v: Value) -> R {
 
 pub fn get_iter(it: &mut Interp, v: Value) -> R {
     it.vm.iter(v)
+}
+
+pub fn push_generator_frame(it: &mut Interp, g: Value, ret: *mut Value) -> R {
+    super::generator::enter_inline(it.vm, g, ret)
 }
 
 pub fn for_iter(it: &mut Interp, iter: Value) -> R {
@@ -391,12 +403,23 @@ pub fn list_to_tuple(it: &mut Interp, l: Value) -> R {
 
 pub fn unpack_sequence(it: &mut Interp, seq: Value, n: u32, out: *mut Value) -> R {
     let vm = &mut *it.vm;
-    let items = unpack_items(vm, seq, Some(n as usize))?;
-    if items.len() != n as usize {
-        return Err(if items.len() > n as usize {
+    let n = n as usize;
+    let rooted;
+    let items: &[Value] = match seq_view(seq) {
+        Some(s) => s,
+        None => {
+            rooted = unpack_items(vm, seq, Some(n))?;
+            &rooted
+        }
+    };
+    if items.len() != n {
+        return Err(if items.len() > n {
             vm.value_error(format!("too many values to unpack (expected {n})"))
         } else {
-            vm.value_error(format!("not enough values to unpack (expected {n}, got {})", items.len()))
+            vm.value_error(format!(
+                "not enough values to unpack (expected {n}, got {})",
+                items.len()
+            ))
         });
     }
     for (i, v) in items.iter().rev().enumerate() {
@@ -406,17 +429,28 @@ pub fn unpack_sequence(it: &mut Interp, seq: Value, n: u32, out: *mut Value) -> 
     Ok(Value::NONE)
 }
 
-/// The items of an unpacking source; with `limit`, stops after limit + 1 items.
-fn unpack_items(vm: &mut Vm, seq: Value, limit: Option<usize>) -> PyResult<crate::gc::Rooted> {
+/// The items of a list or tuple, read in place.
+fn seq_view(seq: Value) -> Option<&'static [Value]> {
     if let Some(l) = seq.get::<ListObj>() {
-        return Ok(crate::gc::Rooted::from_vec(l.items.as_slice().to_vec()));
+        return Some(l.items.as_slice());
     }
     if seq.is_kind(Kind::Tuple) {
-        return Ok(crate::gc::Rooted::from_vec(tuple::items(seq).to_vec()));
+        return Some(tuple::items(seq));
+    }
+    None
+}
+
+/// The items of an unpacking source; with `limit`, stops after limit + 1 items.
+fn unpack_items(vm: &mut Vm, seq: Value, limit: Option<usize>) -> PyResult<crate::gc::Rooted> {
+    if let Some(s) = seq_view(seq) {
+        return Ok(crate::gc::Rooted::from_vec(s.to_vec()));
     }
     let iter = match vm.iter(seq) {
         Ok(i) => i,
-        Err(e) if vm.is_instance_of(e.0, vm.exc.type_error) && vm.lookup_special(seq, vm.names.iter).is_none() => {
+        Err(e)
+            if vm.is_instance_of(e.0, vm.exc.type_error)
+                && vm.lookup_special(seq, vm.names.iter).is_none() =>
+        {
             return Err(vm.type_error(format!(
                 "cannot unpack non-iterable {} object",
                 vm.type_name(seq)
@@ -440,7 +474,16 @@ pub fn unpack_ex(it: &mut Interp, seq: Value, counts: u32, out: *mut Value) -> R
     let vm = &mut *it.vm;
     let before = (counts & 0xff) as usize;
     let after = (counts >> 8) as usize;
-    let items = unpack_items(vm, seq, None)?;
+    let rooted;
+    // A list or tuple is read in place: no Python code runs below, and the
+    // source stays reachable from the local `seq` while the middle list is made.
+    let items: &[Value] = match seq_view(seq) {
+        Some(s) => s,
+        None => {
+            rooted = unpack_items(vm, seq, None)?;
+            &rooted
+        }
+    };
     if items.len() < before + after {
         return Err(vm.value_error(format!(
             "not enough values to unpack (expected at least {}, got {})",
@@ -448,14 +491,25 @@ pub fn unpack_ex(it: &mut Interp, seq: Value, counts: u32, out: *mut Value) -> R
             items.len()
         )));
     }
-    let mid = list::new(vm, &items[before..items.len() - after]);
-    let mut all: Vec<Value> = items[..before].to_vec();
-    all.push(mid);
-    all.extend_from_slice(&items[items.len() - after..]);
-    for (i, v) in all.iter().rev().enumerate() {
-        // SAFETY: the uop reserved the slots at out.
-        unsafe { *out.add(i) = *v };
+    let len = items.len();
+    let mid = list::new(vm, &items[before..len - after]);
+    // Slots from the top: the items after the star (last first), the middle list,
+    // then the items before it.
+    let mut k = 0;
+    // SAFETY: the uop reserved before + after + 1 slots at out.
+    unsafe {
+        for v in items[len - after..].iter().rev() {
+            *out.add(k) = *v;
+            k += 1;
+        }
+        *out.add(k) = mid;
+        k += 1;
+        for v in items[..before].iter().rev() {
+            *out.add(k) = *v;
+            k += 1;
+        }
     }
+    let _ = seq;
     Ok(Value::NONE)
 }
 
@@ -467,7 +521,8 @@ pub fn call(it: &mut Interp, base: *mut Value, argc: u32, kwnames: Value) -> R {
 pub fn call_ex(it: &mut Interp, base: *mut Value) -> R {
     let vm = &mut *it.vm;
     // SAFETY: the uop passes 4 live slots.
-    let (callable, self_, args, kwargs) = unsafe { (*base, *base.add(1), *base.add(2), *base.add(3)) };
+    let (callable, self_, args, kwargs) =
+        unsafe { (*base, *base.add(1), *base.add(2), *base.add(3)) };
     let mut pos = crate::gc::Rooted::new();
     if !self_.is_null() {
         pos.push(self_);
@@ -530,7 +585,15 @@ pub fn make_function(it: &mut Interp, base: *mut Value, flags: u32) -> R {
     let qualname = vals[n + 1];
     let (g, b) = (globals(it), builtins(it));
     Ok(crate::object::function::new_function(
-        it.vm, code, qualname, g, b, defaults, kwdefaults, annotations, closure,
+        it.vm,
+        code,
+        qualname,
+        g,
+        b,
+        defaults,
+        kwdefaults,
+        annotations,
+        closure,
     ))
 }
 
@@ -596,14 +659,22 @@ pub fn pop_except(it: &mut Interp, prev: Value) -> R {
 
 pub fn check_exc_match(it: &mut Interp, exc: Value, ty: Value) -> R {
     let vm = &mut *it.vm;
-    let classes: Vec<Value> = if ty.is_kind(Kind::Tuple) { tuple::items(ty).to_vec() } else { vec![ty] };
+    let classes: Vec<Value> = if ty.is_kind(Kind::Tuple) {
+        tuple::items(ty).to_vec()
+    } else {
+        vec![ty]
+    };
     for c in &classes {
         if !c.is_kind(Kind::Type) || !types::is_subtype(*c, vm.exc.base_exception) {
-            return Err(vm.type_error("catching classes that do not inherit from BaseException is not allowed"));
+            return Err(vm.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            ));
         }
     }
     let et = vm.type_of(exc);
-    Ok(Value::from_bool(classes.iter().any(|c| types::is_subtype(et, *c))))
+    Ok(Value::from_bool(
+        classes.iter().any(|c| types::is_subtype(et, *c)),
+    ))
 }
 
 pub fn check_eg_match(it: &mut Interp, exc: Value, ty: Value, out: *mut Value) -> R {

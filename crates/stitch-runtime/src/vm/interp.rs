@@ -21,9 +21,10 @@ pub enum Exit {
     Yield(Value),
 }
 
-/// The interpreter's registers.
+/// The interpreter's registers; the fields before `vm` are laid out as
+/// [`stitch_core::frame::Regs`], which JIT code reads and writes.
+#[repr(C)]
 pub struct Interp<'a> {
-    pub vm: &'a mut Vm,
     pub frame: *mut Frame,
     pub sp: *mut Value,
     /// The next instruction.
@@ -31,7 +32,18 @@ pub struct Interp<'a> {
     /// The instruction being run.
     pub cur: *const Instr,
     pub code_start: *const Instr,
+    pub vm: &'a mut Vm,
 }
+
+const _: () = {
+    use core::mem::offset_of;
+    use stitch_core::frame::Regs;
+    assert!(offset_of!(Interp<'static>, frame) == offset_of!(Regs, frame));
+    assert!(offset_of!(Interp<'static>, sp) == offset_of!(Regs, sp));
+    assert!(offset_of!(Interp<'static>, pc) == offset_of!(Regs, pc));
+    assert!(offset_of!(Interp<'static>, cur) == offset_of!(Regs, cur));
+    assert!(offset_of!(Interp<'static>, code_start) == offset_of!(Regs, code_start));
+};
 
 impl<'a> Interp<'a> {
     /// Loads the registers from a frame.
@@ -218,17 +230,20 @@ fn run_loop<const STATS: bool>(vm: &mut Vm, entry: *mut Frame, throwing: bool) -
             }
             Flow::Redispatch => it.pc = it.cur,
             Flow::Deopt => {
-                // A guard failed: the instruction goes back to its family's generic
-                // form (which has the same stack effect and cache size), backs off
-                // before specialising again, and runs generically now.
+                // A guard failed: an instance attribute or method instruction grows
+                // a polymorphic cache when it can; otherwise the instruction goes back
+                // to its family's generic form (same stack effect and cache size),
+                // backs off before specialising again, and runs generically now.
                 // SAFETY: cur is the running instruction word.
                 unsafe {
                     let ins = it.cur as *mut Instr;
                     if STATS && let Some(s) = it.vm.stats.as_mut() {
                         s.deopt[(*ins).op as usize] += 1;
                     }
-                    (*ins).op = (*ins).opcode().family() as u8;
-                    super::specialize::backoff(ins);
+                    if !super::specialize::extend_polymorphic(&mut it) {
+                        (*ins).op = (*ins).opcode().family() as u8;
+                        super::specialize::backoff(ins);
+                    }
                 }
                 it.pc = it.cur;
             }
@@ -242,6 +257,17 @@ fn run_loop<const STATS: bool>(vm: &mut Vm, entry: *mut Frame, throwing: bool) -
                 // SAFETY: f is the running frame; its return slot holds the value.
                 unsafe {
                     let ret = (*f).ret;
+                    if (*f).kind & frame_kind::FOR_ITER != 0 {
+                        // An inline generator finished: the caller's FOR_ITER_GEN drops
+                        // the iterator and leaves its loop.
+                        super::generator::finish_inline(it.vm, f, Value::NULL);
+                        let caller = it.vm.frame;
+                        it.load(caller);
+                        let for_iter = it.code_start.add((*caller).lasti as usize);
+                        it.sp = ret.sub(1);
+                        it.pc = it.code_start.add((*for_iter).arg as usize);
+                        continue;
+                    }
                     let mut v = *ret;
                     if (*f).kind & frame_kind::INIT != 0 {
                         // `__init__` of an instantiation: the call's value is the instance.
@@ -275,8 +301,18 @@ fn run_loop<const STATS: bool>(vm: &mut Vm, entry: *mut Frame, throwing: bool) -
             }
             Flow::Yield => {
                 let f = it.frame;
-                // SAFETY: generators run as entry frames; the yielded value is at ret.
+                // SAFETY: generators run as entry frames or inline (FOR_ITER); the
+                // yielded value is at ret.
                 unsafe {
+                    if (*f).kind & frame_kind::FOR_ITER != 0 {
+                        it.sync();
+                        let ret = (*f).ret;
+                        super::generator::suspend_inline(it.vm, f);
+                        let caller = it.vm.frame;
+                        it.load(caller);
+                        it.sp = ret.add(1);
+                        continue;
+                    }
                     let v = *(*f).ret;
                     it.sync();
                     debug_assert!(f == entry && (*f).kind & frame_kind::GENERATOR != 0);
@@ -296,7 +332,7 @@ fn run_loop<const STATS: bool>(vm: &mut Vm, entry: *mut Frame, throwing: bool) -
 /// `Err` when the exception leaves the entry frame.
 fn unwind(it: &mut Interp<'_>, entry: *mut Frame) -> Result<(), PyErr> {
     let exc = std::mem::replace(&mut it.vm.pending, Value::NULL);
-    let exc = if exc.is_null() {
+    let mut exc = if exc.is_null() {
         it.vm
             .new_error(it.vm.exc.system_error, "error return without exception set")
             .0
@@ -322,7 +358,12 @@ fn unwind(it: &mut Interp<'_>, entry: *mut Frame) -> Result<(), PyErr> {
             }
             return Ok(());
         }
-        super::call::pop_frame(it.vm, frame);
+        if unsafe { (*frame).kind } & frame_kind::FOR_ITER != 0 {
+            // SAFETY: an inline generator frame (never the entry) is left by `exc`.
+            exc = unsafe { super::generator::finish_inline(it.vm, frame, exc) };
+        } else {
+            super::call::pop_frame(it.vm, frame);
+        }
         if frame == entry {
             return Err(PyErr(exc));
         }

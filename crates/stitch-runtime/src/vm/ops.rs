@@ -43,7 +43,11 @@ pub fn binary_op(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Value> {
         return Ok(r);
     }
     let sym = binop::SYMBOLS[base as usize];
-    let sym = if inplace { format!("{sym}=") } else { sym.to_string() };
+    let sym = if inplace {
+        format!("{sym}=")
+    } else {
+        sym.to_string()
+    };
     if base == binop::POW && !inplace {
         return Err(vm.type_error(format!(
             "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
@@ -60,11 +64,21 @@ pub fn binary_op(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Value> {
 
 /// `a.__op__(b)` / `b.__rop__(a)` dispatch, subclasses first. `None` if neither
 /// side implements it.
-pub fn binary_dispatch(vm: &mut Vm, a: Value, b: Value, fname: Value, rname: Value) -> PyResult<Option<Value>> {
+pub fn binary_dispatch(
+    vm: &mut Vm,
+    a: Value,
+    b: Value,
+    fname: Value,
+    rname: Value,
+) -> PyResult<Option<Value>> {
     let ta = vm.type_of(a);
     let tb = vm.type_of(b);
     let fa = types::lookup(ta, fname);
-    let rb = if ta != tb { types::lookup(tb, rname) } else { None };
+    let rb = if ta != tb {
+        types::lookup(tb, rname)
+    } else {
+        None
+    };
     let mut rb_done = false;
     if let Some(rf) = rb
         && types::is_subtype(tb, ta)
@@ -121,8 +135,16 @@ pub fn binary_fast(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<
         return int::binary(vm, op, a, b);
     }
     if (a.is_float() && (b.is_float() || b_int)) || (b.is_float() && a_int) {
-        let x = if a.is_float() { a.as_f64() } else { int::to_f64(vm, a)? };
-        let y = if b.is_float() { b.as_f64() } else { int::to_f64(vm, b)? };
+        let x = if a.is_float() {
+            a.as_f64()
+        } else {
+            int::to_f64(vm, a)?
+        };
+        let y = if b.is_float() {
+            b.as_f64()
+        } else {
+            int::to_f64(vm, b)?
+        };
         return float::binary(vm, op, x, y);
     }
     match (a.kind(), base) {
@@ -188,9 +210,18 @@ pub fn binary_fast(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<
         _ => {}
     }
     if base == binop::MUL {
-        let (seq, n) = if b_int && matches!(a.kind(), Some(Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes)) {
+        let (seq, n) = if b_int
+            && matches!(
+                a.kind(),
+                Some(Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes)
+            ) {
             (a, b)
-        } else if a_int && matches!(b.kind(), Some(Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes)) {
+        } else if a_int
+            && matches!(
+                b.kind(),
+                Some(Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes)
+            )
+        {
             (b, a)
         } else {
             return Ok(None);
@@ -222,7 +253,11 @@ pub fn repeat(vm: &mut Vm, seq: Value, n: Value, inplace: bool) -> PyResult<Valu
         Some(Kind::Bytes) => bytes::data(seq).len(),
         _ => 0,
     };
-    let len = if seq.is_kind(Kind::Str) { pystr::char_len(seq) } else { unit };
+    let len = if seq.is_kind(Kind::Str) {
+        pystr::char_len(seq)
+    } else {
+        unit
+    };
     if len > 0 && count > isize::MAX as usize / len {
         match seq.kind() {
             Some(Kind::Str) => return Err(vm.overflow_error("repeated string is too long")),
@@ -278,7 +313,12 @@ fn binary_native_fallback(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<
         return binary_fast(vm, op, na, nb);
     }
     if op == binop::MUL || op == binop::ADD {
-        let seqs = |v: Value| matches!(v.kind(), Some(Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes));
+        let seqs = |v: Value| {
+            matches!(
+                v.kind(),
+                Some(Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes)
+            )
+        };
         if op == binop::MUL && (seqs(a) || seqs(b)) {
             let other = if seqs(a) { b } else { a };
             if vm.lookup_special(other, vm.names.index).is_some() {
@@ -291,7 +331,11 @@ fn binary_native_fallback(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<
             )));
         }
         if op == binop::ADD && matches!(a.kind(), Some(Kind::List | Kind::Tuple)) {
-            let what = if a.is_kind(Kind::List) { "list" } else { "tuple" };
+            let what = if a.is_kind(Kind::List) {
+                "list"
+            } else {
+                "tuple"
+            };
             return Err(vm.type_error(format!(
                 "can only concatenate {what} (not \"{}\") to {what}",
                 vm.type_name(b)
@@ -335,7 +379,10 @@ pub fn unary_op(vm: &mut Vm, op: u32, v: Value) -> PyResult<Value> {
     if let Some(r) = vm.call_special(v, name, &[])? {
         return Ok(r);
     }
-    Err(vm.type_error(format!("bad operand type for unary {sym}: '{}'", vm.type_name(v))))
+    Err(vm.type_error(format!(
+        "bad operand type for unary {sym}: '{}'",
+        vm.type_name(v)
+    )))
 }
 
 fn ordering_result(o: Option<Ordering>, op: u32) -> Value {
@@ -361,10 +408,16 @@ pub fn compare_fast(vm: &mut Vm, a: Value, b: Value, op: u32) -> PyResult<Option
         return Ok(Some(ordering_result(Some(int::cmp(a, b)), op)));
     }
     if a.is_float() && b.is_float() {
-        return Ok(Some(ordering_result(a.as_f64().partial_cmp(&b.as_f64()), op)));
+        return Ok(Some(ordering_result(
+            a.as_f64().partial_cmp(&b.as_f64()),
+            op,
+        )));
     }
     if a.is_float() && b_int {
-        return Ok(Some(ordering_result(float::cmp_float_int(a.as_f64(), b), op)));
+        return Ok(Some(ordering_result(
+            float::cmp_float_int(a.as_f64(), b),
+            op,
+        )));
     }
     if a_int && b.is_float() {
         return Ok(Some(ordering_result(
@@ -373,12 +426,14 @@ pub fn compare_fast(vm: &mut Vm, a: Value, b: Value, op: u32) -> PyResult<Option
         )));
     }
     match (a.kind(), b.kind()) {
-        (Some(Kind::Str), Some(Kind::Str)) => {
-            Ok(Some(ordering_result(Some(pystr::as_str(a).cmp(pystr::as_str(b))), op)))
-        }
-        (Some(Kind::Bytes), Some(Kind::Bytes)) => {
-            Ok(Some(ordering_result(Some(bytes::data(a).cmp(bytes::data(b))), op)))
-        }
+        (Some(Kind::Str), Some(Kind::Str)) => Ok(Some(ordering_result(
+            Some(pystr::as_str(a).cmp(pystr::as_str(b))),
+            op,
+        ))),
+        (Some(Kind::Bytes), Some(Kind::Bytes)) => Ok(Some(ordering_result(
+            Some(bytes::data(a).cmp(bytes::data(b))),
+            op,
+        ))),
         (Some(Kind::List), Some(Kind::List)) | (Some(Kind::Tuple), Some(Kind::Tuple)) => {
             compare_sequences(vm, a, b, op).map(Some)
         }
@@ -399,38 +454,46 @@ pub fn compare_fast(vm: &mut Vm, a: Value, b: Value, op: u32) -> PyResult<Option
     }
 }
 
-fn seq_items(v: Value) -> Vec<Value> {
+/// The current items of a list or tuple (a view: re-read after running Python code).
+#[inline]
+fn seq_view(v: Value) -> &'static [Value] {
     if v.is_kind(Kind::List) {
-        unsafe { v.raw::<ListObj>() }.items.as_slice().to_vec()
+        unsafe { v.raw::<ListObj>() }.items.as_slice()
     } else {
-        unsafe { v.raw::<TupleObj>() }.as_slice().to_vec()
+        unsafe { v.raw::<TupleObj>() }.as_slice()
     }
 }
 
-/// Lexicographic comparison of two lists or two tuples.
+/// Lexicographic comparison of two lists or two tuples. Items are read afresh at
+/// each step, as list items may change while `__eq__` runs.
 fn compare_sequences(vm: &mut Vm, a: Value, b: Value, op: u32) -> PyResult<Value> {
     if a == b && (op == cmpop::EQ || op == cmpop::LE || op == cmpop::GE) {
         // Same object: equal (identity implies equality for containers).
         return Ok(Value::TRUE);
     }
-    let xs = crate::gc::Rooted::from_vec(seq_items(a));
-    let ys = crate::gc::Rooted::from_vec(seq_items(b));
-    if (op == cmpop::EQ || op == cmpop::NE) && xs.len() != ys.len() {
+    if (op == cmpop::EQ || op == cmpop::NE) && seq_view(a).len() != seq_view(b).len() {
         return Ok(Value::from_bool(op == cmpop::NE));
     }
     vm.enter_recursion(" in comparison")?;
     let mut i = 0;
     let r = loop {
+        let (xs, ys) = (seq_view(a), seq_view(b));
         if i >= xs.len() || i >= ys.len() {
             break Ok(ordering_result(Some(xs.len().cmp(&ys.len())), op));
         }
-        match vm.eq_bool(xs[i], ys[i]) {
+        let (x, y) = (xs[i], ys[i]);
+        let same = if x.is_small_int() && y.is_small_int() {
+            Ok(x == y)
+        } else {
+            vm.eq_bool(x, y)
+        };
+        match same {
             Ok(true) => i += 1,
             Ok(false) => {
                 break match op {
                     cmpop::EQ => Ok(Value::FALSE),
                     cmpop::NE => Ok(Value::TRUE),
-                    _ => vm.compare(xs[i], ys[i], op),
+                    _ => vm.compare(x, y, op),
                 };
             }
             Err(e) => break Err(e),

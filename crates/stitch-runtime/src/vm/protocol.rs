@@ -10,7 +10,10 @@ use stitch_core::value::Value;
 use super::{Args, PyErr, PyResult, Vm};
 use crate::object::native::{self, NativeObj};
 use crate::object::types::{self, TypeObj, flags};
-use crate::object::{BuiltinObj, ExceptionObj, ModuleObj, ValueExt, dict, float, instance, int, list, str as pystr, tuple};
+use crate::object::{
+    BuiltinObj, ExceptionObj, ModuleObj, ValueExt, dict, float, instance, int, list, str as pystr,
+    tuple,
+};
 
 /// What a class attribute is, as a descriptor.
 enum Descr {
@@ -40,7 +43,11 @@ impl Vm {
             Some(Kind::Function) => Descr::Function,
             Some(Kind::Builtin) => {
                 let b = unsafe { attr.raw::<BuiltinObj>() };
-                if b.is_method() { Descr::NativeMethod } else { Descr::Plain }
+                if b.is_method() {
+                    Descr::NativeMethod
+                } else {
+                    Descr::Plain
+                }
             }
             Some(Kind::Native) => match native::descriptor_kind(attr) {
                 native::DescrKind::Data => Descr::Data,
@@ -49,7 +56,9 @@ impl Vm {
             },
             Some(Kind::Instance) => {
                 let t = self.type_of(attr);
-                if types::lookup(t, self.names.set).is_some() || types::lookup(t, self.names.delete).is_some() {
+                if types::lookup(t, self.names.set).is_some()
+                    || types::lookup(t, self.names.delete).is_some()
+                {
                     Descr::Data
                 } else if types::lookup(t, self.names.get).is_some() {
                     Descr::NonData
@@ -142,7 +151,13 @@ impl Vm {
         self.generic_getattr(obj, name)
     }
 
-    fn getattr_custom(&mut self, obj: Value, name: Value, ty: Value, tf: u32) -> PyResult<Option<Value>> {
+    fn getattr_custom(
+        &mut self,
+        obj: Value,
+        name: Value,
+        ty: Value,
+        tf: u32,
+    ) -> PyResult<Option<Value>> {
         let r = if tf & flags::CUSTOM_GETATTRIBUTE != 0 {
             let ga = types::lookup(ty, self.names.getattribute).expect("flagged __getattribute__");
             match self.call(ga, &[obj, name]) {
@@ -189,7 +204,9 @@ impl Vm {
             (Some(a), Some(Descr::NonData)) => self.descr_get(a, obj, ty).map(Some),
             // A bound method delegates other attributes to its function (its type's
             // dict has a `__module__` entry that CPython's method type lacks).
-            (Some(_), _) | (None, _) if obj.is_kind(Kind::Method) && (attr.is_none() || name == self.names.module) => {
+            (Some(_), _) | (None, _)
+                if obj.is_kind(Kind::Method) && (attr.is_none() || name == self.names.module) =>
+            {
                 let f = unsafe { obj.raw::<MethodObj>() }.func;
                 self.getattr_opt(f, name)
             }
@@ -208,11 +225,19 @@ impl Vm {
             }
             Some(Kind::Exception) => {
                 let d = unsafe { obj.raw::<ExceptionObj>() }.dict;
-                if d.is_null() { Ok(None) } else { Ok(dict::get_str(d, name)) }
+                if d.is_null() {
+                    Ok(None)
+                } else {
+                    Ok(dict::get_str(d, name))
+                }
             }
             Some(Kind::Function) => {
                 let d = unsafe { obj.raw::<crate::object::FunctionObj>() }.dict;
-                if d.is_null() { Ok(None) } else { Ok(dict::get_str(d, name)) }
+                if d.is_null() {
+                    Ok(None)
+                } else {
+                    Ok(dict::get_str(d, name))
+                }
             }
             Some(Kind::Native) => native::instance_attr(self, obj, name),
             _ => Ok(None),
@@ -248,7 +273,11 @@ impl Vm {
     pub fn attribute_error(&mut self, obj: Value, name: Value) -> PyErr {
         let n = pystr::as_str(name);
         let msg = if obj.is_kind(Kind::Type) {
-            format!("type object '{}' has no attribute '{}'", types::name(obj), n)
+            format!(
+                "type object '{}' has no attribute '{}'",
+                types::name(obj),
+                n
+            )
         } else if obj.is_kind(Kind::Module) {
             let mname = self.module_name(obj);
             format!("module '{mname}' has no attribute '{n}'")
@@ -333,7 +362,11 @@ impl Vm {
             let n = pystr::as_str(name);
             let has = types::lookup(ty, name).is_some();
             let msg = if has {
-                format!("'{}' object attribute '{}' is read-only", self.type_name(obj), n)
+                format!(
+                    "'{}' object attribute '{}' is read-only",
+                    self.type_name(obj),
+                    n
+                )
             } else {
                 format!("'{}' object has no attribute '{}'", self.type_name(obj), n)
             };
@@ -343,7 +376,7 @@ impl Vm {
     }
 
     /// True when `name` is declared in the `__slots__` of a class in the MRO.
-    fn in_slots(&self, ty: Value, name: Value) -> bool {
+    pub fn in_slots(&self, ty: Value, name: Value) -> bool {
         let n = pystr::as_str(name);
         types::ty(ty).mro.iter().any(|c| {
             let s = types::ty(*c).slots;
@@ -404,7 +437,12 @@ impl Vm {
 
     /// Calls the special method `name` of `obj`'s type with `obj` first; `None` if the
     /// type does not define it.
-    pub fn call_special(&mut self, obj: Value, name: Value, args: &[Value]) -> PyResult<Option<Value>> {
+    pub fn call_special(
+        &mut self,
+        obj: Value,
+        name: Value,
+        args: &[Value],
+    ) -> PyResult<Option<Value>> {
         let Some(f) = self.lookup_special(obj, name) else {
             return Ok(None);
         };
@@ -464,7 +502,11 @@ impl Vm {
             return Some("None".into());
         }
         if v.is_bool() {
-            return Some(if v.is_true() { "True".into() } else { "False".into() });
+            return Some(if v.is_true() {
+                "True".into()
+            } else {
+                "False".into()
+            });
         }
         None
     }
@@ -478,7 +520,10 @@ impl Vm {
             }
         };
         if pystr::text_of(r).is_none() {
-            return Err(self.type_error(format!("__repr__ returned non-string (type {})", self.type_name(r))));
+            return Err(self.type_error(format!(
+                "__repr__ returned non-string (type {})",
+                self.type_name(r)
+            )));
         }
         Ok(r)
     }
@@ -498,7 +543,11 @@ impl Vm {
 
     /// `id(v)`.
     pub fn id_of(&self, v: Value) -> u64 {
-        if v.is_ptr() { v.ptr::<u8>() as u64 } else { v.0 & 0xffff_ffff_ffff }
+        if v.is_ptr() {
+            v.ptr::<u8>() as u64
+        } else {
+            v.0 & 0xffff_ffff_ffff
+        }
     }
 
     /// repr as a Rust string.
@@ -521,9 +570,14 @@ impl Vm {
         if f.is_none() || f == obj_str {
             return self.repr(v);
         }
-        let r = self.call_special(v, self.names.str, &[])?.unwrap_or(Value::NONE);
+        let r = self
+            .call_special(v, self.names.str, &[])?
+            .unwrap_or(Value::NONE);
         if pystr::text_of(r).is_none() {
-            return Err(self.type_error(format!("__str__ returned non-string (type {})", self.type_name(r))));
+            return Err(self.type_error(format!(
+                "__str__ returned non-string (type {})",
+                self.type_name(r)
+            )));
         }
         if !r.is_kind(Kind::Str) {
             let s = pystr::text_of(r).unwrap_or("").to_string();
@@ -541,9 +595,14 @@ impl Vm {
 
     pub fn enter_recursion(&mut self, what: &str) -> PyResult<()> {
         self.depth += 1;
-        if self.depth > self.recursion_limit || crate::gc::stack::approx_sp() < self.native_stack_limit {
+        if self.depth > self.recursion_limit
+            || crate::gc::stack::approx_sp() < self.native_stack_limit
+        {
             self.depth -= 1;
-            return Err(self.new_error(self.exc.recursion_error, format!("maximum recursion depth exceeded{what}")));
+            return Err(self.new_error(
+                self.exc.recursion_error,
+                format!("maximum recursion depth exceeded{what}"),
+            ));
         }
         Ok(())
     }
@@ -563,7 +622,11 @@ impl Vm {
         }
         match v.kind() {
             Some(Kind::Str) => return Ok(pystr::hash(v)),
-            Some(Kind::Int) => return Ok(int::hash_big(&unsafe { v.raw::<crate::object::IntObj>() }.value)),
+            Some(Kind::Int) => {
+                return Ok(int::hash_big(
+                    &unsafe { v.raw::<crate::object::IntObj>() }.value,
+                ));
+            }
             Some(Kind::Tuple) => return tuple::hash(self, v),
             None => {
                 if v.is_bool() {
@@ -576,9 +639,13 @@ impl Vm {
         }
         let ty = self.type_of(v);
         match types::lookup(ty, self.names.hash) {
-            Some(h) if h.is_none() => Err(self.type_error(format!("unhashable type: '{}'", types::name(ty)))),
+            Some(h) if h.is_none() => {
+                Err(self.type_error(format!("unhashable type: '{}'", types::name(ty))))
+            }
             Some(h) if !is_default_hash(self, h) => {
-                let r = self.call_special(v, self.names.hash, &[])?.unwrap_or(Value::NONE);
+                let r = self
+                    .call_special(v, self.names.hash, &[])?
+                    .unwrap_or(Value::NONE);
                 if r.is_small_int() {
                     let x = r.small_value();
                     return Ok(if x == -1 { -2 } else { x });
@@ -693,14 +760,19 @@ impl Vm {
             Some(Kind::Tuple) => return Ok(unsafe { v.raw::<TupleObj>() }.len != 0),
             Some(Kind::Dict) => return Ok(dict::len(v) != 0),
             Some(Kind::Int) => return Ok(true),
-            Some(Kind::Function) | Some(Kind::Type) | Some(Kind::Module) | Some(Kind::Builtin) => return Ok(true),
+            Some(Kind::Function) | Some(Kind::Type) | Some(Kind::Module) | Some(Kind::Builtin) => {
+                return Ok(true);
+            }
             _ => {}
         }
         if let Some(r) = self.call_special(v, self.names.bool_, &[])? {
             if r.is_bool() {
                 return Ok(r.is_true());
             }
-            return Err(self.type_error(format!("__bool__ should return bool, returned {}", self.type_name(r))));
+            return Err(self.type_error(format!(
+                "__bool__ should return bool, returned {}",
+                self.type_name(r)
+            )));
         }
         if self.lookup_special(v, self.names.len).is_some() {
             return Ok(self.len(v)? != 0);
@@ -720,14 +792,20 @@ impl Vm {
         match self.call_special(v, self.names.len, &[])? {
             Some(r) => {
                 let n = self.index_value(r).map_err(|_| {
-                    self.type_error(format!("'{}' object cannot be interpreted as an integer", self.type_name(r)))
+                    self.type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        self.type_name(r)
+                    ))
                 })?;
                 if n < 0 {
                     return Err(self.value_error("__len__() should return >= 0"));
                 }
                 Ok(n as usize)
             }
-            None => Err(self.type_error(format!("object of type '{}' has no len()", self.type_name(v)))),
+            None => Err(self.type_error(format!(
+                "object of type '{}' has no len()",
+                self.type_name(v)
+            ))),
         }
     }
 
@@ -763,7 +841,10 @@ impl Vm {
         }
         match self.call_special(v, self.names.index, &[])? {
             Some(r) if r.is_small_int() || r.is_kind(Kind::Int) => Ok(r),
-            Some(r) => Err(self.type_error(format!("__index__ returned non-int (type {})", self.type_name(r)))),
+            Some(r) => Err(self.type_error(format!(
+                "__index__ returned non-int (type {})",
+                self.type_name(r)
+            ))),
             None => Err(self.type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
                 self.type_name(v)
@@ -800,7 +881,10 @@ impl Vm {
         }
         match self.call_special(it, self.names.next, &[]) {
             Ok(Some(v)) => Ok(Some(v)),
-            Ok(None) => Err(self.type_error(format!("'{}' object is not an iterator", self.type_name(it)))),
+            Ok(None) => Err(self.type_error(format!(
+                "'{}' object is not an iterator",
+                self.type_name(it)
+            ))),
             Err(e) if self.is_instance_of(e.0, self.exc.stop_iteration) => Ok(None),
             Err(e) => Err(e),
         }
@@ -850,7 +934,10 @@ impl Vm {
             }
             return Err(self.type_error(format!("type '{}' is not subscriptable", types::name(c))));
         }
-        Err(self.type_error(format!("'{}' object is not subscriptable", self.type_name(c))))
+        Err(self.type_error(format!(
+            "'{}' object is not subscriptable",
+            self.type_name(c)
+        )))
     }
 
     pub fn setitem(&mut self, c: Value, k: Value, v: Value) -> PyResult<()> {
@@ -862,7 +949,10 @@ impl Vm {
         if self.call_special(c, self.names.setitem, &[k, v])?.is_some() {
             return Ok(());
         }
-        Err(self.type_error(format!("'{}' object does not support item assignment", self.type_name(c))))
+        Err(self.type_error(format!(
+            "'{}' object does not support item assignment",
+            self.type_name(c)
+        )))
     }
 
     pub fn delitem(&mut self, c: Value, k: Value) -> PyResult<()> {
@@ -881,10 +971,16 @@ impl Vm {
         }
         // CPython: types with the sequence protocol fail in PySequence_DelItem
         // ("doesn't") for an integer key; the others in PyObject_DelItem.
-        let seq = matches!(c.kind(), Some(Kind::Str | Kind::Bytes | Kind::Tuple | Kind::Set | Kind::Instance | Kind::Native));
+        let seq = matches!(
+            c.kind(),
+            Some(Kind::Str | Kind::Bytes | Kind::Tuple | Kind::Set | Kind::Instance | Kind::Native)
+        );
         let index = k.is_small_int() || crate::object::int::is_int(k);
         let verb = if seq && index { "doesn't" } else { "does not" };
-        Err(self.type_error(format!("'{}' object {verb} support item deletion", self.type_name(c))))
+        Err(self.type_error(format!(
+            "'{}' object {verb} support item deletion",
+            self.type_name(c)
+        )))
     }
 
     /// `item in container`.
@@ -902,7 +998,10 @@ impl Vm {
             }
             Some(Kind::List) | Some(Kind::Tuple) => {
                 let items: Vec<Value> = if container.is_kind(Kind::List) {
-                    unsafe { container.raw::<ListObj>() }.items.as_slice().to_vec()
+                    unsafe { container.raw::<ListObj>() }
+                        .items
+                        .as_slice()
+                        .to_vec()
                 } else {
                     tuple::items(container).to_vec()
                 };
@@ -968,9 +1067,9 @@ impl Vm {
             return self.truth(r);
         }
         if !cls.is_kind(Kind::Type) {
-            return Err(self.type_error(
-                "isinstance() arg 2 must be a type, a tuple of types, or a union",
-            ));
+            return Err(
+                self.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")
+            );
         }
         Ok(false)
     }
@@ -996,9 +1095,8 @@ impl Vm {
             return self.truth(r);
         }
         if !cls.is_kind(Kind::Type) {
-            return Err(self.type_error(
-                "issubclass() arg 2 must be a class, a tuple of classes, or a union",
-            ));
+            return Err(self
+                .type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"));
         }
         if !sub.is_kind(Kind::Type) {
             return Err(self.type_error("issubclass() arg 1 must be a class"));
@@ -1060,7 +1158,9 @@ pub fn type_call_default(vm: &mut Vm, cls: Value, args: &Args) -> PyResult<Value
                 },
             )?
         }
-        None => return Err(vm.type_error(format!("cannot create '{}' instances", types::name(cls)))),
+        None => {
+            return Err(vm.type_error(format!("cannot create '{}' instances", types::name(cls))));
+        }
     };
     if !vm.is_instance_of(obj, cls) {
         return Ok(obj);
@@ -1078,7 +1178,10 @@ pub fn type_call_default(vm: &mut Vm, cls: Value, args: &Args) -> PyResult<Value
             },
         )?;
         if !r.is_none() {
-            return Err(vm.type_error(format!("__init__() should return None, not '{}'", vm.type_name(r))));
+            return Err(vm.type_error(format!(
+                "__init__() should return None, not '{}'",
+                vm.type_name(r)
+            )));
         }
     }
     Ok(obj)
@@ -1097,7 +1200,10 @@ pub fn pointer_hash(addr: u64) -> i64 {
 fn is_native_iterator(v: Value) -> bool {
     matches!(
         v.kind(),
-        Some(Kind::ListIter) | Some(Kind::TupleIter) | Some(Kind::RangeIter) | Some(Kind::Generator)
+        Some(Kind::ListIter)
+            | Some(Kind::TupleIter)
+            | Some(Kind::RangeIter)
+            | Some(Kind::Generator)
     ) || crate::object::native::is_iterator(v)
 }
 

@@ -48,7 +48,8 @@ pub fn specialize(it: &mut Interp) -> PyResult<Value> {
     let ins = it.cur as *mut Instr;
     // SAFETY: cur is the running instruction.
     let (op, arg) = unsafe { ((*ins).opcode(), (*ins).arg) };
-    let peek = |n: usize| -> Value { unsafe { *it.sp.sub(n + 1) } };
+    let sp = it.sp;
+    let peek = |n: usize| -> Value { unsafe { *sp.sub(n + 1) } };
     let choice: Option<(Op, Vec<u64>)> = match op {
         Op::LOAD_GLOBAL => load_global(it, arg),
         Op::LOAD_ATTR => load_attr(it, peek(0), arg),
@@ -58,10 +59,19 @@ pub fn specialize(it: &mut Interp) -> PyResult<Value> {
         Op::COMPARE_OP => compare_op(peek(1), peek(0), arg),
         Op::BINARY_SUBSCR => binary_subscr(peek(1), peek(0)),
         Op::STORE_SUBSCR => store_subscr(peek(1), peek(0)),
-        Op::FOR_ITER => for_iter(peek(0)),
+        Op::FOR_ITER => for_iter(it, peek(0)),
         Op::CALL => call(it, arg),
         _ => None,
     };
+    if choice.is_none() && std::env::var_os("STITCH_SPEC_DEBUG").is_some() {
+        let code = unsafe { Value::from_ptr((*it.frame).code).raw::<CodeObj>() };
+        let line = code.line_of(unsafe { it.cur.offset_from(it.code_start) } as u32);
+        eprintln!(
+            "specialize failed: {} line {line} top {}",
+            op.name(),
+            it.vm.type_name(peek(0))
+        );
+    }
     if let Some(s) = it.vm.stats.as_mut() {
         let counts = if choice.is_some() {
             &mut s.specialized
@@ -79,6 +89,107 @@ pub fn specialize(it: &mut Interp) -> PyResult<Value> {
             backoff(ins);
             Ok(Value::FALSE)
         }
+    }
+}
+
+/// Entries a polymorphic inline cache holds.
+const POLY_ENTRIES: usize = 4;
+
+/// On a guard failure of an instance attribute or method instruction: adds the
+/// receiver's shape to the instruction's cache (turning a monomorphic form into the
+/// polymorphic one) when it fits. Returns false when the instruction should fall
+/// back to its generic form instead.
+pub fn extend_polymorphic(it: &mut Interp) -> bool {
+    let ins = it.cur as *mut Instr;
+    // SAFETY: cur is the running instruction, with its family's cache words after it.
+    let (op, arg) = unsafe { ((*ins).opcode(), (*ins).arg) };
+    let word = |i: usize| -> u64 { unsafe { *(ins.add(1 + i) as *const u64) } };
+    // SAFETY: guards change nothing before failing: the receiver (of attribute
+    // instructions) is on top.
+    let obj = unsafe { *it.sp.sub(1) };
+    match op {
+        Op::LOAD_ATTR_INSTANCE
+        | Op::LOAD_ATTR_INSTANCE_POLY
+        | Op::STORE_ATTR_INSTANCE
+        | Op::STORE_ATTR_INSTANCE_POLY => {
+            let load = matches!(op, Op::LOAD_ATTR_INSTANCE | Op::LOAD_ATTR_INSTANCE_POLY);
+            let mut entries: Vec<(u64, u64)> =
+                if matches!(op, Op::LOAD_ATTR_INSTANCE | Op::STORE_ATTR_INSTANCE) {
+                    vec![(word(1), (word(0) << 32) | word(2))]
+                } else {
+                    (0..POLY_ENTRIES)
+                        .map(|i| (word(2 * i), word(2 * i + 1)))
+                        .filter(|e| e.0 != 0)
+                        .collect()
+                };
+            let mono = if load {
+                load_attr(it, obj, arg)
+            } else {
+                store_attr(it, obj, arg)
+            };
+            let Some((Op::LOAD_ATTR_INSTANCE | Op::STORE_ATTR_INSTANCE, c)) = mono else {
+                return false;
+            };
+            let entry = (c[1], (c[0] << 32) | c[2]);
+            entries.retain(|e| e.0 != entry.0);
+            if entries.len() >= POLY_ENTRIES {
+                return false;
+            }
+            entries.push(entry);
+            let mut cache = vec![0u64; 2 * POLY_ENTRIES];
+            for (i, (shape, w)) in entries.iter().enumerate() {
+                cache[2 * i] = *shape;
+                cache[2 * i + 1] = *w;
+            }
+            let new = if load {
+                Op::LOAD_ATTR_INSTANCE_POLY
+            } else {
+                Op::STORE_ATTR_INSTANCE_POLY
+            };
+            rewrite(ins, new, &cache);
+            true
+        }
+        Op::LOAD_METHOD_INSTANCE | Op::LOAD_METHOD_INSTANCE_POLY => {
+            let mut entries: Vec<(u64, u64, u64)> = if op == Op::LOAD_METHOD_INSTANCE {
+                vec![(word(1), word(0), word(2))]
+            } else {
+                (0..POLY_ENTRIES)
+                    .map(|i| (word(3 * i), word(3 * i + 1), word(3 * i + 2)))
+                    .filter(|e| e.0 != 0)
+                    .collect()
+            };
+            let Some((Op::LOAD_METHOD_INSTANCE, c)) = load_method(it, obj, arg) else {
+                return false;
+            };
+            let entry = (c[1], c[0], c[2]);
+            entries.retain(|e| e.0 != entry.0);
+            if entries.len() >= POLY_ENTRIES {
+                return false;
+            }
+            entries.push(entry);
+            let mut cache = vec![0u64; 3 * POLY_ENTRIES];
+            for (i, (shape, version, f)) in entries.iter().enumerate() {
+                cache[3 * i] = *shape;
+                cache[3 * i + 1] = *version;
+                cache[3 * i + 2] = *f;
+            }
+            rewrite(ins, Op::LOAD_METHOD_INSTANCE_POLY, &cache);
+            true
+        }
+        Op::CALL_PY_EXACT_ARGS | Op::CALL_BOUND_METHOD_EXACT_ARGS => {
+            // A call site that sees several functions: guard on their shape instead.
+            let Some((mono, _)) = call(it, arg) else {
+                return false;
+            };
+            let new = match mono {
+                Op::CALL_PY_EXACT_ARGS => Op::CALL_PY_SIMPLE,
+                Op::CALL_BOUND_METHOD_EXACT_ARGS => Op::CALL_BOUND_METHOD_SIMPLE,
+                _ => return false,
+            };
+            rewrite(ins, new, &[]);
+            true
+        }
+        _ => false,
     }
 }
 
@@ -263,8 +374,8 @@ fn store_attr(it: &mut Interp, obj: Value, arg: u32) -> Option<(Op, Vec<u64>)> {
     {
         return None;
     }
-    if tf & flags::NO_DICT != 0 {
-        // __slots__ classes: only declared names can be stored (the generic path checks).
+    if tf & flags::NO_DICT != 0 && !it.vm.in_slots(t, name) {
+        // __slots__ classes: only declared names can be stored (the generic path raises).
         return None;
     }
     let shape = shape_of(obj)?;
@@ -348,7 +459,10 @@ fn store_subscr(c: Value, k: Value) -> Option<(Op, Vec<u64>)> {
     }
 }
 
-fn for_iter(it: Value) -> Option<(Op, Vec<u64>)> {
+fn for_iter(interp: &Interp, it: Value) -> Option<(Op, Vec<u64>)> {
+    if it.is_kind(Kind::Generator) && interp.vm.type_of(it) == interp.vm.types.generator {
+        return Some((Op::FOR_ITER_GEN, vec![]));
+    }
     match it.kind()? {
         Kind::ListIter => {
             let _ = it.get::<ListIterObj>()?;
