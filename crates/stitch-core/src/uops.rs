@@ -17,8 +17,9 @@ use crate::layout::{
 };
 use crate::value::Value;
 
-/// What the interpreter does after a micro-op.
+/// What the interpreter does after a micro-op (`as u8` in JIT exit codes).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
 pub enum Flow {
     /// Go on with the next micro-op (or instruction).
     Next,
