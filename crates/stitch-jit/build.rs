@@ -8,10 +8,10 @@
 //! function, or read-only data (copied per stencil); stencils own no writable data.
 //! Stencils are compiled with `-C no-redzone=yes` (the rules test checks the stack).
 
-#[path = "src/x86_64.rs"]
-mod x86_64;
 #[path = "src/holes.rs"]
 mod holes;
+#[path = "src/x86_64.rs"]
+mod x86_64;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -66,7 +66,12 @@ fn main() {
 
     let rlib = out.join("libstitch_core_stencil.rlib");
     run(Command::new(&rustc)
-        .args(["--crate-type=rlib", "--crate-name=stitch_core", "--target", &target])
+        .args([
+            "--crate-type=rlib",
+            "--crate-name=stitch_core",
+            "--target",
+            &target,
+        ])
         .args(FLAGS)
         .arg(core_dir.join("lib.rs"))
         .arg("-o")
@@ -76,7 +81,13 @@ fn main() {
     std::fs::write(&src, stencil_source(&manifest)).unwrap();
     let obj = out.join("stencils.o");
     run(Command::new(&rustc)
-        .args(["--crate-type=lib", "--crate-name=stitch_stencils", "--emit=obj", "--target", &target])
+        .args([
+            "--crate-type=lib",
+            "--crate-name=stitch_stencils",
+            "--emit=obj",
+            "--target",
+            &target,
+        ])
         .args(FLAGS)
         .arg("--extern")
         .arg(format!("stitch_core={}", rlib.display()))
@@ -89,13 +100,18 @@ fn main() {
 }
 
 fn run(cmd: &mut Command) {
-    let st = cmd.status().unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
+    let st = cmd
+        .status()
+        .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
     assert!(st.success(), "stencil compilation failed: {cmd:?}");
 }
 
 /// The uops that get a stencil: every one not flagged TIER1.
 fn compiled_uops() -> impl Iterator<Item = Uop> {
-    Uop::ALL.iter().copied().filter(|u| u.flags() & flags::TIER1 == 0)
+    Uop::ALL
+        .iter()
+        .copied()
+        .filter(|u| u.flags() & flags::TIER1 == 0)
 }
 
 fn stencil_source(manifest: &Path) -> String {
@@ -126,7 +142,9 @@ fn emit_tables(bytes: &[u8]) -> String {
     let mut parsed: BTreeMap<String, Parsed> = BTreeMap::new();
     for sym in file.symbols() {
         let Ok(name) = sym.name() else { continue };
-        let Some(stem) = name.strip_prefix("stencil_") else { continue };
+        let Some(stem) = name.strip_prefix("stencil_") else {
+            continue;
+        };
         if !sym.is_definition() {
             continue;
         }
@@ -138,8 +156,15 @@ fn emit_tables(bytes: &[u8]) -> String {
         }
     }
     for u in compiled_uops() {
-        if !parsed.contains_key(u.name()) && errors.iter().all(|e| !e.contains(&format!("stencil {}:", u.name()))) {
-            errors.push(format!("stencil {}: missing from the object file", u.name()));
+        if !parsed.contains_key(u.name())
+            && errors
+                .iter()
+                .all(|e| !e.contains(&format!("stencil {}:", u.name())))
+        {
+            errors.push(format!(
+                "stencil {}: missing from the object file",
+                u.name()
+            ));
         }
     }
     if !errors.is_empty() {
@@ -159,7 +184,12 @@ fn emit_tables(bytes: &[u8]) -> String {
     }
     writeln!(s, "];").unwrap();
     let exit = parsed.get("exit").expect("stencil_exit");
-    writeln!(s, "pub static EXIT: Option<Stencil> = Some({});", stencil_expr(exit)).unwrap();
+    writeln!(
+        s,
+        "pub static EXIT: Option<Stencil> = Some({});",
+        stencil_expr(exit)
+    )
+    .unwrap();
     s
 }
 
@@ -229,7 +259,9 @@ fn parse_stencil<'d>(
             continue;
         };
         let Some(reloc) = x86_64::classify(r_type) else {
-            errors.push(format!("+{at:#x}: unknown relocation kind (ELF type {r_type})"));
+            errors.push(format!(
+                "+{at:#x}: unknown relocation kind (ELF type {r_type})"
+            ));
             continue;
         };
         let RelocationTarget::Symbol(ti) = rel.target() else {
@@ -266,13 +298,15 @@ fn parse_stencil<'d>(
                     }
                 }
                 if tsec.relocations().next().is_some() {
-                    errors.push(format!("+{at:#x}: read-only section `{sname}` has relocations"));
+                    errors.push(format!(
+                        "+{at:#x}: read-only section `{sname}` has relocations"
+                    ));
                     continue;
                 }
                 let base = *copied.entry(ti_sec.0).or_insert_with(|| {
                     let align = tsec.align().max(1);
                     data_align = data_align.max(align);
-                    while data.len() as u64 % align != 0 {
+                    while !(data.len() as u64).is_multiple_of(align) {
                         data.push(0);
                     }
                     let b = data.len() as u64;
@@ -286,14 +320,27 @@ fn parse_stencil<'d>(
                 continue;
             }
         };
-        holes.push(Hole { offset: at as u32, reloc, sym, addend: rel.addend() });
+        holes.push(Hole {
+            offset: at as u32,
+            reloc,
+            sym,
+            addend: rel.addend(),
+        });
     }
     let tail = holes.iter().find_map(|h| match h.sym {
-        Sym::Cont(f) if x86_64::is_tail_jump(&code, h.offset as usize, h.reloc, h.addend) => Some(f),
+        Sym::Cont(f) if x86_64::is_tail_jump(&code, h.offset as usize, h.reloc, h.addend) => {
+            Some(f)
+        }
         _ => None,
     });
     if errors.is_empty() {
-        Ok(Parsed { code, data, data_align, holes, tail })
+        Ok(Parsed {
+            code,
+            data,
+            data_align,
+            holes,
+            tail,
+        })
     } else {
         Err(errors)
     }

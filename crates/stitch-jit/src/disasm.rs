@@ -14,7 +14,10 @@ pub fn disassemble(code: &[u8], base: usize) -> String {
         text.clear();
         fmt.format(&ins, &mut text);
         let start = (ins.ip() - base as u64) as usize;
-        let bytes: String = code[start..start + ins.len()].iter().map(|b| format!("{b:02x}")).collect();
+        let bytes: String = code[start..start + ins.len()]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
         let _ = writeln!(out, "{:016x}  {:<24} {}", ins.ip(), bytes, text);
     }
     out

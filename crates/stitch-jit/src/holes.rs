@@ -55,7 +55,10 @@ impl Sym {
             return Some(Sym::Cont(*f));
         }
         if let Some(h) = name.strip_prefix("stitch_helper_") {
-            return helpers.iter().position(|n| *n == h).map(|i| Sym::Helper(i as u16));
+            return helpers
+                .iter()
+                .position(|n| *n == h)
+                .map(|i| Sym::Helper(i as u16));
         }
         if let Some(i) = LIBC_SYMBOLS.iter().position(|n| *n == name) {
             return Some(Sym::Libc(i as u8));

@@ -84,7 +84,8 @@ pub enum CompileError {
     Empty,
     /// The uop has no stencil (TIER1, or no JIT for this target).
     NoStencil(Uop),
-    /// A target names an op or exit that does not exist.
+    /// Op `i` can continue to a target that names an op or exit that does not exist
+    /// (targets of flows its uop never takes are not looked at).
     BadTarget(usize),
     /// The runtime table lacks helper `i`.
     MissingHelper(usize),
@@ -153,7 +154,13 @@ pub struct StencilInfo {
 }
 
 fn info(s: &'static Stencil) -> StencilInfo {
-    StencilInfo { code: s.code, data: s.data, holes: s.holes, falls_through: s.falls_through, tail: s.tail }
+    StencilInfo {
+        code: s.code,
+        data: s.data,
+        holes: s.holes,
+        falls_through: s.falls_through,
+        tail: s.tail,
+    }
 }
 
 /// The stencil of `uop`, if it has one.
@@ -202,17 +209,22 @@ pub fn compile(ops: &[Op], exits: &[ExitSpec], rt: &Runtime) -> Result<Trace, Co
     if ops.is_empty() {
         return Err(CompileError::Empty);
     }
-    let exit_st = tables::EXIT.as_ref().ok_or(CompileError::NoStencil(ops[0].uop))?;
+    let exit_st = tables::EXIT
+        .as_ref()
+        .ok_or(CompileError::NoStencil(ops[0].uop))?;
     let mut stencils = Vec::with_capacity(ops.len());
     for (i, op) in ops.iter().enumerate() {
         let st = stencil_info_ref(op.uop).ok_or(CompileError::NoStencil(op.uop))?;
-        for t in [op.on_next, op.on_jump, op.on_deopt, op.on_other] {
-            let ok = match t {
-                Target::Op(j) => j < ops.len(),
-                Target::Exit(k) => k < exits.len(),
-            };
-            if !ok {
-                return Err(CompileError::BadTarget(i));
+        // Only the flows the stencil can take need a valid target.
+        for h in st.holes {
+            if let Sym::Cont(f) = h.sym {
+                let ok = match target_of(op, f) {
+                    Target::Op(j) => j < ops.len(),
+                    Target::Exit(k) => k < exits.len(),
+                };
+                if !ok {
+                    return Err(CompileError::BadTarget(i));
+                }
             }
         }
         stencils.push(st);
@@ -223,7 +235,9 @@ pub fn compile(ops: &[Op], exits: &[ExitSpec], rt: &Runtime) -> Result<Trace, Co
     let mut op_offsets = Vec::with_capacity(ops.len());
     let mut op_lens = Vec::with_capacity(ops.len());
     for (i, (op, st)) in ops.iter().zip(&stencils).enumerate() {
-        let drop_tail = st.tail.is_some_and(|f| target_of(op, f) == Target::Op(i + 1));
+        let drop_tail = st
+            .tail
+            .is_some_and(|f| target_of(op, f) == Target::Op(i + 1));
         let len = if drop_tail {
             st.code.len() - x86_64::TAIL_JUMP_LEN
         } else {
@@ -248,23 +262,15 @@ pub fn compile(ops: &[Op], exits: &[ExitSpec], rt: &Runtime) -> Result<Trace, Co
             match h.sym {
                 Sym::Cont(f) => {
                     if let Target::Exit(k) = target_of(op, f) {
-                        let key = (k, exit_code_flow(f) as u8);
-                        if let std::collections::hash_map::Entry::Vacant(e) = stubs.entry(key) {
-                            e.insert(0);
-                            stub_list.push(key);
-                        }
+                        note(&mut stubs, &mut stub_list, (k, exit_code_flow(f) as u8));
                     }
                 }
                 Sym::Helper(_) | Sym::Libc(_) => {
                     let addr = ext_addr(h.sym, rt)?;
                     if h.reloc == Reloc::GotRel32 {
-                        if !got.contains_key(&addr) {
-                            got.insert(addr, 0);
-                            got_list.push(addr);
-                        }
-                    } else if !tramps.contains_key(&addr) {
-                        tramps.insert(addr, 0);
-                        ext_list.push(addr);
+                        note(&mut got, &mut got_list, addr);
+                    } else {
+                        note(&mut tramps, &mut ext_list, addr);
                     }
                 }
                 _ => {}
@@ -295,7 +301,13 @@ pub fn compile(ops: &[Op], exits: &[ExitSpec], rt: &Runtime) -> Result<Trace, Co
     }
     let total = off;
 
-    let layout = Layout { op_offsets: &op_offsets, stubs: &stubs, tramps: &tramps, got: &got, data_at: &data_at };
+    let layout = Layout {
+        op_offsets: &op_offsets,
+        stubs: &stubs,
+        tramps: &tramps,
+        got: &got,
+        data_at: &data_at,
+    };
     let mem = mem::ExecMem::new(total, |buf, base| {
         for (i, (op, st)) in ops.iter().zip(&stencils).enumerate() {
             let at = op_offsets[i];
@@ -335,7 +347,19 @@ pub fn compile(ops: &[Op], exits: &[ExitSpec], rt: &Runtime) -> Result<Trace, Co
         Ok(())
     })
     .map_err(|e| e.unwrap_or(CompileError::Memory))?;
-    Ok(Trace { mem, len: total, op_offsets })
+    Ok(Trace {
+        mem,
+        len: total,
+        op_offsets,
+    })
+}
+
+/// Adds `key` to `list` the first time it is seen (its offset is set later).
+fn note<K: std::hash::Hash + Eq + Copy>(map: &mut HashMap<K, usize>, list: &mut Vec<K>, key: K) {
+    if let std::collections::hash_map::Entry::Vacant(e) = map.entry(key) {
+        e.insert(0);
+        list.push(key);
+    }
 }
 
 fn stencil_info_ref(uop: Uop) -> Option<&'static Stencil> {
@@ -353,9 +377,12 @@ fn target_of(op: &Op, f: Flow) -> Target {
 
 fn ext_addr(s: Sym, rt: &Runtime) -> Result<usize, CompileError> {
     match s {
-        Sym::Helper(i) => {
-            rt.helpers.get(i as usize).copied().filter(|a| *a != 0).ok_or(CompileError::MissingHelper(i as usize))
-        }
+        Sym::Helper(i) => rt
+            .helpers
+            .get(i as usize)
+            .copied()
+            .filter(|a| *a != 0)
+            .ok_or(CompileError::MissingHelper(i as usize)),
         Sym::Libc(i) => Ok(libc_addr(i)),
         _ => Err(CompileError::OutOfRange(0)),
     }
@@ -407,13 +434,25 @@ impl Layout<'_> {
 }
 
 /// Patches hole `h` of a block copied at `at` with symbol value `s`.
-fn patch_hole(buf: &mut [u8], base: usize, at: usize, h: &Hole, s: u64, layout: &Layout) -> Result<(), CompileError> {
+fn patch_hole(
+    buf: &mut [u8],
+    base: usize,
+    at: usize,
+    h: &Hole,
+    s: u64,
+    layout: &Layout,
+) -> Result<(), CompileError> {
     let s = if h.reloc == Reloc::GotRel32 {
-        (base + *layout.got.get(&(s as usize)).ok_or(CompileError::OutOfRange(at))?) as u64
+        (base
+            + *layout
+                .got
+                .get(&(s as usize))
+                .ok_or(CompileError::OutOfRange(at))?) as u64
     } else {
         s
     };
     let pos = at + h.offset as usize;
     let value = s.wrapping_add(h.addend as u64);
-    x86_64::patch(buf, pos, h.reloc, (base + pos) as u64, value).map_err(|_| CompileError::OutOfRange(at))
+    x86_64::patch(buf, pos, h.reloc, (base + pos) as u64, value)
+        .map_err(|_| CompileError::OutOfRange(at))
 }

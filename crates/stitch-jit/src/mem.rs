@@ -22,7 +22,10 @@ fn page_size() -> usize {
 impl ExecMem {
     /// Maps `len` bytes read-write, lets `fill` write them (given their address), then
     /// makes them read-execute.
-    pub fn new<E>(len: usize, fill: impl FnOnce(&mut [u8], usize) -> Result<(), E>) -> Result<ExecMem, Option<E>> {
+    pub fn new<E>(
+        len: usize,
+        fill: impl FnOnce(&mut [u8], usize) -> Result<(), E>,
+    ) -> Result<ExecMem, Option<E>> {
         let page = page_size();
         let len = len.max(1).div_ceil(page) * page;
         // SAFETY: an anonymous private mapping; checked below.
@@ -39,7 +42,10 @@ impl ExecMem {
         if p == libc::MAP_FAILED {
             return Err(None);
         }
-        let mem = ExecMem { ptr: NonNull::new(p as *mut u8).ok_or(None)?, len };
+        let mem = ExecMem {
+            ptr: NonNull::new(p as *mut u8).ok_or(None)?,
+            len,
+        };
         // SAFETY: the mapping is `len` bytes, writable, and ours alone.
         let buf = unsafe { std::slice::from_raw_parts_mut(mem.ptr.as_ptr(), len) };
         buf.fill(crate::x86_64::PAD);

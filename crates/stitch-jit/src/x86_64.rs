@@ -25,11 +25,11 @@ pub enum Reloc {
 /// The relocation kind of an ELF `r_type`, or `None` for one the patcher does not know.
 pub fn classify(r_type: u32) -> Option<Reloc> {
     Some(match r_type {
-        1 => Reloc::Abs64,                  // R_X86_64_64
-        2 | 4 => Reloc::Rel32,              // R_X86_64_PC32, R_X86_64_PLT32
-        9 | 41 | 42 => Reloc::GotRel32,     // R_X86_64_GOTPCREL, GOTPCRELX, REX_GOTPCRELX
-        10 => Reloc::Abs32,                 // R_X86_64_32
-        11 => Reloc::Abs32S,                // R_X86_64_32S
+        1 => Reloc::Abs64,              // R_X86_64_64
+        2 | 4 => Reloc::Rel32,          // R_X86_64_PC32, R_X86_64_PLT32
+        9 | 41 | 42 => Reloc::GotRel32, // R_X86_64_GOTPCREL, GOTPCRELX, REX_GOTPCRELX
+        10 => Reloc::Abs32,             // R_X86_64_32
+        11 => Reloc::Abs32S,            // R_X86_64_32S
         _ => return None,
     })
 }
@@ -76,7 +76,13 @@ pub struct OutOfRange;
 /// Patches the relocation `r` at `buf[at..]`, placed at address `place`: `value` is
 /// `S + A` for absolute kinds, and `S + A` or `G + A` for relative ones (the caller
 /// resolves `G` for `GotRel32`).
-pub fn patch(buf: &mut [u8], at: usize, r: Reloc, place: u64, value: u64) -> Result<(), OutOfRange> {
+pub fn patch(
+    buf: &mut [u8],
+    at: usize,
+    r: Reloc,
+    place: u64,
+    value: u64,
+) -> Result<(), OutOfRange> {
     match r {
         Reloc::Rel32 | Reloc::GotRel32 => {
             let d = value.wrapping_sub(place) as i64;
