@@ -6,6 +6,7 @@
 pub mod builtins;
 pub mod gc;
 pub mod import;
+pub mod jit;
 pub mod modules;
 pub mod object;
 pub mod run;

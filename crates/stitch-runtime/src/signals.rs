@@ -27,6 +27,11 @@ pub fn breaker() -> bool {
     EVAL_BREAKER.load(Ordering::Relaxed)
 }
 
+/// The address of the eval-breaker flag, which JIT code reads at backward jumps.
+pub fn breaker_flag() -> *const u8 {
+    EVAL_BREAKER.as_ptr() as *const u8
+}
+
 /// Installs the SIGINT handler.
 pub fn install() {
     // SAFETY: installing a handler that only stores to an atomic.
