@@ -57,7 +57,7 @@ fn main() {
         // No stencils for this target yet: the JIT reports every uop as missing.
         let n = Uop::ALL.len();
         let src = format!(
-            "pub static STENCILS: [Option<Stencil>; {n}] = [None; {n}];\npub static EXIT: Option<Stencil> = None;\n"
+            "pub static STENCILS: [Option<Stencil>; {n}] = [None; {n}];\npub static VARIANTS: &[(u16, u32, Stencil)] = &[];\npub static EXIT: Option<Stencil> = None;\n"
         );
         std::fs::write(&tables, src).unwrap();
         return;
@@ -116,15 +116,36 @@ fn compiled_uops() -> impl Iterator<Item = Uop> {
 
 fn stencil_source(manifest: &Path) -> String {
     let mut s = std::fs::read_to_string(manifest.join("stencils/env.rs")).unwrap();
-    for u in compiled_uops() {
-        let n = u.name();
+    let mut emit = |n: &str, sym: String, oparg: i64| {
         writeln!(
             s,
-            "\n#[unsafe(no_mangle)]\npub unsafe extern \"C\" fn stencil_{n}(regs: *mut Regs, sp: *mut Value) -> u64 {{\n    let mut e = StencilEnv {{ regs, sp }};\n    let flow = unsafe {{ uops::{n}(&mut e) }};\n    unsafe {{ finish(flow, regs, e.sp) }}\n}}"
+            "\n#[unsafe(no_mangle)]\npub unsafe extern \"C\" fn {sym}(regs: *mut Regs, sp: *mut Value) -> u64 {{\n    let mut e = StencilEnv::<{oparg}> {{ regs, sp }};\n    let flow = unsafe {{ uops::{n}(&mut e) }};\n    unsafe {{ finish(flow, regs, e.sp) }}\n}}"
         )
         .unwrap();
+    };
+    for u in compiled_uops() {
+        emit(u.name(), format!("stencil_{}", u.name()), -1);
+        for a in variants_of(u) {
+            emit(u.name(), format!("stencil_{}__{a}", u.name()), *a as i64);
+        }
     }
     s
+}
+
+/// Uops that also get a stencil per oparg value listed: their oparg selects an
+/// operator, so a constant oparg folds the dispatch on it away. Only performance
+/// depends on this list; any other oparg uses the generic stencil.
+fn variants_of(u: Uop) -> &'static [u32] {
+    use stitch_core::instr::binop::INPLACE;
+    const BINOPS: &[u32] = &[0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 11];
+    const CMPOPS: &[u32] = &[0, 1, 2, 3, 4, 5];
+    static BINOPS_BOTH: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    let both = BINOPS_BOTH.get_or_init(|| BINOPS.iter().flat_map(|b| [*b, b + INPLACE]).collect());
+    match u {
+        Uop::BINARY_OP_INT | Uop::BINARY_OP_FLOAT => both,
+        Uop::COMPARE_OP_INT | Uop::COMPARE_OP_FLOAT => CMPOPS,
+        _ => &[],
+    }
 }
 
 /// One parsed stencil.
@@ -139,6 +160,7 @@ struct Parsed {
 fn emit_tables(bytes: &[u8]) -> String {
     let file = object::File::parse(bytes).expect("stencil object file");
     let mut errors = Vec::new();
+    // Keyed by uop name, or `NAME__OPARG` for a variant.
     let mut parsed: BTreeMap<String, Parsed> = BTreeMap::new();
     for sym in file.symbols() {
         let Ok(name) = sym.name() else { continue };
@@ -180,6 +202,21 @@ fn emit_tables(bytes: &[u8]) -> String {
                 writeln!(s, "    // {}\n    Some({}),", u.name(), stencil_expr(p)).unwrap()
             }
             _ => writeln!(s, "    None, // {}", u.name()).unwrap(),
+        }
+    }
+    writeln!(s, "];").unwrap();
+    writeln!(
+        s,
+        "/// `(uop, oparg, stencil)`, sorted.\npub static VARIANTS: &[(u16, u32, Stencil)] = &["
+    )
+    .unwrap();
+    for u in compiled_uops() {
+        for a in variants_of(u) {
+            let key = format!("{}__{a}", u.name());
+            let p = parsed
+                .get(&key)
+                .unwrap_or_else(|| panic!("stencil {key} missing"));
+            writeln!(s, "    ({}, {a}, {}),", u as u16, stencil_expr(p)).unwrap();
         }
     }
     writeln!(s, "];").unwrap();

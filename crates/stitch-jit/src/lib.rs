@@ -163,7 +163,7 @@ fn info(s: &'static Stencil) -> StencilInfo {
     }
 }
 
-/// The stencil of `uop`, if it has one.
+/// The generic stencil of `uop`, if it has one.
 pub fn stencil_info(uop: Uop) -> Option<StencilInfo> {
     tables::STENCILS.get(uop as usize)?.as_ref().map(info)
 }
@@ -214,7 +214,7 @@ pub fn compile(ops: &[Op], exits: &[ExitSpec], rt: &Runtime) -> Result<Trace, Co
         .ok_or(CompileError::NoStencil(ops[0].uop))?;
     let mut stencils = Vec::with_capacity(ops.len());
     for (i, op) in ops.iter().enumerate() {
-        let st = stencil_info_ref(op.uop).ok_or(CompileError::NoStencil(op.uop))?;
+        let st = stencil_for(op.uop, op.oparg).ok_or(CompileError::NoStencil(op.uop))?;
         // Only the flows the stencil can take need a valid target.
         for h in st.holes {
             if let Sym::Cont(f) = h.sym {
@@ -253,7 +253,8 @@ pub fn compile(ops: &[Op], exits: &[ExitSpec], rt: &Runtime) -> Result<Trace, Co
     let mut got: HashMap<usize, usize> = HashMap::new();
     let mut ext_list = Vec::new();
     let mut got_list = Vec::new();
-    let mut data_at: HashMap<u16, usize> = HashMap::new();
+    // Read-only data: one copy per distinct stencil, keyed by its address.
+    let mut data_at: HashMap<usize, usize> = HashMap::new();
     for (i, (op, st)) in ops.iter().zip(&stencils).enumerate() {
         for h in st.holes {
             if h.offset as usize >= op_lens[i] {
@@ -292,12 +293,23 @@ pub fn compile(ops: &[Op], exits: &[ExitSpec], rt: &Runtime) -> Result<Trace, Co
         got.insert(*addr, off);
         off += 8;
     }
-    for (op, st) in ops.iter().zip(&stencils) {
-        if !st.data.is_empty() && !data_at.contains_key(&(op.uop as u16)) {
-            off = align(off, st.data_align as usize);
-            data_at.insert(op.uop as u16, off);
-            off += st.data.len();
+    let mut op_data = Vec::with_capacity(ops.len());
+    for st in &stencils {
+        let key = st.data.as_ptr() as usize;
+        if st.data.is_empty() {
+            op_data.push(0);
+            continue;
         }
+        let at = match data_at.get(&key) {
+            Some(at) => *at,
+            None => {
+                off = align(off, st.data_align as usize);
+                data_at.insert(key, off);
+                off += st.data.len();
+                off - st.data.len()
+            }
+        };
+        op_data.push(at);
     }
     let total = off;
 
@@ -306,7 +318,7 @@ pub fn compile(ops: &[Op], exits: &[ExitSpec], rt: &Runtime) -> Result<Trace, Co
         stubs: &stubs,
         tramps: &tramps,
         got: &got,
-        data_at: &data_at,
+        op_data: &op_data,
     };
     let mem = mem::ExecMem::new(total, |buf, base| {
         for (i, (op, st)) in ops.iter().zip(&stencils).enumerate() {
@@ -314,7 +326,7 @@ pub fn compile(ops: &[Op], exits: &[ExitSpec], rt: &Runtime) -> Result<Trace, Co
             let len = op_lens[i];
             buf[at..at + len].copy_from_slice(&st.code[..len]);
             if !st.data.is_empty() {
-                let d = data_at[&(op.uop as u16)];
+                let d = op_data[i];
                 buf[d..d + st.data.len()].copy_from_slice(st.data);
             }
             for h in st.holes {
@@ -366,6 +378,25 @@ fn stencil_info_ref(uop: Uop) -> Option<&'static Stencil> {
     tables::STENCILS.get(uop as usize)?.as_ref()
 }
 
+/// The stencil for `uop` with `oparg`: a variant specialised for that oparg if
+/// there is one, else the generic stencil.
+fn stencil_for(uop: Uop, oparg: u32) -> Option<&'static Stencil> {
+    let key = (uop as u16, oparg);
+    match tables::VARIANTS.binary_search_by(|(u, a, _)| (*u, *a).cmp(&key)) {
+        Ok(i) => Some(&tables::VARIANTS[i].2),
+        Err(_) => stencil_info_ref(uop),
+    }
+}
+
+/// The oparg-specialised variants of `uop`'s stencil (for the rules test and stats).
+pub fn stencil_variants(uop: Uop) -> Vec<(u32, StencilInfo)> {
+    tables::VARIANTS
+        .iter()
+        .filter(|(u, _, _)| *u == uop as u16)
+        .map(|(_, a, s)| (*a, info(s)))
+        .collect()
+}
+
 fn target_of(op: &Op, f: Flow) -> Target {
     match f {
         Flow::Next => op.on_next,
@@ -394,7 +425,7 @@ struct Layout<'a> {
     stubs: &'a HashMap<(usize, u8), usize>,
     tramps: &'a HashMap<usize, usize>,
     got: &'a HashMap<usize, usize>,
-    data_at: &'a HashMap<u16, usize>,
+    op_data: &'a [usize],
 }
 
 impl Layout<'_> {
@@ -427,7 +458,7 @@ impl Layout<'_> {
                     _ => addr as u64,
                 }
             }
-            Sym::Data(d) => (base + self.data_at[&(op.uop as u16)] + d as usize) as u64,
+            Sym::Data(d) => (base + self.op_data[i] + d as usize) as u64,
             Sym::Code(c) => (base + self.op_offsets[i] + c as usize) as u64,
         })
     }

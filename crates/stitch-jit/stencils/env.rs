@@ -72,15 +72,16 @@ macro_rules! hole64 {
     }};
 }
 
-pub struct StencilEnv {
+/// `OPARG` is -1 for the oparg hole, else the constant oparg of a specialised variant.
+pub struct StencilEnv<const OPARG: i64> {
     regs: *mut Regs,
     sp: *mut Value,
 }
 
-unsafe impl Env for StencilEnv {
+unsafe impl<const OPARG: i64> Env for StencilEnv<OPARG> {
     #[inline(always)]
     fn oparg(&self) -> u32 {
-        hole32!(HOLE_OPARG) as u32
+        if OPARG >= 0 { OPARG as u32 } else { hole32!(HOLE_OPARG) as u32 }
     }
     #[inline(always)]
     fn operand(&self, i: usize) -> u64 {
@@ -128,7 +129,7 @@ macro_rules! stencil_helpers {
                 )*
             }
         }
-        impl Helpers for StencilEnv {
+        impl<const OPARG: i64> Helpers for StencilEnv<OPARG> {
             $(
                 #[inline(always)]
                 unsafe fn $name(&mut self, $($arg: $ty),*) -> Value {

@@ -387,3 +387,154 @@ fn tier1_uops_and_bad_targets_are_refused() {
     o.on_next = Target::Op(5);
     assert!(compile(&[o], &exits(&fx), &runtime()).is_err());
 }
+
+#[test]
+fn for_range_loop_leaves_by_the_jump_exit() {
+    use stitch_core::layout::{Kind, RangeIterObj};
+    // `for i in range(3, 3 + 2 * 50, 2): total += i` with the iterator on the stack.
+    // SAFETY: every field of RangeIterObj is valid all-zero.
+    let mut it: Box<RangeIterObj> = Box::new(unsafe { std::mem::zeroed() });
+    it.header.kind = Kind::RangeIter;
+    it.next = 3;
+    it.step = 2;
+    it.remaining = 50;
+    let itv = Value::from_ptr(&*it);
+    let mut fx = Fixture::new(&[Value::small(0), Value::small(0)], &[]);
+    use Uop::*;
+    let mut ops = vec![
+        op(&fx, 0, FOR_ITER_RANGE, 0, 0),
+        op(&fx, 1, STORE_FAST, 0, 0),
+        op(&fx, 2, LOAD_FAST, 1, 0),
+        op(&fx, 3, LOAD_FAST, 0, 0),
+        op(&fx, 4, BINARY_OP_INT, binop::ADD, 0),
+        op(&fx, 5, STORE_FAST, 1, 0),
+        op(&fx, 6, JUMP_BACKWARD, 0, 0),
+    ];
+    ops[0].on_jump = Target::Exit(1);
+    ops[6].on_jump = Target::Op(0);
+    let trace = compile(&ops, &exits(&fx), &runtime()).unwrap();
+    let mut regs = fx.regs();
+    let base = fx.stack_base();
+    fx.slots[2] = itv;
+    // SAFETY: within the fixture's stack.
+    regs.sp = unsafe { base.add(1) };
+    let (exit, flow) = run(&trace, &mut regs);
+    assert_eq!((exit, flow), (1, Flow::Next));
+    assert_eq!(regs.sp, base, "the exhausted iterator is popped");
+    assert_eq!(fx.local(0), Value::small(101));
+    assert_eq!(
+        fx.local(1),
+        Value::small((0..50).map(|k| 3 + 2 * k).sum::<i64>())
+    );
+    assert_eq!(it.remaining, 0);
+}
+
+#[test]
+fn dropped_tail_jumps_make_straight_line_code() {
+    let fx = Fixture::new(&[Value::small(0)], &[Value::small(1)]);
+    let mut ops = vec![
+        op(&fx, 0, Uop::LOAD_CONST, 0, 0),
+        op(&fx, 1, Uop::STORE_FAST, 0, 0),
+    ];
+    ops[1].on_next = Target::Exit(1);
+    let trace = compile(&ops, &exits(&fx), &runtime()).unwrap();
+    let lc = stitch_jit::stencil_info(Uop::LOAD_CONST).unwrap();
+    assert!(lc.falls_through);
+    assert_eq!(trace.op_offsets(), &[0, lc.code.len() - 5]);
+}
+
+/// `cargo test --release -p stitch-jit --test exec -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn speed_of_the_sum_loop() {
+    let n = 100_000_000;
+    let mut fx = Fixture::new(
+        &[Value::small(0), Value::small(0)],
+        &[Value::small(1), Value::small(n)],
+    );
+    let ops = sum_loop(&fx);
+    let t0 = std::time::Instant::now();
+    let trace = compile(&ops, &exits(&fx), &runtime()).unwrap();
+    let compile_time = t0.elapsed();
+    let mut regs = fx.regs();
+    let t0 = std::time::Instant::now();
+    run(&trace, &mut regs);
+    let dt = t0.elapsed();
+    eprintln!(
+        "compile {:?} ({} bytes); {:.2} ns per iteration of 15 uops",
+        compile_time,
+        trace.code().len(),
+        dt.as_nanos() as f64 / n as f64
+    );
+    eprintln!("{}", disassemble(trace.code(), trace.addr()));
+}
+
+#[test]
+fn oparg_variants_compute_like_the_generic_stencil() {
+    // Every operator of BINARY_OP_INT (plain and inplace) and COMPARE_OP_INT, each
+    // compiled with its oparg-specialised variant.
+    let cases: &[(u32, i64, i64)] = &[
+        (binop::ADD, 7, -3),
+        (binop::SUB, 7, 10),
+        (binop::MUL, -6, 7),
+        (binop::FLOORDIV, -7, 2),
+        (binop::MOD, -7, 3),
+        (binop::AND, 12, 10),
+        (binop::OR, 12, 3),
+        (binop::XOR, 5, 3),
+        (binop::LSHIFT, 3, 4),
+        (binop::RSHIFT, -17, 2),
+    ];
+    for &(opc, x, y) in cases {
+        let want = match opc {
+            binop::ADD => x + y,
+            binop::SUB => x - y,
+            binop::MUL => x * y,
+            binop::FLOORDIV => (x as f64 / y as f64).floor() as i64,
+            binop::MOD => x.rem_euclid(y),
+            binop::AND => x & y,
+            binop::OR => x | y,
+            binop::XOR => x ^ y,
+            binop::LSHIFT => x << y,
+            _ => x >> y,
+        };
+        for oparg in [opc, opc + binop::INPLACE] {
+            let mut fx = Fixture::new(&[Value::small(x), Value::small(y)], &[]);
+            let mut ops = vec![
+                op(&fx, 0, Uop::LOAD_FAST, 0, 0),
+                op(&fx, 1, Uop::LOAD_FAST, 1, 0),
+                op(&fx, 2, Uop::BINARY_OP_INT, oparg, 0),
+                op(&fx, 3, Uop::STORE_FAST, 0, 0),
+            ];
+            ops[3].on_next = Target::Exit(1);
+            let trace = compile(&ops, &exits(&fx), &runtime()).unwrap();
+            let mut regs = fx.regs();
+            assert_eq!(run(&trace, &mut regs), (1, Flow::Next));
+            assert_eq!(fx.local(0), Value::small(want), "{x} op{oparg} {y}");
+        }
+    }
+    for c in 0..6u32 {
+        for (x, y) in [(1, 2), (2, 2), (3, 2)] {
+            let want = match c {
+                cmpop::LT => x < y,
+                cmpop::LE => x <= y,
+                cmpop::EQ => x == y,
+                cmpop::NE => x != y,
+                cmpop::GT => x > y,
+                _ => x >= y,
+            };
+            let mut fx = Fixture::new(&[Value::small(x), Value::small(y)], &[]);
+            let mut ops = vec![
+                op(&fx, 0, Uop::LOAD_FAST, 0, 0),
+                op(&fx, 1, Uop::LOAD_FAST, 1, 0),
+                op(&fx, 2, Uop::COMPARE_OP_INT, c, 0),
+                op(&fx, 3, Uop::STORE_FAST, 0, 0),
+            ];
+            ops[3].on_next = Target::Exit(1);
+            let trace = compile(&ops, &exits(&fx), &runtime()).unwrap();
+            let mut regs = fx.regs();
+            run(&trace, &mut regs);
+            assert_eq!(fx.local(0), Value::from_bool(want), "{x} cmp{c} {y}");
+        }
+    }
+}

@@ -153,6 +153,19 @@ fn every_uop_has_a_stencil_that_obeys_the_rules() {
         if let Err(e) = check_stack(u.name(), &s) {
             errors.push(e);
         }
+        for (a, v) in stitch_jit::stencil_variants(*u) {
+            count += 1;
+            total += v.code.len();
+            if v.holes.iter().any(|h| h.sym == Sym::Oparg) {
+                errors.push(format!(
+                    "{}/{a}: a variant for a constant oparg reads the oparg hole",
+                    u.name()
+                ));
+            }
+            if let Err(e) = check_stack(&format!("{}/{a}", u.name()), &v) {
+                errors.push(e);
+            }
+        }
     }
     let exit = exit_stencil_info().expect("exit stencil");
     if let Err(e) = check_stack("exit", &exit) {
