@@ -21,7 +21,7 @@ use std::collections::HashMap;
 pub use disasm::disassemble;
 pub use holes::{Hole, Stencil, Sym};
 pub use stitch_core::uops::{Flow, Uop};
-pub use x86_64::Reloc;
+pub use x86_64::{Reloc, check_stack};
 
 use stitch_core::frame::Regs;
 use stitch_core::instr::Instr;

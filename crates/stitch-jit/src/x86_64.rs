@@ -2,8 +2,12 @@
 //! is patched, the tail-jump encoding the patcher drops for fall-through, and the
 //! trampolines that give rel32 calls reach to the runtime.
 //!
-//! Shared with build.rs (`#[path]`), so it depends on nothing but `core`.
+//! Shared with build.rs (`#[path]`), which also runs the stack check on every stencil.
 #![allow(dead_code)]
+
+use super::holes::{Hole, Sym};
+use iced_x86::{Code, Decoder, DecoderOptions, FlowControl, Instruction, OpKind, Register};
+use std::collections::BTreeMap;
 
 /// A relocation kind the patcher knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,6 +102,119 @@ pub fn patch(
             buf[at..at + 4].copy_from_slice(&v.to_le_bytes());
         }
         Reloc::Abs64 => buf[at..at + 8].copy_from_slice(&value.to_le_bytes()),
+    }
+    Ok(())
+}
+
+// ---- the stack rule ----
+
+fn hole_in<'a>(holes: &'a [Hole], ins: &Instruction) -> Option<&'a Hole> {
+    let (start, end) = (ins.ip() as u32, ins.ip() as u32 + ins.len() as u32);
+    holes.iter().find(|h| h.offset >= start && h.offset < end)
+}
+
+/// Change of the stack pointer by one instruction, or None when it is not one we
+/// can follow.
+fn rsp_effect(ins: &Instruction) -> Option<i64> {
+    match ins.code() {
+        Code::Push_r64 | Code::Pushq_imm32 | Code::Pushq_imm8 => Some(-8),
+        Code::Pop_r64 => Some(8),
+        Code::Sub_rm64_imm8 | Code::Sub_rm64_imm32 if ins.op0_register() == Register::RSP => {
+            Some(-(ins.immediate(1) as i64))
+        }
+        Code::Add_rm64_imm8 | Code::Add_rm64_imm32 if ins.op0_register() == Register::RSP => {
+            Some(ins.immediate(1) as i64)
+        }
+        _ if ins.op_count() > 0
+            && ins.op0_kind() == OpKind::Register
+            && ins.op0_register() == Register::RSP =>
+        {
+            None
+        }
+        _ => Some(0),
+    }
+}
+
+/// Walks the control flow of a stencil tracking how much it pushed (`depth`, bytes):
+/// continuation jumps and `ret` at the entry depth, calls with the stack aligned,
+/// nothing read or written below the stack pointer.
+pub fn check_stack(name: &str, code: &[u8], holes: &[Hole]) -> Result<(), String> {
+    let mut insns = BTreeMap::new();
+    let mut dec = Decoder::with_ip(64, code, 0, DecoderOptions::NONE);
+    for ins in &mut dec {
+        if ins.is_invalid() {
+            return Err(format!("{name}: undecodable at {:#x}", ins.ip()));
+        }
+        insns.insert(ins.ip(), ins);
+    }
+    let mut depth_at: BTreeMap<u64, i64> = BTreeMap::new();
+    let mut work = vec![(0u64, 0i64)];
+    while let Some((ip, depth)) = work.pop() {
+        if let Some(d) = depth_at.get(&ip) {
+            if *d != depth {
+                return Err(format!(
+                    "{name}: stack depth {d} and {depth} meet at {ip:#x}"
+                ));
+            }
+            continue;
+        }
+        let ins = insns
+            .get(&ip)
+            .ok_or_else(|| format!("{name}: branch into an instruction at {ip:#x}"))?;
+        depth_at.insert(ip, depth);
+        for i in 0..ins.op_count() {
+            if ins.op_kind(i) == OpKind::Memory
+                && ins.memory_base() == Register::RSP
+                && (ins.memory_displacement64() as i64) < 0
+            {
+                return Err(format!(
+                    "{name}: reads or writes below the stack pointer at {ip:#x}"
+                ));
+            }
+        }
+        let next = ip + ins.len() as u64;
+        let hole = hole_in(holes, ins);
+        let cont = matches!(hole.map(|h| h.sym), Some(Sym::Cont(_)));
+        match ins.flow_control() {
+            FlowControl::Next => {
+                let eff = rsp_effect(ins)
+                    .ok_or_else(|| format!("{name}: unknown stack change at {ip:#x}"))?;
+                work.push((next, depth - eff));
+            }
+            // A call through a GOT slot (e.g. `bcmp`) is a call too.
+            FlowControl::IndirectCall if matches!(hole.map(|h| h.reloc), Some(Reloc::GotRel32)) => {
+                if depth % 16 != 8 {
+                    return Err(format!("{name}: call with the stack misaligned at {ip:#x}"));
+                }
+                work.push((next, depth));
+            }
+            FlowControl::Call => {
+                if depth % 16 != 8 {
+                    return Err(format!("{name}: call with the stack misaligned at {ip:#x}"));
+                }
+                work.push((next, depth));
+            }
+            FlowControl::Return => {
+                if depth != 0 {
+                    return Err(format!("{name}: ret with {depth} bytes pushed"));
+                }
+            }
+            FlowControl::UnconditionalBranch | FlowControl::ConditionalBranch => {
+                if cont {
+                    if depth != 0 {
+                        return Err(format!(
+                            "{name}: continuation jump with {depth} bytes pushed at {ip:#x}"
+                        ));
+                    }
+                } else {
+                    work.push((ins.near_branch_target(), depth));
+                }
+                if ins.flow_control() == FlowControl::ConditionalBranch {
+                    work.push((next, depth));
+                }
+            }
+            other => return Err(format!("{name}: {other:?} at {ip:#x} ({:?})", ins.code())),
+        }
     }
     Ok(())
 }
