@@ -78,6 +78,11 @@ pub struct Runtime {
     pub pending_flag: *const u8,
 }
 
+// SAFETY: `pending_flag` points at a static byte the runtime only reads and
+// writes atomically; the helper addresses are plain code addresses.
+unsafe impl Send for Runtime {}
+unsafe impl Sync for Runtime {}
+
 /// Why a trace could not be compiled.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum CompileError {
@@ -103,6 +108,8 @@ pub struct Trace {
     mem: mem::ExecMem,
     len: usize,
     op_offsets: Vec<usize>,
+    /// Where the ops' code ends (exit stubs follow).
+    ops_len: usize,
 }
 
 impl Trace {
@@ -123,6 +130,34 @@ impl Trace {
     /// Offset of each op's code in [`Trace::code`].
     pub fn op_offsets(&self) -> &[usize] {
         &self.op_offsets
+    }
+    /// The disassembly, each op's code headed by its uop and oparg (`ops` as
+    /// compiled), then the exit stubs, trampolines and data.
+    pub fn dump(&self, ops: &[Op]) -> String {
+        let code = self.code();
+        let ends: Vec<usize> = self
+            .op_offsets
+            .iter()
+            .skip(1)
+            .copied()
+            .chain([self.ops_end()])
+            .collect();
+        let mut out = String::new();
+        for (i, (op, (&start, &end))) in ops
+            .iter()
+            .zip(self.op_offsets.iter().zip(&ends))
+            .enumerate()
+        {
+            out.push_str(&format!("; {i}: {} {}\n", op.uop.name(), op.oparg));
+            out.push_str(&disassemble(&code[start..end], self.addr() + start));
+        }
+        out.push_str("; exits, trampolines, data\n");
+        let tail = self.ops_end();
+        out.push_str(&disassemble(&code[tail..], self.addr() + tail));
+        out
+    }
+    fn ops_end(&self) -> usize {
+        self.ops_len
     }
 }
 
@@ -247,6 +282,7 @@ pub fn compile(ops: &[Op], exits: &[ExitSpec], rt: &Runtime) -> Result<Trace, Co
         op_lens.push(len);
         off += len;
     }
+    let ops_len = off;
     let mut stubs: HashMap<(usize, u8), usize> = HashMap::new();
     let mut stub_list = Vec::new();
     let mut tramps: HashMap<usize, usize> = HashMap::new();
@@ -363,6 +399,7 @@ pub fn compile(ops: &[Op], exits: &[ExitSpec], rt: &Runtime) -> Result<Trace, Co
         mem,
         len: total,
         op_offsets,
+        ops_len,
     })
 }
 

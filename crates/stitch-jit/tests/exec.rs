@@ -214,6 +214,11 @@ fn loop_runs_and_leaves_by_its_exit() {
     let ex = exits(&fx);
     let trace = compile(&ops, &ex, &runtime()).unwrap();
     assert!(!disassemble(trace.code(), trace.addr()).is_empty());
+    let dump = trace.dump(&ops);
+    assert!(
+        dump.contains("; 3: BINARY_OP_INT 0") && dump.contains("; exits"),
+        "{dump}"
+    );
     let mut regs = fx.regs();
     let base = fx.stack_base();
     let (exit, flow) = run(&trace, &mut regs);
@@ -466,7 +471,7 @@ fn speed_of_the_sum_loop() {
         trace.code().len(),
         dt.as_nanos() as f64 / n as f64
     );
-    eprintln!("{}", disassemble(trace.code(), trace.addr()));
+    eprintln!("{}", trace.dump(&ops));
 }
 
 #[test]
