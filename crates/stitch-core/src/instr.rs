@@ -100,6 +100,7 @@ macro_rules! instruction_list {
             SWAP(0, SWAP) => [SWAP];
             JUMP(0, JUMP) => [JUMP];
             JUMP_BACKWARD(0, JUMP_BACKWARD) => [JUMP_BACKWARD];
+            JUMP_BACKWARD_TRACE(0, JUMP_BACKWARD) => [JUMP_BACKWARD];
             POP_JUMP_IF_FALSE(0, POP_JUMP_IF_FALSE) => [POP_JUMP_IF_FALSE];
             POP_JUMP_IF_TRUE(0, POP_JUMP_IF_TRUE) => [POP_JUMP_IF_TRUE];
             POP_JUMP_IF_NONE(0, POP_JUMP_IF_NONE) => [POP_JUMP_IF_NONE];

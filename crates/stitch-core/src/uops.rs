@@ -76,6 +76,14 @@ macro_rules! define_uops {
             pub fn flags(self) -> u32 {
                 match self { $(Uop::$name => 0 $(| flags::$flag)*),* }
             }
+            /// Runs micro-op `self` (the tier-2 uop interpreter's dispatch).
+            ///
+            /// # Safety
+            /// As for the micro-op functions: `e` describes a consistent interpreter state.
+            #[inline(never)]
+            pub unsafe fn run<E: Env>(self, e: &mut E) -> Flow {
+                unsafe { match self { $(Uop::$name => $name(e)),* } }
+            }
             /// `(pops, pushes)` for the fall-through path, given the oparg.
             #[allow(unused_variables, clippy::identity_op)]
             pub fn stack_effect(self, oparg: u32) -> (usize, usize) {

@@ -338,6 +338,7 @@ fn finish(vm: &mut Vm, r: PyResult<Option<i32>>) -> i32 {
     if let Some(stats) = vm.stats.as_ref() {
         eprint!("{}", stats.report());
     }
+    vm.jit.print_stats();
     if interrupted {
         // As CPython: an uncaught KeyboardInterrupt ends the process by SIGINT.
         // SAFETY: restoring the default action and signalling ourselves.

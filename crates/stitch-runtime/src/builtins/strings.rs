@@ -31,7 +31,7 @@ pub fn init(vm: &mut Vm) {
             ("__ge__", str_ge),
             ("__add__", str_add),
             ("__mul__", str_mul),
-            ("__rmul__", str_mul),
+            ("__rmul__", str_rmul),
             ("__mod__", str_mod),
             ("__rmod__", str_rmod),
             ("__contains__", str_contains),
@@ -438,6 +438,20 @@ fn str_mul(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let s = native_str(a.pos[0]);
     crate::vm::ops::repeat(vm, s, n, false)
 }
+/// `n * s`: NotImplemented for a count without `__index__`, so that `[1] * "2"` reports
+/// the left operand's repetition error, as CPython's sequence protocol does.
+fn str_rmul(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    wrapper1(vm, a, "__rmul__")?;
+    let n = a.pos[1];
+    if !n.is_small_int()
+        && !n.is_bool()
+        && !int::is_int(n)
+        && vm.lookup_special(n, vm.names.index).is_none()
+    {
+        return Ok(vm.not_implemented);
+    }
+    str_mul(vm, a)
+}
 fn str_mod(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     wrapper1(vm, a, "__mod__")?;
     let s = native_str(a.pos[0]);
@@ -478,7 +492,11 @@ fn str_format_spec(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let s = native_str(a.pos[0]);
     if spec.is_empty() {
         // An empty spec formats like str(), which a subclass may override.
-        return if s == a.pos[0] { Ok(s) } else { vm.str(a.pos[0]) };
+        return if s == a.pos[0] {
+            Ok(s)
+        } else {
+            vm.str(a.pos[0])
+        };
     }
     let r = crate::text::format::format_str(vm, pystr::as_str(s), spec)?;
     Ok(pystr::new(vm, &r))

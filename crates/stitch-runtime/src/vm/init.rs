@@ -40,6 +40,7 @@ fn raw_type(vm: &mut Vm, name: &str, layout: Kind, fl: u32) -> Value {
 impl Vm {
     /// A fully initialised VM.
     pub fn new(options: Options) -> Box<Vm> {
+        let jit = super::tier2::Jit::from_options(&options.xoptions);
         let (stack_base, stack_end, frames_base, frames_end) = Vm::new_stacks();
         let (stack_lo, native_stack_base) = crate::gc::stack::thread_stack_bounds();
         // Leave room below the limit for raising and printing the RecursionError.
@@ -78,6 +79,7 @@ impl Vm {
             int_max_str_digits: 4300,
             collections: 0,
             stats: None,
+            jit,
             gc_enabled: true,
             gc_paused: 1,
             repr_guard: Vec::new(),

@@ -212,12 +212,17 @@ fn run_loop<const STATS: bool>(vm: &mut Vm, entry: *mut Frame, throwing: bool) -
     // SAFETY: entry is the running frame.
     unsafe { it.load(entry) };
     let mut first = throwing;
+    let jit_on = it.vm.jit.mode != super::tier2::Mode::Off;
+    // A flow reported by a tier-2 trace's exit, handled as if an instruction returned it.
+    let mut from_trace = Flow::Next;
     loop {
         let flow = if first {
             first = false;
             // SAFETY: the frame's lasti names the instruction that suspended it.
             unsafe { it.cur = it.code_start.add((*entry).lasti as usize) };
             Flow::Error
+        } else if from_trace != Flow::Next {
+            std::mem::replace(&mut from_trace, Flow::Next)
         } else {
             // SAFETY: the registers describe the running frame.
             unsafe { dispatch::<STATS>(&mut it) }
@@ -227,6 +232,10 @@ fn run_loop<const STATS: bool>(vm: &mut Vm, entry: *mut Frame, throwing: bool) -
             Flow::Jump => {
                 // SAFETY: jump targets are instruction offsets in the code.
                 it.pc = unsafe { it.code_start.add(it.oparg_now() as usize) };
+                // SAFETY: cur is the jump; tier 2 runs from the registers just set.
+                if jit_on {
+                    from_trace = unsafe { super::tier2::on_jump(&mut it) };
+                }
             }
             Flow::Redispatch => it.pc = it.cur,
             Flow::Deopt => {

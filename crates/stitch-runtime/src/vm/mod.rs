@@ -17,6 +17,7 @@ pub mod ops;
 pub mod protocol;
 pub mod specialize;
 pub mod stats;
+pub mod tier2;
 pub mod tables;
 pub mod traceback;
 
@@ -137,6 +138,8 @@ pub struct Vm {
     pub collections: usize,
     /// Counters of `-X stats`.
     pub stats: Option<Box<stats::Stats>>,
+    /// Tier 2: traces and their settings.
+    pub jit: tier2::Jit,
     pub gc_enabled: bool,
     /// Nesting of the collector being paused (during bootstrapping).
     pub gc_paused: usize,

@@ -1,0 +1,311 @@
+//! Tier 2: traces of micro-ops projected from hot loops of specialised tier-1
+//! instructions, run as machine code (the copy-and-patch JIT) or by the micro-op
+//! interpreter (`-X jit=uops`).
+//!
+//! A `JUMP_BACKWARD` counts its executions in its instruction word's counter (its
+//! `_pad` byte is a back-off exponent). At the threshold the loop it closes is
+//! projected into a trace (`project.rs`) and the instruction becomes
+//! `JUMP_BACKWARD_TRACE`, whose counter names the trace. From then on the run loop
+//! enters the trace at the loop head after every backward jump. Each exit leaves the
+//! registers as tier 1 has them at that point, and the run loop goes on with the
+//! flow the exit reports. A trace whose guards fail in most of its runs is discarded: the instruction goes back to `JUMP_BACKWARD` and backs off.
+//! Discarded traces stay allocated until exit (one may still be on the native stack,
+//! under a helper that called back into Python).
+
+pub mod project;
+pub mod uop_interp;
+
+use std::io::Write;
+
+use stitch_core::instr::{Instr, Op};
+use stitch_core::uops::Flow;
+
+use crate::vm::interp::Interp;
+use project::{Projection, Target, TraceOp};
+
+/// How traces run.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Mode {
+    /// No tier 2 (`-X jit=off`).
+    Off,
+    /// The micro-op interpreter (`-X jit=uops`).
+    Uops,
+}
+
+/// Default number of backward jumps before a loop is traced.
+const DEFAULT_THRESHOLD: u32 = 64;
+/// Runs of a trace between checks of its exit rate.
+const CHECK_EVERY: u32 = 64;
+
+/// A trace and its counters.
+pub struct Trace {
+    pub ops: Vec<TraceOp>,
+    pub exits: Vec<project::ExitSpec>,
+    pub exit_counts: Vec<u32>,
+    /// The loop head the trace starts at.
+    pub head: *const Instr,
+    /// The `JUMP_BACKWARD_TRACE` instructions that enter it (a loop's own back edge,
+    /// and `continue`s).
+    pub backs: Vec<*mut Instr>,
+    pub closed: bool,
+    pub runs: u32,
+    /// Runs that ended by a failed guard since the last check.
+    pub side_exits: u32,
+    pub live: bool,
+}
+
+#[derive(Default)]
+pub struct Stats {
+    pub projected: u64,
+    pub failed: u64,
+    pub discarded: u64,
+    pub runs: u64,
+    pub exits: u64,
+    pub deopts: u64,
+    pub uops: u64,
+}
+
+pub struct Jit {
+    pub mode: Mode,
+    pub threshold: u32,
+    pub dump: bool,
+    pub show_stats: bool,
+    pub traces: Vec<Trace>,
+    /// The live trace starting at each loop head.
+    pub by_head: std::collections::HashMap<*const Instr, usize>,
+    pub stats: Stats,
+}
+
+impl Jit {
+    /// Tier 2 is off unless asked for (until machine code replaces the micro-op
+    /// interpreter, which is slower than tier 1). Reads `-X jit=off|on|uops`, `-X jit-threshold=N`, `-X jit-dump`, `-X jit-stats`.
+    pub fn from_options(xoptions: &[(String, Option<String>)]) -> Jit {
+        let mut jit = Jit {
+            mode: Mode::Off,
+            threshold: DEFAULT_THRESHOLD,
+            dump: false,
+            show_stats: false,
+            traces: Vec::new(),
+            by_head: std::collections::HashMap::new(),
+            stats: Stats::default(),
+        };
+        for (name, value) in xoptions {
+            match (name.as_str(), value.as_deref()) {
+                ("jit", Some("off")) => jit.mode = Mode::Off,
+                ("jit", Some("uops" | "on") | None) => jit.mode = Mode::Uops,
+                ("jit-threshold", Some(n)) => {
+                    if let Ok(n) = n.parse::<u32>() {
+                        jit.threshold = n.min(u16::MAX as u32);
+                    }
+                }
+                ("jit-dump", _) => jit.dump = true,
+                ("jit-stats", _) => jit.show_stats = true,
+                _ => {}
+            }
+        }
+        jit
+    }
+
+    /// Prints `-X jit-stats` to stderr.
+    pub fn print_stats(&self) {
+        if !self.show_stats {
+            return;
+        }
+        let s = &self.stats;
+        let mut e = std::io::stderr().lock();
+        let _ = writeln!(
+            e,
+            "jit: mode {:?}, {} traces ({} failed projections, {} discarded), {} uops; {} trace runs, {} exits ({} deopts)",
+            self.mode, s.projected, s.failed, s.discarded, s.uops, s.runs, s.exits, s.deopts
+        );
+    }
+}
+
+/// Called by the run loop after a jump of tier 1 (`cur` is the jump, `pc` its
+/// target): counts conditional jumps taken (their traces follow the common
+/// direction) and handles backward jumps.
+///
+/// # Safety
+/// As for `on_backward_jump`.
+#[inline]
+pub unsafe fn on_jump(it: &mut Interp<'_>) -> Flow {
+    unsafe {
+        let ins = it.cur as *mut Instr;
+        match (*ins).opcode() {
+            Op::JUMP_BACKWARD | Op::JUMP_BACKWARD_TRACE => on_backward_jump(it),
+            Op::POP_JUMP_IF_FALSE
+            | Op::POP_JUMP_IF_TRUE
+            | Op::POP_JUMP_IF_NONE
+            | Op::POP_JUMP_IF_NOT_NONE => {
+                (*ins).counter = (*ins).counter.saturating_add(1);
+                Flow::Next
+            }
+            _ => Flow::Next,
+        }
+    }
+}
+
+/// Called by the run loop after a backward jump (`cur` is the jump, `pc` the loop
+/// head). Counts, traces hot loops and runs their traces. Returns the flow the run
+/// loop continues with (`Next`: dispatch from `pc`).
+///
+/// # Safety
+/// The registers describe the running frame, just after the jump.
+pub unsafe fn on_backward_jump(it: &mut Interp<'_>) -> Flow {
+    unsafe {
+        let ins = it.cur as *mut Instr;
+        if (*ins).op == Op::JUMP_BACKWARD as u8 {
+            let limit = (it.vm.jit.threshold << (*ins)._pad.min(10)).min(u16::MAX as u32);
+            if ((*ins).counter as u32) < limit {
+                (*ins).counter += 1;
+                return Flow::Next;
+            }
+            (*ins).counter = 0;
+            if !start_trace(it, ins, limit) {
+                (*ins)._pad = (*ins)._pad.saturating_add(1);
+                it.vm.jit.stats.failed += 1;
+                return Flow::Next;
+            }
+        }
+        run_trace(it, ins)
+    }
+}
+
+/// Projects the loop closed by `back` and installs its trace.
+unsafe fn start_trace(it: &mut Interp<'_>, back: *mut Instr, iterations: u32) -> bool {
+    let head = it.pc;
+    if let Some(&index) = it.vm.jit.by_head.get(&head) {
+        // Another back edge of a loop that already has a trace.
+        it.vm.jit.traces[index].backs.push(back);
+        // SAFETY: back is the running code's JUMP_BACKWARD word.
+        unsafe {
+            (*back).op = Op::JUMP_BACKWARD_TRACE as u8;
+            (*back).counter = index as u16;
+        }
+        return true;
+    }
+    let Some(Projection { ops, exits, closed }) =
+        (unsafe { project::project(it.code_start, head, back, iterations) })
+    else {
+        return false;
+    };
+    let jit = &mut it.vm.jit;
+    let index = jit.traces.len();
+    if index > u16::MAX as usize {
+        return false;
+    }
+    if jit.dump {
+        dump(it, &ops, &exits, index);
+    }
+    let jit = &mut it.vm.jit;
+    jit.stats.projected += 1;
+    jit.stats.uops += ops.len() as u64;
+    jit.traces.push(Trace {
+        exit_counts: vec![0; exits.len()],
+        ops,
+        exits,
+        head,
+        backs: vec![back],
+        closed,
+        runs: 0,
+        side_exits: 0,
+        live: true,
+    });
+    jit.by_head.insert(head, index);
+    // SAFETY: back is the running code's JUMP_BACKWARD word.
+    unsafe {
+        (*back).op = Op::JUMP_BACKWARD_TRACE as u8;
+        (*back).counter = index as u16;
+    }
+    true
+}
+
+/// Runs the trace installed at `back` and accounts for its exit.
+unsafe fn run_trace(it: &mut Interp<'_>, back: *mut Instr) -> Flow {
+    let index = unsafe { (*back).counter } as usize;
+    // The trace table may grow while the trace runs (a helper calling back into Python
+    // traces another loop): run from a raw pointer into a stable element.
+    let t: *const Trace = &it.vm.jit.traces[index];
+    let (exit, flow) = unsafe { uop_interp::run(it, &*t) };
+    let jit = &mut it.vm.jit;
+    jit.stats.runs += 1;
+    jit.stats.exits += 1;
+    if flow == Flow::Deopt {
+        jit.stats.deopts += 1;
+    }
+    let t = &mut jit.traces[index];
+    t.runs += 1;
+    t.exit_counts[exit] += 1;
+    // Leaving by a branch the trace did not follow is normal (tier 1 runs that path
+    // and re-enters at the next back edge); failing a guard means the types changed.
+    if flow == Flow::Deopt {
+        t.side_exits += 1;
+    }
+    if t.runs >= CHECK_EVERY {
+        let bad = t.side_exits * 2 > t.runs;
+        t.runs = 0;
+        t.side_exits = 0;
+        if bad {
+            discard(it, index);
+        }
+    }
+    flow
+}
+
+/// Drops trace `index`: its loop goes back to tier 1 and backs off before tracing again.
+fn discard(it: &mut Interp<'_>, index: usize) {
+    let t = &mut it.vm.jit.traces[index];
+    if !t.live {
+        return;
+    }
+    t.live = false;
+    let head = t.head;
+    for &back in &t.backs {
+        // SAFETY: the jump instructions belong to a live code object (a trace is only
+        // discarded while its loop runs).
+        unsafe {
+            (*back).op = Op::JUMP_BACKWARD as u8;
+            (*back).counter = 0;
+            (*back)._pad = (*back)._pad.saturating_add(1);
+        }
+    }
+    it.vm.jit.by_head.remove(&head);
+    it.vm.jit.stats.discarded += 1;
+}
+
+/// `-X jit-dump`: the trace's micro-ops and exits, to stderr.
+fn dump(it: &Interp<'_>, ops: &[TraceOp], exits: &[project::ExitSpec], index: usize) {
+    let off = |p: *const Instr| unsafe { p.offset_from(it.code_start) };
+    // SAFETY: a frame's code is a code object, whose layout begins with the prefix.
+    let code = unsafe { &*((*it.frame).code as *const crate::object::function::CodeObj) };
+    let name = crate::object::str::as_str(code.qualname);
+    let mut out = format!(
+        "trace {index} in {name}: {} uops, {} exits\n",
+        ops.len(),
+        exits.len()
+    );
+    let tgt = |t: Target| match t {
+        Target::Op(i) => format!("op {i}"),
+        Target::Exit(x) => format!("exit {x}"),
+    };
+    for (i, op) in ops.iter().enumerate() {
+        out.push_str(&format!(
+            "  {i:4} @{:<5} {:<28} {:<6} next={} jump={} deopt={} other={}\n",
+            off(op.cur),
+            op.uop.name(),
+            op.oparg,
+            tgt(op.on_next),
+            tgt(op.on_jump),
+            tgt(op.on_deopt),
+            tgt(op.on_other)
+        ));
+    }
+    for (i, e) in exits.iter().enumerate() {
+        out.push_str(&format!(
+            "  exit {i}: at @{} resume @{}\n",
+            off(e.cur),
+            off(e.pc)
+        ));
+    }
+    let _ = std::io::stderr().write_all(out.as_bytes());
+}

@@ -1,0 +1,220 @@
+//! Trace projection: a loop of specialised tier-1 instructions, from the target of a
+//! hot `JUMP_BACKWARD` (the loop head) along the fall-through path, becomes a list of
+//! micro-ops with their operands and continuations.
+//!
+//! Every continuation is either another op of the trace or an exit. An exit names
+//! the instruction tier 1 stands at and the next instruction; taking it leaves the
+//! interpreter registers exactly as tier 1 has them when that instruction's micro-op
+//! returned the same flow, so tier 1 goes on from there (a failed guard makes tier 1
+//! run the instruction's generic form; an error unwinds from the instruction; a jump
+//! not followed by the trace resumes at its target).
+
+use stitch_core::instr::{Instr, Op};
+use stitch_core::uops::{Uop, flags};
+
+/// Most micro-ops in one trace.
+const MAX_OPS: usize = 500;
+/// Fewer micro-ops than this are not worth a trace.
+const MIN_OPS: usize = 3;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// Another op of the trace.
+    Op(usize),
+    /// An exit (index into the trace's exits).
+    Exit(usize),
+}
+
+/// Where tier 1 stands after an exit: the instruction (`cur`) and the next one (`pc`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExitSpec {
+    pub cur: *const Instr,
+    pub pc: *const Instr,
+}
+
+/// One micro-op of a trace.
+#[derive(Clone, Debug)]
+pub struct TraceOp {
+    pub uop: Uop,
+    pub oparg: u32,
+    /// What `operand(i)` returns: a snapshot of the instruction's inline cache.
+    pub operands: Vec<u64>,
+    /// The tier-1 instruction this micro-op belongs to, and the one after it.
+    pub cur: *const Instr,
+    pub next_pc: *const Instr,
+    pub on_next: Target,
+    pub on_jump: Target,
+    pub on_deopt: Target,
+    /// Where Error, Call, Return and Yield go.
+    pub on_other: Target,
+}
+
+/// A projected trace.
+pub struct Projection {
+    pub ops: Vec<TraceOp>,
+    pub exits: Vec<ExitSpec>,
+    /// True when the last op jumps back to the first (a closed loop).
+    pub closed: bool,
+}
+
+struct Builder {
+    ops: Vec<TraceOp>,
+    exits: Vec<ExitSpec>,
+}
+
+impl Builder {
+    fn exit(&mut self, cur: *const Instr, pc: *const Instr) -> Target {
+        let spec = ExitSpec { cur, pc };
+        let i = match self.exits.iter().position(|e| *e == spec) {
+            Some(i) => i,
+            None => {
+                self.exits.push(spec);
+                self.exits.len() - 1
+            }
+        };
+        Target::Exit(i)
+    }
+}
+
+/// Whether an instruction can be part of a trace (its micro-ops, SPECIALIZE aside,
+/// all run outside tier 1).
+fn traceable(op: Op) -> bool {
+    op.uops()
+        .iter()
+        .all(|u| *u == Uop::SPECIALIZE || u.flags() & flags::TIER1 == 0)
+}
+
+/// Projects the loop whose head is `head` and whose back edge is the `JUMP_BACKWARD`
+/// at `back`. `None` when nothing worth a trace was found.
+///
+/// # Safety
+/// `head` and `back` point into the instructions of one live code object starting at
+/// `code_start`, whose jump targets are valid.
+/// Conditional jumps follow the direction tier 1 took most often: their counters hold
+/// how often they jumped while the loop ran `iterations` times (the counters restart).
+pub unsafe fn project(
+    code_start: *const Instr,
+    head: *const Instr,
+    back: *const Instr,
+    iterations: u32,
+) -> Option<Projection> {
+    let mut b = Builder {
+        ops: Vec::new(),
+        exits: Vec::new(),
+    };
+    let mut pc = head;
+    let mut closed = false;
+    let mut seen: Vec<*const Instr> = Vec::new();
+    // SAFETY (whole loop): pc walks valid instructions: fall-through successors and
+    // jump targets of the code.
+    unsafe {
+        loop {
+            if b.ops.len() >= MAX_OPS || seen.contains(&pc) {
+                break;
+            }
+            seen.push(pc);
+            let ins = *pc;
+            let op = ins.opcode();
+            let next = pc.add(1 + op.cache_words());
+            match op {
+                Op::JUMP => {
+                    pc = code_start.add(ins.arg as usize);
+                    continue;
+                }
+                // Another loop's back edge (an inner loop that was not unrolled).
+                Op::JUMP_BACKWARD | Op::JUMP_BACKWARD_TRACE
+                    if pc != back && code_start.add(ins.arg as usize) != head =>
+                {
+                    break;
+                }
+                _ => {}
+            }
+            if !traceable(op) {
+                break;
+            }
+            let operands: Vec<u64> = (0..op.cache_words())
+                .map(|i| *(pc.add(1 + i) as *const u64))
+                .collect();
+            let jump_target = if op.is_jump() {
+                code_start.add(ins.arg as usize)
+            } else {
+                next
+            };
+            // A back edge to this loop's head (the loop's own, or a `continue`).
+            let is_back = matches!(op, Op::JUMP_BACKWARD | Op::JUMP_BACKWARD_TRACE);
+            let conditional = matches!(
+                op,
+                Op::POP_JUMP_IF_FALSE
+                    | Op::POP_JUMP_IF_TRUE
+                    | Op::POP_JUMP_IF_NONE
+                    | Op::POP_JUMP_IF_NOT_NONE
+            );
+            let taken = conditional && (ins.counter as u32) * 2 > iterations.max(1);
+            if conditional {
+                (*(pc as *mut Instr)).counter = 0;
+            }
+            let uops: Vec<Uop> = op
+                .uops()
+                .iter()
+                .copied()
+                .filter(|u| *u != Uop::SPECIALIZE)
+                .collect();
+            let mut leaves = false;
+            for u in uops {
+                let i = b.ops.len();
+                let stay = b.exit(pc, next);
+                let (on_next, on_jump) = if is_back {
+                    (Target::Op(i + 1), Target::Op(0))
+                } else if taken {
+                    (stay, Target::Op(i + 1))
+                } else {
+                    (Target::Op(i + 1), b.exit(pc, jump_target))
+                };
+                leaves |= u.flags() & flags::LEAVE != 0;
+                b.ops.push(TraceOp {
+                    uop: u,
+                    oparg: ins.arg,
+                    operands: operands.clone(),
+                    cur: pc,
+                    next_pc: next,
+                    on_next,
+                    on_jump,
+                    on_deopt: stay,
+                    on_other: stay,
+                });
+            }
+            if is_back {
+                closed = true;
+                break;
+            }
+            pc = if taken { jump_target } else { next };
+            if leaves {
+                break;
+            }
+        }
+        if b.ops.len() < MIN_OPS {
+            return None;
+        }
+        // Nothing continues past the last op: tier 1 resumes where the projection
+        // stopped (the instruction that was not traced, or after the back edge).
+        let end = b.exit(pc, pc);
+        let n = b.ops.len();
+        for op in &mut b.ops {
+            for t in [
+                &mut op.on_next,
+                &mut op.on_jump,
+                &mut op.on_deopt,
+                &mut op.on_other,
+            ] {
+                if matches!(*t, Target::Op(j) if j >= n) {
+                    *t = end;
+                }
+            }
+        }
+    }
+    Some(Projection {
+        ops: b.ops,
+        exits: b.exits,
+        closed,
+    })
+}
