@@ -599,5 +599,6 @@ modes! {
     conformance_default: "default", [], quick_stride 1, timeout 60;
     conformance_gc_stress: "gc-stress", ["-X", "gc-stress"], quick_stride 4, timeout 300;
     conformance_interp_only: "interp-only", ["-X", "jit=off"], quick_stride 1, timeout 60;
-    conformance_jit_eager: "jit-eager", ["-X", "jit=uops", "-X", "jit-threshold=0"], quick_stride 1, timeout 60;
+    conformance_jit_eager: "jit-eager", ["-X", "jit-threshold=0"], quick_stride 1, timeout 60;
+    conformance_uops_eager: "uops-eager", ["-X", "jit=uops", "-X", "jit-threshold=0"], quick_stride 1, timeout 60;
 }

@@ -240,6 +240,11 @@ fn align(off: usize, a: usize) -> usize {
 }
 
 /// Compiles a trace (see [`Op`] for the meaning of each field).
+/// True when this build has stencils (x86-64 Linux): compiled traces can run.
+pub fn available() -> bool {
+    tables::EXIT.is_some()
+}
+
 pub fn compile(ops: &[Op], exits: &[ExitSpec], rt: &Runtime) -> Result<Trace, CompileError> {
     if ops.is_empty() {
         return Err(CompileError::Empty);

@@ -30,6 +30,8 @@ pub enum Mode {
     Off,
     /// The micro-op interpreter (`-X jit=uops`).
     Uops,
+    /// Machine code from stencils (`-X jit=on`, the default).
+    Machine,
 }
 
 /// Default number of backward jumps before a loop is traced.
@@ -52,6 +54,8 @@ pub struct Trace {
     /// Runs that ended by a failed guard since the last check.
     pub side_exits: u32,
     pub live: bool,
+    /// The machine code (mode `Machine`).
+    pub code: Option<stitch_jit::Trace>,
 }
 
 #[derive(Default)]
@@ -63,6 +67,10 @@ pub struct Stats {
     pub exits: u64,
     pub deopts: u64,
     pub uops: u64,
+    pub compile_failed: u64,
+    /// Time spent projecting and compiling, in nanoseconds.
+    pub compile_ns: u64,
+    pub code_bytes: u64,
 }
 
 pub struct Jit {
@@ -70,6 +78,10 @@ pub struct Jit {
     pub threshold: u32,
     pub dump: bool,
     pub show_stats: bool,
+    /// `-X perf`: the perf map file (`/tmp/perf-PID.map`).
+    pub perf_map: Option<std::fs::File>,
+    /// The runtime table compiled code links against (built on first use).
+    pub runtime: Option<stitch_jit::Runtime>,
     pub traces: Vec<Trace>,
     /// The live trace starting at each loop head.
     pub by_head: std::collections::HashMap<*const Instr, usize>,
@@ -81,10 +93,16 @@ impl Jit {
     /// interpreter, which is slower than tier 1). Reads `-X jit=off|on|uops`, `-X jit-threshold=N`, `-X jit-dump`, `-X jit-stats`.
     pub fn from_options(xoptions: &[(String, Option<String>)]) -> Jit {
         let mut jit = Jit {
-            mode: Mode::Off,
+            mode: if stitch_jit::available() {
+                Mode::Machine
+            } else {
+                Mode::Off
+            },
             threshold: DEFAULT_THRESHOLD,
             dump: false,
             show_stats: false,
+            perf_map: None,
+            runtime: None,
             traces: Vec::new(),
             by_head: std::collections::HashMap::new(),
             stats: Stats::default(),
@@ -92,7 +110,12 @@ impl Jit {
         for (name, value) in xoptions {
             match (name.as_str(), value.as_deref()) {
                 ("jit", Some("off")) => jit.mode = Mode::Off,
-                ("jit", Some("uops" | "on") | None) => jit.mode = Mode::Uops,
+                ("jit", Some("uops")) => jit.mode = Mode::Uops,
+                ("jit", Some("on") | None) if stitch_jit::available() => jit.mode = Mode::Machine,
+                ("perf", _) => {
+                    let path = format!("/tmp/perf-{}.map", std::process::id());
+                    jit.perf_map = std::fs::File::create(path).ok();
+                }
                 ("jit-threshold", Some(n)) => {
                     if let Ok(n) = n.parse::<u32>() {
                         jit.threshold = n.min(u16::MAX as u32);
@@ -115,9 +138,26 @@ impl Jit {
         let mut e = std::io::stderr().lock();
         let _ = writeln!(
             e,
-            "jit: mode {:?}, {} traces ({} failed projections, {} discarded), {} uops; {} trace runs, {} exits ({} deopts)",
-            self.mode, s.projected, s.failed, s.discarded, s.uops, s.runs, s.exits, s.deopts
+            "jit: mode {:?}, {} traces ({} failed projections, {} failed compilations, {} discarded), {} uops, {} bytes of code; {} trace runs, {} exits ({} deopts)",
+            self.mode,
+            s.projected,
+            s.failed,
+            s.compile_failed,
+            s.discarded,
+            s.uops,
+            s.code_bytes,
+            s.runs,
+            s.exits,
+            s.deopts
         );
+        if s.projected > 0 {
+            let _ = writeln!(
+                e,
+                "jit: compile time {:.1} us per trace, {:.2} us per uop",
+                s.compile_ns as f64 / 1e3 / s.projected as f64,
+                s.compile_ns as f64 / 1e3 / s.uops.max(1) as f64
+            );
+        }
     }
 }
 
@@ -174,6 +214,7 @@ pub unsafe fn on_backward_jump(it: &mut Interp<'_>) -> Flow {
 /// Projects the loop closed by `back` and installs its trace.
 unsafe fn start_trace(it: &mut Interp<'_>, back: *mut Instr, iterations: u32) -> bool {
     let head = it.pc;
+    let started = std::time::Instant::now();
     if let Some(&index) = it.vm.jit.by_head.get(&head) {
         // Another back edge of a loop that already has a trace.
         it.vm.jit.traces[index].backs.push(back);
@@ -194,10 +235,39 @@ unsafe fn start_trace(it: &mut Interp<'_>, back: *mut Instr, iterations: u32) ->
     if index > u16::MAX as usize {
         return false;
     }
+    let code = if jit.mode == Mode::Machine {
+        let rt = jit
+            .runtime
+            .get_or_insert_with(crate::jit::shims::runtime_table);
+        match stitch_jit::compile(&ops, &exits, rt) {
+            Ok(code) => Some(code),
+            Err(_) => {
+                jit.stats.compile_failed += 1;
+                return false;
+            }
+        }
+    } else {
+        None
+    };
     if jit.dump {
-        dump(it, &ops, &exits, index);
+        dump(it, &ops, &exits, index, code.as_ref());
     }
     let jit = &mut it.vm.jit;
+    if let Some(c) = &code {
+        jit.stats.code_bytes += c.code().len() as u64;
+        if let Some(f) = jit.perf_map.as_mut() {
+            // SAFETY: a frame's code is a code object.
+            let co = unsafe { &*((*it.frame).code as *const crate::object::function::CodeObj) };
+            let name = crate::object::str::as_str(co.qualname);
+            let _ = writeln!(
+                f,
+                "{:x} {:x} stitch-trace-{index}:{name}",
+                c.addr(),
+                c.code().len()
+            );
+        }
+    }
+    jit.stats.compile_ns += started.elapsed().as_nanos() as u64;
     jit.stats.projected += 1;
     jit.stats.uops += ops.len() as u64;
     jit.traces.push(Trace {
@@ -210,6 +280,7 @@ unsafe fn start_trace(it: &mut Interp<'_>, back: *mut Instr, iterations: u32) ->
         runs: 0,
         side_exits: 0,
         live: true,
+        code,
     });
     jit.by_head.insert(head, index);
     // SAFETY: back is the running code's JUMP_BACKWARD word.
@@ -226,7 +297,15 @@ unsafe fn run_trace(it: &mut Interp<'_>, back: *mut Instr) -> Flow {
     // The trace table may grow while the trace runs (a helper calling back into Python
     // traces another loop): run from a raw pointer into a stable element.
     let t: *const Trace = &it.vm.jit.traces[index];
-    let (exit, flow) = unsafe { uop_interp::run(it, &*t) };
+    let (exit, flow) = unsafe {
+        match &(*t).code {
+            Some(code) => {
+                let regs = it as *mut Interp<'_> as *mut stitch_core::frame::Regs;
+                stitch_jit::exit_flow((code.entry())(regs, it.sp))
+            }
+            None => uop_interp::run(it, &*t),
+        }
+    };
     let jit = &mut it.vm.jit;
     jit.stats.runs += 1;
     jit.stats.exits += 1;
@@ -274,7 +353,13 @@ fn discard(it: &mut Interp<'_>, index: usize) {
 }
 
 /// `-X jit-dump`: the trace's micro-ops and exits, to stderr.
-fn dump(it: &Interp<'_>, ops: &[TraceOp], exits: &[project::ExitSpec], index: usize) {
+fn dump(
+    it: &Interp<'_>,
+    ops: &[TraceOp],
+    exits: &[project::ExitSpec],
+    index: usize,
+    machine: Option<&stitch_jit::Trace>,
+) {
     let off = |p: *const Instr| unsafe { p.offset_from(it.code_start) };
     // SAFETY: a frame's code is a code object, whose layout begins with the prefix.
     let code = unsafe { &*((*it.frame).code as *const crate::object::function::CodeObj) };
@@ -306,6 +391,14 @@ fn dump(it: &Interp<'_>, ops: &[TraceOp], exits: &[project::ExitSpec], index: us
             off(e.cur),
             off(e.pc)
         ));
+    }
+    if let Some(c) = machine {
+        out.push_str(&format!(
+            "  machine code: {} bytes at {:#x}\n",
+            c.code().len(),
+            c.addr()
+        ));
+        out.push_str(&c.dump(ops));
     }
     let _ = std::io::stderr().write_all(out.as_bytes());
 }

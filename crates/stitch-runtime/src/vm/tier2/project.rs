@@ -17,37 +17,7 @@ const MAX_OPS: usize = 500;
 /// Fewer micro-ops than this are not worth a trace.
 const MIN_OPS: usize = 3;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Target {
-    /// Another op of the trace.
-    Op(usize),
-    /// An exit (index into the trace's exits).
-    Exit(usize),
-}
-
-/// Where tier 1 stands after an exit: the instruction (`cur`) and the next one (`pc`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ExitSpec {
-    pub cur: *const Instr,
-    pub pc: *const Instr,
-}
-
-/// One micro-op of a trace.
-#[derive(Clone, Debug)]
-pub struct TraceOp {
-    pub uop: Uop,
-    pub oparg: u32,
-    /// What `operand(i)` returns: a snapshot of the instruction's inline cache.
-    pub operands: Vec<u64>,
-    /// The tier-1 instruction this micro-op belongs to, and the one after it.
-    pub cur: *const Instr,
-    pub next_pc: *const Instr,
-    pub on_next: Target,
-    pub on_jump: Target,
-    pub on_deopt: Target,
-    /// Where Error, Call, Return and Yield go.
-    pub on_other: Target,
-}
+pub use stitch_jit::{ExitSpec, Op as TraceOp, Target};
 
 /// A projected trace.
 pub struct Projection {
@@ -65,7 +35,7 @@ struct Builder {
 impl Builder {
     fn exit(&mut self, cur: *const Instr, pc: *const Instr) -> Target {
         let spec = ExitSpec { cur, pc };
-        let i = match self.exits.iter().position(|e| *e == spec) {
+        let i = match self.exits.iter().position(|e| e.cur == cur && e.pc == pc) {
             Some(i) => i,
             None => {
                 self.exits.push(spec);
