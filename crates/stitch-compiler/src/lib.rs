@@ -48,11 +48,42 @@ impl Options {
     }
 }
 
-/// A SyntaxWarning found while compiling.
+/// The category of a compile-time warning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WarningCategory {
+    SyntaxWarning,
+    /// Invalid escape sequences (3.11).
+    DeprecationWarning,
+}
+
+/// Which part of the compiler gives a warning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WarningStage {
+    /// The tokenizer (invalid number literals): when made an error, it is a
+    /// tokenizer error.
+    Tokenizer,
+    /// The parser's string literals (invalid escapes): when made an error, the
+    /// parse stops there, and the tokenizer still reads the rest of the source
+    /// (giving its warnings, and its errors, which win).
+    Parser,
+    /// Code generation (`is` with a literal...).
+    Compiler,
+}
+
+/// A warning found while compiling.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Warning {
     pub lineno: u32,
     pub msg: String,
+    pub category: WarningCategory,
+    pub stage: WarningStage,
+    /// A tokenizer warning past where a syntax error stopped the tokenizer: given
+    /// only when a string's warning, made an error, stopped the parser first
+    /// (the tokenizer then reads the whole source).
+    pub past_error: bool,
+    /// The SyntaxError CPython raises instead when the warnings filter turns the
+    /// warning into an error.
+    pub error: CompileError,
 }
 
 /// The result of compiling: the code or the error, and the warnings given on the way.
@@ -125,6 +156,7 @@ fn compile_inner(
             limits::check_expression(&expr)?;
             let table = symtable::build_for_expression(&expr, map)?;
             let found = warnings::expression_warnings(&expr, map);
+            let found = warning_columns(found, map, opts);
             let r = codegen::compile_expression(&expr, map, &table, filename);
             keep_warnings(warnings, found, &r);
             r
@@ -134,11 +166,20 @@ fn compile_inner(
             limits::check_module(&body)?;
             let table = symtable::build(&body, map)?;
             let found = warnings::module_warnings(&body, map);
+            let found = warning_columns(found, map, opts);
             let r = codegen::compile_module(&body, map, &table, filename, mode == Mode::Interactive);
             keep_warnings(warnings, found, &r);
             r
         }
     }
+}
+
+/// The compiler's warnings become errors at the compiler's columns.
+fn warning_columns(mut found: Vec<Warning>, map: &source::SourceMap, opts: &Options) -> Vec<Warning> {
+    for w in &mut found {
+        compiler_error_columns(&mut w.error, map, opts);
+    }
+    found
 }
 
 /// The compiler's warnings come out as it goes: those after a compile error's line

@@ -2,8 +2,9 @@
 //! CPython 3.11 reports them. For that, the source is also tokenized the way
 //! CPython's tokenizer does ([`crate::tokenize`]), and when anything is wrong the
 //! tokens are parsed with CPython's grammar and error rules ([`crate::pegen`]).
-//! Also here: the parser's nesting limit (MemoryError) and SyntaxWarnings the
-//! tokenizer gives.
+//! Also here: the parser's nesting limit (MemoryError), and the warnings given
+//! while parsing (the tokenizer's SyntaxWarnings, string literals' invalid
+//! escape DeprecationWarnings).
 
 use ruff_python_ast::{Expr, Mod, PythonVersion, Stmt};
 use ruff_python_parser::{Mode, ParseOptions, parse_unchecked};
@@ -13,7 +14,7 @@ use crate::error::{CompileError, ErrorKind, ErrorText};
 use crate::pegen::{self, ErrType, PegError};
 use crate::source::SourceMap;
 use crate::tokenize::{self, Tokens};
-use crate::{Options, Warning};
+use crate::{Options, Warning, WarningCategory, WarningStage};
 
 pub fn parse_module(source: &str, map: &SourceMap, opts: &Options, warnings: &mut Vec<Warning>) -> Result<Vec<Stmt>, CompileError> {
     match parse(source, map, Mode::Module, opts, warnings)? {
@@ -46,24 +47,35 @@ fn parse(source: &str, map: &SourceMap, mode: Mode, opts: &Options, warnings: &m
     let options = ParseOptions::from(mode).with_target_version(PythonVersion::PY311);
     let parsed = parse_unchecked(source, options);
     let ruff_ok = parsed.errors().is_empty() && parsed.unsupported_syntax_errors().is_empty();
-    let mut err = None;
-    if !ruff_ok || toks.error.is_some() {
-        let e = if mode == Mode::Expression {
+    let mut tok_reached = None;
+    let (err, str_warnings) = if !ruff_ok || toks.error.is_some() {
+        let d = if mode == Mode::Expression {
             pegen::diagnose_eval(&toks, opts.file_input)
         } else {
             pegen::diagnose(&toks, opts.file_input)
         };
-        err = Some(e.unwrap_or_else(|| fallback(&toks)));
-    } else if let Some(e) = pegen::check_all_strings(&toks) {
-        err = Some(e);
-    }
-    // Warnings the tokenizer gave before the error (all of them otherwise).
-    let err_line = err.as_ref().map(|e| e.line).unwrap_or(u32::MAX);
+        tok_reached = d.tok_reached;
+        (Some(d.err.unwrap_or_else(|| fallback(&toks))), d.str_warnings)
+    } else {
+        pegen::check_all_strings(&toks)
+    };
+    // The warnings given on the way, in source order: those of the strings the
+    // parser read, and the tokenizer's up to where it stopped (after most parser
+    // errors, it reads on to the end of the source looking for its own errors).
+    let mut found: Vec<(usize, Warning)> = Vec::new();
     for w in &toks.warnings {
-        if w.line <= err_line {
-            warnings.push(Warning { lineno: w.line, msg: w.msg.clone() });
-        }
+        let error = to_compile_error(&pegen::tokenizer_error_of(&toks, &w.error), &toks, opts);
+        let (category, stage) = (WarningCategory::SyntaxWarning, WarningStage::Tokenizer);
+        let past_error = tok_reached.is_some_and(|end| w.pos > end);
+        found.push((w.pos, Warning { lineno: w.line, msg: w.msg.clone(), category, stage, past_error, error }));
     }
+    for w in str_warnings {
+        let error = to_compile_error(&w.error, &toks, opts);
+        let (category, stage) = (WarningCategory::DeprecationWarning, WarningStage::Parser);
+        found.push((w.pos, Warning { lineno: w.line, msg: w.msg, category, stage, past_error: false, error }));
+    }
+    found.sort_by_key(|(pos, _)| *pos);
+    warnings.extend(found.into_iter().map(|(_, w)| w));
     if let Some(e) = err {
         return Err(to_compile_error(&e, &toks, opts));
     }

@@ -74,6 +74,10 @@ pub enum TokError {
 pub struct TokWarning {
     pub line: u32,
     pub msg: String,
+    /// Byte offset in the text (to order warnings).
+    pub pos: usize,
+    /// The SyntaxError raised instead when the warning is made an error.
+    pub error: TokError,
 }
 
 /// An open bracket: its character, line and byte column.
@@ -600,10 +604,9 @@ impl<'a> Tokenizer<'a> {
             _ => false,
         };
         if kw {
-            self.warnings.push(TokWarning {
-                line: self.line,
-                msg: format!("invalid {kind} literal"),
-            });
+            let msg = format!("invalid {kind} literal");
+            let error = self.error_here(msg.clone());
+            self.warnings.push(TokWarning { line: self.line, msg, pos: self.pos, error });
             return Ok(());
         }
         if c.is_some_and(is_ident_char) {

@@ -8,7 +8,8 @@ use ruff_text_size::Ranged;
 
 use crate::code::Constant;
 use crate::source::SourceMap;
-use crate::{Warning, fold};
+use crate::error::CompileError;
+use crate::{Warning, WarningCategory, WarningStage, fold};
 
 struct Finder<'s> {
     src: &'s SourceMap,
@@ -57,7 +58,9 @@ impl<'s> Finder<'s> {
 
     fn warn(&mut self, at: &impl Ranged, msg: String) {
         let (lineno, _) = self.src.line_col(at.range().start());
-        self.out.push(Warning { lineno, msg });
+        let error = CompileError::syntax(msg.clone(), self.src.span(at.range()));
+        let (category, stage) = (WarningCategory::SyntaxWarning, WarningStage::Compiler);
+        self.out.push(Warning { lineno, msg, category, stage, past_error: false, error });
     }
 
     /// A constant, or a display the compiler folds into one.

@@ -184,7 +184,7 @@ pub fn compile_source(
 ) -> PyResult<Value> {
     let opts = stitch_compiler::Options { file_input };
     let compiled = stitch_compiler::compile_with(source, filename, mode, &opts);
-    print_warnings(vm, filename, &compiled.warnings);
+    issue_warnings(vm, source, filename, &compiled.warnings)?;
     match compiled.result {
         Ok(unit) => {
             if vm.options.dis {
@@ -192,39 +192,119 @@ pub fn compile_source(
             }
             Ok(crate::object::function::new_code(vm, unit))
         }
-        Err(e) => {
-            let text = match &e.text {
-                stitch_compiler::ErrorText::SourceLine if e.lineno > 0 => source
-                    .lines()
-                    .nth(e.lineno as usize - 1)
-                    .map(|l| format!("{l}\n")),
-                stitch_compiler::ErrorText::Text(t) => Some(t.clone()),
-                _ => None,
-            };
-            let exc = crate::builtins::exceptions::syntax_error(vm, &e, filename, text.as_deref());
-            Err(PyErr(exc))
-        }
+        Err(e) => Err(compile_error(vm, &e, source, filename)),
     }
 }
 
-/// Prints compile-time SyntaxWarnings the way the warnings module shows them.
-fn print_warnings(vm: &mut Vm, filename: &str, warnings: &[stitch_compiler::Warning]) {
+/// The SyntaxError (or other exception) for a compile error.
+fn compile_error(
+    vm: &mut Vm,
+    e: &stitch_compiler::CompileError,
+    source: &str,
+    filename: &str,
+) -> PyErr {
+    let text = match &e.text {
+        stitch_compiler::ErrorText::SourceLine if e.lineno > 0 => source
+            .lines()
+            .nth(e.lineno as usize - 1)
+            .map(|l| format!("{l}\n")),
+        stitch_compiler::ErrorText::Text(t) => Some(t.clone()),
+        _ => None,
+    };
+    PyErr(crate::builtins::exceptions::syntax_error(
+        vm,
+        e,
+        filename,
+        text.as_deref(),
+    ))
+}
+
+/// Gives compile-time warnings as CPython does: through
+/// `warnings.warn_explicit` once the warnings module is imported (where an
+/// error filter turns one into the SyntaxError it stands for), else under the
+/// default filters (SyntaxWarnings printed, DeprecationWarnings ignored).
+fn issue_warnings(
+    vm: &mut Vm,
+    source: &str,
+    filename: &str,
+    warnings: &[stitch_compiler::Warning],
+) -> PyResult<()> {
+    use stitch_compiler::WarningStage as S;
     if warnings.is_empty() {
-        return;
+        return Ok(());
     }
+    let key = pystr::new(vm, "warnings");
+    let Some(wmod) = dict::get_str(vm.modules, key).filter(|m| !m.is_none()) else {
+        for w in warnings.iter().filter(|w| !w.past_error) {
+            if w.category == stitch_compiler::WarningCategory::SyntaxWarning {
+                print_warning(vm, filename, w);
+            }
+        }
+        return Ok(());
+    };
+    // A string's warning made an error stops the parser; the tokenizer still
+    // reads the rest of the source, giving its own warnings (one made an error
+    // is reported instead).
+    let mut parse_stopped: Option<&stitch_compiler::Warning> = None;
+    for w in warnings {
+        let given = match parse_stopped {
+            None => !w.past_error,
+            Some(_) => w.stage == S::Tokenizer,
+        };
+        if !given {
+            continue;
+        }
+        if !warn_explicit(vm, wmod, filename, w)? {
+            continue;
+        }
+        if w.stage == S::Parser && parse_stopped.is_none() {
+            parse_stopped = Some(w);
+            continue;
+        }
+        return Err(compile_error(vm, &w.error, source, filename));
+    }
+    match parse_stopped {
+        Some(w) => Err(compile_error(vm, &w.error, source, filename)),
+        None => Ok(()),
+    }
+}
+
+/// Gives one compile-time warning through `warnings.warn_explicit`: true when
+/// the filters made it an error (its exception is dropped for a SyntaxError).
+fn warn_explicit(
+    vm: &mut Vm,
+    wmod: Value,
+    filename: &str,
+    w: &stitch_compiler::Warning,
+) -> PyResult<bool> {
+    use stitch_compiler::WarningCategory as C;
+    let cat = match w.category {
+        C::SyntaxWarning => vm.exc.syntax_warning,
+        C::DeprecationWarning => vm.exc.deprecation_warning,
+    };
+    let f = vm.getattr_str(wmod, "warn_explicit")?;
+    let msg = pystr::new(vm, &w.msg);
+    let fname = pystr::new(vm, filename);
+    let lineno = Value::small(w.lineno as i64);
+    match vm.call(f, &[msg, cat, fname, lineno]) {
+        Ok(_) => Ok(false),
+        Err(err) if vm.is_instance_of(err.0, cat) => Ok(true),
+        Err(err) => Err(err),
+    }
+}
+
+/// Prints a compile-time warning the way the warnings module shows it.
+fn print_warning(vm: &mut Vm, filename: &str, w: &stitch_compiler::Warning) {
     crate::modules::io::flush_stdout(vm);
     let lines = crate::vm::traceback::source_lines(vm, filename);
-    let mut out = String::new();
-    for w in warnings {
-        out.push_str(&format!(
-            "{filename}:{}: SyntaxWarning: {}\n",
-            w.lineno, w.msg
-        ));
-        if let Some(l) = lines.as_ref().and_then(|ls| ls.get(w.lineno as usize - 1)) {
-            let t = l.trim();
-            if !t.is_empty() {
-                out.push_str(&format!("  {t}\n"));
-            }
+    let mut out = format!("{filename}:{}: SyntaxWarning: {}\n", w.lineno, w.msg);
+    if let Some(l) = lines
+        .as_ref()
+        .and_then(|ls| ls.get((w.lineno as usize).wrapping_sub(1)))
+    {
+        let t = l.trim();
+        if !t.is_empty() {
+            out.push_str(&format!("  {t}\n"));
         }
     }
     let stderr = module::get(vm, vm.sys, "stderr").unwrap_or(Value::NONE);

@@ -17,7 +17,7 @@ mod stmt;
 mod strings;
 mod targets;
 
-pub use strings::check_all_strings;
+pub use strings::{StrWarning, check_all_strings};
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -235,6 +235,8 @@ pub struct Parser<'t> {
     pub file_input: bool,
     /// The invalid_ rules are off for a dict key, until the next bracket.
     pub soft_off: bool,
+    /// Where string literals' warnings are collected (when wanted).
+    pub str_warnings: Option<Vec<strings::StrWarning>>,
 }
 
 const KEYWORDS: &[&str] = &[
@@ -249,7 +251,7 @@ pub fn is_keyword(s: &str) -> bool {
 
 impl<'t> Parser<'t> {
     pub fn new(t: &'t Tokens) -> Self {
-        Parser { t, mark: 0, fill: 0, invalid: false, level: 0, memo: HashMap::new(), err: None, file_input: false, soft_off: false }
+        Parser { t, mark: 0, fill: 0, invalid: false, level: 0, memo: HashMap::new(), err: None, file_input: false, soft_off: false, str_warnings: None }
     }
 
     /// Back to the start, with the invalid_ rules on.
@@ -515,14 +517,22 @@ impl<'t> Parser<'t> {
     /// RAISE_SYNTAX_ERROR / RAISE_INDENTATION_ERROR: at the last token fetched.
     pub(crate) fn raise_last(&mut self, ty: ErrType, msg: impl Into<String>) -> Stop {
         let i = self.fill.saturating_sub(1);
-        let Some(t) = self.t.tokens.get(i).copied() else {
-            return self.raise_at(ty, msg, 1, -1, 1, -2);
-        };
+        let msg = msg.into();
+        match self.error_at_token(ty, msg.clone(), i) {
+            Some(e) => self.set_err(e),
+            None => self.raise_at(ty, msg, 1, -1, 1, -2),
+        }
+    }
+
+    /// The error `_PyPegen_raise_error` makes at token `i` (the last fetched, or
+    /// `known_err_token`).
+    pub(crate) fn error_at_token(&self, ty: ErrType, msg: String, i: usize) -> Option<PegError> {
+        let t = self.t.tokens.get(i).copied()?;
         let offset = if t.col == -1 { self.marker_col(&t) } else { t.col as i64 + 1 };
         let end_offset = if t.end_col == -1 { -1 } else { t.end_col as i64 + 1 };
-        let e = PegError {
+        Some(PegError {
             ty,
-            msg: msg.into(),
+            msg,
             line: t.line,
             offset,
             end_line: t.end_line,
@@ -530,9 +540,8 @@ impl<'t> Parser<'t> {
             byte_offsets: true,
             from_tokenizer: false,
             text: None,
-            tok_line: 0,
-        };
-        self.set_err(e)
+            tok_line: self.tok_line_now(),
+        })
     }
 
     /// The column CPython uses for a token without one (INDENT, DEDENT, ENDMARKER):
@@ -636,7 +645,7 @@ pub fn tokenizer_error_of(t: &Tokens, e: &TokError) -> PegError {
 /// CPython's `_PyPegen_tokenize_full_source_to_check_for_errors`: after a parser
 /// error, a later tokenizer error (or a bracket never closed before the error's
 /// line) is reported instead.
-fn full_source_check(t: &Tokens, err_line: u32) -> Option<PegError> {
+pub(crate) fn full_source_check(t: &Tokens, err_line: u32) -> Option<PegError> {
     match t.error.as_ref()? {
         e @ TokError::Raised(_) => Some(tokenizer_error_of(t, e)),
         _ => {
@@ -662,13 +671,26 @@ fn full_source_check(t: &Tokens, err_line: u32) -> Option<PegError> {
     }
 }
 
-/// Parses the tokens as CPython would; the syntax error it reports, if any.
-pub fn diagnose(t: &Tokens, file_input: bool) -> Option<PegError> {
+/// What parsing the tokens as CPython does found.
+#[derive(Default)]
+pub struct Diagnosis {
+    /// The syntax error reported, if any.
+    pub err: Option<PegError>,
+    /// The invalid-escape warnings of the strings the first pass parsed (the
+    /// second pass gives none).
+    pub str_warnings: Vec<StrWarning>,
+    /// When the tokenizer did not go on to the end of the source: the byte
+    /// offset it reached (its warnings past that were never given).
+    pub tok_reached: Option<usize>,
+}
+
+/// Parses the tokens as CPython would: the syntax error it reports, if any.
+pub fn diagnose(t: &Tokens, file_input: bool) -> Diagnosis {
     diagnose_rule(t, file_input, |p| p.file())
 }
 
 /// [`diagnose`] for `eval` input: `expressions NEWLINE* ENDMARKER`.
-pub fn diagnose_eval(t: &Tokens, file_input: bool) -> Option<PegError> {
+pub fn diagnose_eval(t: &Tokens, file_input: bool) -> Diagnosis {
     diagnose_rule(t, file_input, |p| {
         if p.expressions()?.is_none() {
             return Ok(None);
@@ -678,29 +700,38 @@ pub fn diagnose_eval(t: &Tokens, file_input: bool) -> Option<PegError> {
     })
 }
 
-fn diagnose_rule(t: &Tokens, file_input: bool, rule: fn(&mut Parser) -> R<()>) -> Option<PegError> {
+fn diagnose_rule(t: &Tokens, file_input: bool, rule: fn(&mut Parser) -> R<()>) -> Diagnosis {
     let mut p = Parser::new(t);
     p.file_input = file_input;
-    if let Ok(Some(())) = rule(&mut p) {
-        return None;
+    p.str_warnings = Some(Vec::new());
+    let ok = matches!(rule(&mut p), Ok(Some(())));
+    let str_warnings = p.str_warnings.take().unwrap_or_default();
+    let mut d = Diagnosis { err: None, str_warnings, tok_reached: None };
+    if ok {
+        return d;
     }
     let last_token = p.fill.saturating_sub(1);
     if let Some(e) = p.err.take() {
-        return Some(finish_raised(&p, e));
+        d.err = Some(finish_raised(&p, e));
+        return d;
     }
     // Second pass, with the invalid_ rules.
     p.reset_for_second_pass();
     let _ = rule(&mut p);
     if let Some(e) = p.err.take() {
-        return Some(finish_raised(&p, e));
+        d.err = Some(finish_raised(&p, e));
+        return d;
     }
     let lt = t.tokens.get(last_token).copied();
     let err = match lt {
         Some(tok) if tok.kind == Kind::Indent || tok.kind == Kind::Dedent => {
-            // Reported as it is: no later tokenizer error takes its place.
+            // Reported as it is: no later tokenizer error takes its place, and
+            // the tokenizer stops where the parser left it.
             let msg = if tok.kind == Kind::Indent { "unexpected indent" } else { "unexpected unindent" };
             let _ = p.raise_last(ErrType::Indentation, msg);
-            return p.err.take();
+            d.err = p.err.take();
+            d.tok_reached = Some(t.tokens.get(p.fill.saturating_sub(1)).map_or(0, |t| t.end));
+            return d;
         }
         Some(tok) => PegError {
             ty: ErrType::Syntax,
@@ -714,12 +745,13 @@ fn diagnose_rule(t: &Tokens, file_input: bool, rule: fn(&mut Parser) -> R<()>) -
             text: None,
             tok_line: 0,
         },
-        None => return None,
+        None => return d,
     };
     let mut err = err;
     err.tok_line = p.tok_line_now();
     let line = t.tokens.get(p.fill.saturating_sub(1)).map(|t| t.line).unwrap_or(err.line);
-    Some(full_source_check(t, line).unwrap_or(err))
+    d.err = Some(full_source_check(t, line).unwrap_or(err));
+    d
 }
 
 /// A raised error, unless a tokenizer error later in the source wins.

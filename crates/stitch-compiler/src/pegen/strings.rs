@@ -153,7 +153,73 @@ fn bytes_escape_error(body: &str) -> Option<String> {
     None
 }
 
+/// A DeprecationWarning for an invalid escape sequence in a string literal.
+#[derive(Clone, Debug)]
+pub struct StrWarning {
+    /// Byte offset of the string token (to order warnings).
+    pub pos: usize,
+    pub line: u32,
+    pub msg: String,
+    /// The SyntaxError raised instead when the warning is made an error.
+    pub error: PegError,
+}
+
+/// The first escape the decoder accepts but warns about (CPython's
+/// `first_invalid_escape`): an unknown escape, or an octal one above 0o377.
+fn first_invalid_escape(body: &str, bytes: bool) -> Option<String> {
+    let b = body.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        i += 1;
+        let Some(&c) = b.get(i) else { break };
+        i += 1;
+        match c {
+            b'\n' | b'\\' | b'\'' | b'"' | b'a' | b'b' | b'f' | b'n' | b'r' | b't' | b'v' | b'x' => {}
+            b'u' | b'U' | b'N' if !bytes => {}
+            b'0'..=b'7' => {
+                let start = i - 1;
+                let mut v = u32::from(c - b'0');
+                let mut n = 1;
+                while n < 3 && b.get(i).is_some_and(|d| (b'0'..=b'7').contains(d)) {
+                    v = v * 8 + u32::from(b[i] - b'0');
+                    i += 1;
+                    n += 1;
+                }
+                if v > 0o377 {
+                    return Some(format!("invalid octal escape sequence '\\{}'", &body[start..start + 3]));
+                }
+            }
+            // A backslash before a non-ASCII character stays a backslash.
+            _ if c >= 0x80 => {}
+            _ => return Some(format!("invalid escape sequence '\\{}'", c as char)),
+        }
+    }
+    None
+}
+
 impl<'t> Parser<'t> {
+    /// Records `warn_invalid_escape_sequence` for token `tok` (when collecting;
+    /// the second pass, with the invalid_ rules, gives none).
+    fn escape_warning(&mut self, tok: usize, msg: Option<String>) {
+        let Some(msg) = msg else { return };
+        if self.str_warnings.is_none() || self.invalid {
+            return;
+        }
+        let Some(t) = self.t.tokens.get(tok) else { return };
+        // Made an error, it is raised at the token, unless the tokenizer finds an
+        // error in the rest of the source.
+        let Some(at_token) = self.error_at_token(ErrType::Syntax, msg.clone(), tok) else { return };
+        let error = super::full_source_check(self.t, t.line).unwrap_or(at_token);
+        let w = StrWarning { pos: t.start, line: t.line, msg, error };
+        if let Some(v) = self.str_warnings.as_mut() {
+            v.push(w);
+        }
+    }
+
     /// The checks of `_PyPegen_concatenate_strings` on STRING tokens
     /// `start..end`; true when there is an f-string.
     pub(super) fn check_strings(&mut self, start: usize, end: usize) -> Result<bool, Stop> {
@@ -175,6 +241,9 @@ impl<'t> Parser<'t> {
                     }
                 } else if !raw && let Some(msg) = unicode_escape_error(lit.body) {
                     return Err(self.raise_last(ErrType::Syntax, msg));
+                }
+                if !raw {
+                    self.escape_warning(i, first_invalid_escape(lit.body, lit.bytes));
                 }
             }
             if let Some(b) = bytesmode
@@ -221,6 +290,9 @@ impl<'t> Parser<'t> {
                     if c2 != b'{' && c2 != b'}' {
                         continue;
                     }
+                    if c2 == b'{' {
+                        self.escape_warning(tok, Some("invalid escape sequence '\\{'".to_string()));
+                    }
                     // A backslash before a brace: the brace counts.
                     *s -= 1;
                     continue;
@@ -246,6 +318,10 @@ impl<'t> Parser<'t> {
                 && let Some(msg) = lit.body.get(lit_start..lit_end).and_then(unicode_escape_error)
             {
                 return Err(self.raise_last(ErrType::Syntax, msg));
+            }
+            if !lit.raw {
+                let seg = lit.body.get(lit_start..lit_end).unwrap_or("");
+                self.escape_warning(tok, first_invalid_escape(seg, false));
             }
             if doubled {
                 continue;
@@ -492,11 +568,14 @@ fn diagnose_fstring(t: &crate::tokenize::Tokens) -> Option<PegError> {
     })
 }
 
-/// The string checks for a whole token list (when nothing else is wrong).
-pub fn check_all_strings(t: &crate::tokenize::Tokens) -> Option<PegError> {
+/// The string checks for a whole token list (when nothing else is wrong): the
+/// first error, and the invalid-escape warnings given up to it.
+pub fn check_all_strings(t: &crate::tokenize::Tokens) -> (Option<PegError>, Vec<StrWarning>) {
     let mut p = Parser::new(t);
+    p.str_warnings = Some(Vec::new());
     let n = t.tokens.len();
     let mut i = 0;
+    let mut err = None;
     while i < n {
         if t.tokens[i].kind != Kind::String {
             i += 1;
@@ -509,8 +588,9 @@ pub fn check_all_strings(t: &crate::tokenize::Tokens) -> Option<PegError> {
         // CPython has fetched the token after the strings.
         p.fill = (i + 1).min(n);
         if p.check_strings(start, i).is_err() {
-            return p.err.take();
+            err = p.err.take();
+            break;
         }
     }
-    None
+    (err, p.str_warnings.take().unwrap_or_default())
 }
