@@ -41,30 +41,16 @@ pub fn init(vm: &mut Vm) {
     );
 }
 
-/// Byte offsets of code points `start..end` of `s` (both within the length).
-pub fn char_range(s: &str, start: usize, end: usize) -> (usize, usize) {
-    if s.is_ascii() {
-        return (start.min(s.len()), end.min(s.len()));
-    }
-    let mut it = s
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(s.len()));
-    let b0 = it.nth(start).unwrap_or(s.len());
-    let b1 = if end > start {
-        it.nth(end - start - 1).unwrap_or(s.len())
-    } else {
-        b0
-    };
-    (b0, b1)
+/// Byte offsets of code points `start..end` of `self` (both within the length).
+fn char_range(a: &Args, start: usize, end: usize) -> (usize, usize) {
+    pystr::char_range(native_str(a.pos[0]), start, end)
 }
 
 /// Number of code points in `s[..byte]`.
 fn chars_before(s: &str, byte: usize) -> usize {
-    if s.is_ascii() {
-        byte
-    } else {
-        s.get(..byte).map(|p| p.chars().count()).unwrap_or(0)
+    match s.as_bytes().get(..byte) {
+        Some(p) => crate::object::str_index::count_chars(p),
+        None => 0,
     }
 }
 
@@ -88,7 +74,7 @@ fn find_impl(vm: &mut Vm, a: &Args, name: &str, reverse: bool) -> PyResult<i64> 
     if start > n || end - start < sub.chars().count() as i64 {
         return Ok(-1);
     }
-    let (b0, b1) = char_range(s, start as usize, end as usize);
+    let (b0, b1) = char_range(a, start as usize, end as usize);
     let hay = &s[b0..b1];
     let found = if reverse {
         hay.rfind(sub)
@@ -131,7 +117,7 @@ fn str_count(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if sub.is_empty() {
         return Ok(Value::small(end - start + 1));
     }
-    let (b0, b1) = char_range(s, start as usize, end as usize);
+    let (b0, b1) = char_range(a, start as usize, end as usize);
     Ok(Value::small(s[b0..b1].matches(sub).count() as i64))
 }
 
@@ -147,7 +133,7 @@ fn affix(vm: &mut Vm, a: &Args, name: &str, ends: bool) -> PyResult<Value> {
         if p.is_empty() {
             return true;
         }
-        let (b0, b1) = char_range(s, start as usize, end as usize);
+        let (b0, b1) = char_range(a, start as usize, end as usize);
         let w = &s[b0..b1];
         if ends {
             w.ends_with(p)

@@ -532,8 +532,7 @@ pub fn getitem(vm: &mut Vm, s: Value, k: Value) -> PyResult<Value> {
             if len == n {
                 return Ok(s);
             }
-            let b0 = pystr::byte_offset(s, start as usize);
-            let b1 = pystr::byte_offset(s, start as usize + len);
+            let (b0, b1) = pystr::char_range(s, start as usize, start as usize + len);
             return Ok(pystr::new(vm, text.get(b0..b1).unwrap_or("")));
         }
         let out: String = if pystr::is_ascii(s) {

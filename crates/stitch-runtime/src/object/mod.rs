@@ -21,6 +21,7 @@ pub mod range;
 pub mod set;
 pub mod slice;
 pub mod str;
+pub mod str_index;
 pub mod tuple;
 pub mod types;
 
@@ -260,6 +261,7 @@ pub unsafe fn finalize_object(p: *mut Header) {
             Kind::Shape => std::ptr::drop_in_place(p as *mut ShapeObj),
             Kind::Generator => std::ptr::drop_in_place(p as *mut GeneratorObj),
             Kind::Native => std::ptr::drop_in_place(p as *mut NativeObj),
+            Kind::Str if (*p).aux != 0 => str_index::free(p),
             _ => {}
         }
     }

@@ -170,19 +170,41 @@ pub fn intern_value(vm: &mut Vm, v: Value) -> Value {
     v
 }
 
-/// Byte offset of code point `i` (which must be <= the length).
+/// Byte offset of code point `i` (its byte length when `i` is at or past the end).
+#[inline]
 pub fn byte_offset(v: Value, i: usize) -> usize {
     if is_ascii(v) {
-        return i;
+        return i.min(char_len(v));
     }
-    let s = as_str(v);
-    s.char_indices().nth(i).map(|(b, _)| b).unwrap_or(s.len())
+    super::str_index::byte_offset(v, i)
+}
+
+/// Byte offsets of code points `start..end` (clamped to the length).
+pub fn char_range(v: Value, start: usize, end: usize) -> (usize, usize) {
+    if is_ascii(v) {
+        let n = char_len(v);
+        return (start.min(n), end.min(n));
+    }
+    let b0 = super::str_index::byte_offset(v, start);
+    let b1 = if end <= start {
+        b0
+    } else if end - start <= 64 {
+        super::str_index::walk(as_str(v).as_bytes(), b0, end - start)
+    } else {
+        super::str_index::byte_offset(v, end)
+    };
+    (b0, b1)
 }
 
 /// The code point at index `i` (in range).
+#[inline]
 pub fn char_at(v: Value, i: usize) -> char {
     if is_ascii(v) {
-        return as_str(v).as_bytes()[i] as char;
+        return as_str(v).as_bytes().get(i).map_or('\0', |&b| b as char);
     }
-    as_str(v).chars().nth(i).unwrap_or('\0')
+    let b = super::str_index::byte_offset(v, i);
+    as_str(v)
+        .get(b..)
+        .and_then(|t| t.chars().next())
+        .unwrap_or('\0')
 }
