@@ -51,11 +51,13 @@ impl<'a> Interp<'a> {
     /// # Safety
     /// `frame` is a pushed frame.
     pub unsafe fn load(&mut self, frame: *mut Frame) {
+        // Separate 8-byte loads: the frame was usually just written field by field
+        // (a call), and one 16-byte load of sp and pc would miss store forwarding.
         unsafe {
             self.frame = frame;
-            self.sp = (*frame).sp;
-            self.pc = (*frame).pc;
-            self.cur = (*frame).pc;
+            self.sp = std::ptr::read_volatile(&raw const (*frame).sp);
+            self.pc = std::ptr::read_volatile(&raw const (*frame).pc);
+            self.cur = self.pc;
             self.code_start = (*(*frame).code).instrs;
         }
     }
@@ -64,9 +66,11 @@ impl<'a> Interp<'a> {
     #[inline(always)]
     pub fn sync(&mut self) {
         // SAFETY: the frame is the running one.
+        // Separate 8-byte loads of sp and pc (they were just stored one by one; a
+        // combined 16-byte load would miss store forwarding).
         unsafe {
-            (*self.frame).sp = self.sp;
-            (*self.frame).pc = self.pc;
+            (*self.frame).sp = std::ptr::read_volatile(&raw const self.sp);
+            (*self.frame).pc = std::ptr::read_volatile(&raw const self.pc);
             (*self.frame).lasti = self.cur.offset_from(self.code_start) as u32;
         }
     }
