@@ -79,6 +79,7 @@ impl Vm {
             int_max_str_digits: 4300,
             collections: 0,
             stats: None,
+            binop_names: Vec::new(),
             jit,
             gc_enabled: true,
             gc_paused: 1,

@@ -95,6 +95,9 @@ pub struct Vm {
     pub exc: ExcTypes,
     pub names: Names,
     pub interned: HashMap<Box<str>, Value>,
+    /// Interned special-method names of the binary operators, by operator (interned
+    /// strings live as long as the VM).
+    pub binop_names: Vec<Option<(Value, Value, Value)>>,
     pub empty_str: Value,
     pub ascii_chars: Vec<Value>,
     pub empty_tuple: Value,

@@ -12,13 +12,24 @@ use super::{PyResult, Vm};
 use crate::object::types;
 use crate::object::{ValueExt, bytes, float, int, list, str as pystr, tuple};
 
+/// The interned `(__op__, __rop__, __iop__)` names of binary operator `op` (cached in
+/// the VM: interning hashes the text).
 fn op_names(vm: &mut Vm, op: u32) -> (Value, Value, Value) {
-    let (f, r, i) = binop::DUNDERS[op as usize];
-    (
+    let slot = op as usize;
+    if let Some(Some(names)) = vm.binop_names.get(slot) {
+        return *names;
+    }
+    let (f, r, i) = binop::DUNDERS[slot];
+    let names = (
         pystr::intern(vm, f),
         pystr::intern(vm, r),
         pystr::intern(vm, i),
-    )
+    );
+    if vm.binop_names.len() <= slot {
+        vm.binop_names.resize(slot + 1, None);
+    }
+    vm.binop_names[slot] = Some(names);
+    names
 }
 
 /// `a <op> b` for `BINARY_OP` (in-place forms at `INPLACE + op`).
