@@ -4,7 +4,10 @@
 //! two's complement), correctly rounded conversion and true division to float,
 //! and CPython's hash. Text conversion lives in `int/text.rs`.
 
+pub mod big;
 mod text;
+
+pub use big::{Num, view};
 
 use num_bigint::{BigInt, BigUint, Sign};
 use num_integer::Integer;
@@ -253,7 +256,8 @@ fn wide_binary(op: u32, x: i64, y: i64) -> Option<i128> {
 }
 
 fn big_binary(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<Value>> {
-    if let (Some(x), Some(y)) = (to_i64(a), to_i64(b))
+    let (na, nb) = (view(a), view(b));
+    if let (Num::Small(x), Num::Small(y)) = (na, nb)
         && let Some(r) = wide_binary(op, x, y)
     {
         return Ok(Some(match i64::try_from(r) {
@@ -261,27 +265,36 @@ fn big_binary(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<Value
             Err(_) => from_bigint(vm, BigInt::from(r)),
         }));
     }
+    let r = match op {
+        binop::ADD => big::add(na, nb),
+        binop::SUB => big::sub(na, nb),
+        binop::MUL => {
+            if na.bits() + nb.bits() > MAX_BITS {
+                return Err(memory_error(vm));
+            }
+            big::mul(na, nb)
+        }
+        binop::FLOORDIV | binop::MOD => {
+            if let Num::Small(0) = nb {
+                return Err(vm.zero_division(zero_div_msg(op)));
+            }
+            if op == binop::FLOORDIV {
+                big::floor_div(na, nb)
+            } else {
+                big::mod_floor(na, nb)
+            }
+        }
+        binop::AND | binop::OR | binop::XOR => big::bitop(op, na, nb),
+        _ => return big_binary_rest(vm, op, a, b),
+    };
+    Ok(Some(from_bigint(vm, r)))
+}
+
+/// Shifts and powers.
+fn big_binary_rest(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<Value>> {
     let x = to_bigint(a);
     let y = to_bigint(b);
     let r = match op {
-        binop::ADD => x + y,
-        binop::SUB => x - y,
-        binop::MUL => {
-            if x.bits() + y.bits() > MAX_BITS {
-                return Err(memory_error(vm));
-            }
-            x * y
-        }
-        binop::FLOORDIV | binop::MOD => {
-            if y.is_zero() {
-                return Err(vm.zero_division(zero_div_msg(op)));
-            }
-            let (q, r) = x.div_mod_floor(&y);
-            if op == binop::FLOORDIV { q } else { r }
-        }
-        binop::AND => x & y,
-        binop::OR => x | y,
-        binop::XOR => x ^ y,
         binop::LSHIFT => {
             if y.is_negative() {
                 return Err(vm.value_error("negative shift count"));
@@ -488,7 +501,7 @@ pub fn cmp(a: Value, b: Value) -> std::cmp::Ordering {
     if let (Some(x), Some(y)) = (small_of(a), small_of(b)) {
         return x.cmp(&y);
     }
-    to_bigint(a).cmp(&to_bigint(b))
+    big::cmp(view(a), view(b))
 }
 
 /// Sign of an int value: -1, 0 or 1.
@@ -496,7 +509,10 @@ pub fn signum(v: Value) -> i32 {
     if let Some(x) = small_of(v) {
         return x.signum() as i32;
     }
-    match to_bigint(v).sign() {
+    let Num::Big(b) = view(v) else {
+        return to_i64(v).map_or(0, |x| x.signum() as i32);
+    };
+    match b.sign() {
         Sign::Minus => -1,
         Sign::NoSign => 0,
         Sign::Plus => 1,

@@ -29,11 +29,11 @@ pub fn int_divmod(vm: &mut Vm, x: Value, y: Value) -> PyResult<Value> {
         let q = int::from_i64(vm, q);
         return Ok(tuple::new(vm, &[q, Value::small(r)]));
     }
-    let (a, b) = (int::to_bigint(x), int::to_bigint(y));
-    if b.is_zero() {
+    let (a, b) = (int::view(x), int::view(y));
+    if let int::Num::Small(0) = b {
         return Err(vm.zero_division("integer division or modulo by zero"));
     }
-    let (q, r) = a.div_mod_floor(&b);
+    let (q, r) = int::big::div_mod_floor(a, b);
     let q = int::from_bigint(vm, q);
     let r = int::from_bigint(vm, r);
     Ok(tuple::new(vm, &[q, r]))
