@@ -89,11 +89,42 @@ pub fn remove_at(v: &mut ValueVec, i: usize) -> Value {
 pub fn new(vm: &mut Vm, items: &[Value]) -> Value {
     let mut buf = ValueVec::EMPTY;
     set_items(&mut buf, items);
+    from_buffer(vm, buf)
+}
+
+/// A new list of the `len` items `start, start + step, ...` of `xs` (all in range).
+pub fn new_slice(vm: &mut Vm, xs: &[Value], start: i64, step: i64, len: usize) -> Value {
+    let mut buf = ValueVec::EMPTY;
+    reserve(&mut buf, len);
+    if len > 0 {
+        let first = start.max(0) as usize;
+        if step == 1 {
+            if let Some(src) = xs.get(first..first + len) {
+                // SAFETY: reserved len slots.
+                unsafe { std::ptr::copy_nonoverlapping(src.as_ptr(), buf.ptr, len) };
+                buf.len = len;
+            }
+        } else {
+            let mut i = start;
+            for _ in 0..len {
+                let Some(&x) = xs.get(i as usize) else { break };
+                // SAFETY: at most len values are written.
+                unsafe { *buf.ptr.add(buf.len) = x };
+                buf.len += 1;
+                i += step;
+            }
+        }
+    }
+    from_buffer(vm, buf)
+}
+
+/// A new list owning `buf`.
+fn from_buffer(vm: &mut Vm, buf: ValueVec) -> Value {
     let ty = vm.types.list;
     let pinned: &[Value] = if buf.len == 0 {
         &[]
     } else {
-        // SAFETY: set_items filled len values at ptr.
+        // SAFETY: buf holds len initialised values.
         unsafe { std::slice::from_raw_parts(buf.ptr, buf.len) }
     };
     crate::gc::with_pinned(pinned, || {
@@ -171,20 +202,6 @@ pub fn position(i: i64, n: usize) -> Option<usize> {
     }
 }
 
-/// The items a slice selects.
-pub fn slice_of(xs: &[Value], start: i64, step: i64, len: usize) -> Vec<Value> {
-    if step == 1 {
-        let s = start.max(0) as usize;
-        return xs
-            .get(s..s + len)
-            .map(<[Value]>::to_vec)
-            .unwrap_or_default();
-    }
-    (0..len)
-        .filter_map(|j| xs.get((start + j as i64 * step) as usize).copied())
-        .collect()
-}
-
 pub fn getitem(vm: &mut Vm, l: Value, k: Value) -> PyResult<Value> {
     if k.is_small_int() {
         let xs = items(l);
@@ -195,8 +212,7 @@ pub fn getitem(vm: &mut Vm, l: Value, k: Value) -> PyResult<Value> {
     }
     if let Some(sl) = super::slice::as_slice(k) {
         let (start, _stop, step, len) = super::slice::indices(vm, sl, items(l).len())?;
-        let out = slice_of(items(l), start, step, len);
-        return Ok(new(vm, &out));
+        return Ok(new_slice(vm, items(l), start, step, len));
     }
     let i = index_arg(vm, k, "list")?;
     let xs = items(l);
@@ -247,20 +263,26 @@ fn assigned_items(vm: &mut Vm, l: Value, v: Value, msg: &str) -> PyResult<crate:
 pub fn set_slice(vm: &mut Vm, l: Value, sl: Value, v: Option<Value>) -> PyResult<()> {
     let (start, stop, step, len) = super::slice::indices(vm, sl, items(l).len())?;
     if step == 1 {
+        // From another list or a tuple: spliced straight from its items.
+        if let Some(v) = v
+            && v != l
+        {
+            let src = if v.is_kind(Kind::List) {
+                Some(items(v))
+            } else {
+                v.get::<stitch_core::layout::TupleObj>()
+                    .map(|t| t.as_slice())
+            };
+            if let Some(src) = src {
+                splice(vec(l), start, stop, src);
+                return Ok(());
+            }
+        }
         let new_items = match v {
             Some(v) => assigned_items(vm, l, v, "can only assign an iterable")?,
             None => crate::gc::Rooted::new(),
         };
-        let n = items(l).len() as i64;
-        let lo = start.clamp(0, n);
-        let hi = stop.clamp(lo, n);
-        let old = items(l);
-        let mut all: Vec<Value> =
-            Vec::with_capacity(old.len() - (hi - lo) as usize + new_items.len());
-        all.extend_from_slice(&old[..lo as usize]);
-        all.extend_from_slice(&new_items);
-        all.extend_from_slice(&old[hi as usize..]);
-        set_items(vec(l), &all);
+        splice(vec(l), start, stop, &new_items);
         return Ok(());
     }
     let targets: Vec<usize> = (0..len)
@@ -294,6 +316,25 @@ pub fn set_slice(vm: &mut Vm, l: Value, sl: Value, v: Option<Value>) -> PyResult
         }
     }
     Ok(())
+}
+
+/// Replaces items `start..stop` (clamped) of `v` with `src` (not `v`'s own buffer).
+fn splice(v: &mut ValueVec, start: i64, stop: i64, src: &[Value]) {
+    let n = v.len;
+    let lo = start.clamp(0, n as i64) as usize;
+    let hi = (stop.clamp(lo as i64, n as i64)) as usize;
+    let m = src.len();
+    if m > hi - lo {
+        reserve(v, m - (hi - lo));
+    }
+    // SAFETY: the buffer holds n values and has room for n - (hi - lo) + m.
+    unsafe {
+        if m != hi - lo {
+            std::ptr::copy(v.ptr.add(hi), v.ptr.add(lo + m), n - hi);
+        }
+        std::ptr::copy_nonoverlapping(src.as_ptr(), v.ptr.add(lo), m);
+    }
+    v.len = n - (hi - lo) + m;
 }
 
 pub fn delitem(vm: &mut Vm, l: Value, k: Value) -> PyResult<()> {

@@ -2,7 +2,10 @@
 
 use stitch_core::value::Value;
 
-use super::native::{self, NativeData};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::ValueExt;
+use super::native::{self, NativeData, NativeObj};
 use crate::gc::Tracer;
 use crate::native_any;
 use crate::vm::{PyResult, Vm};
@@ -28,24 +31,43 @@ impl NativeData for Slice {
     native_any!();
 }
 
+/// The `slice` type object, recorded by the first `new` (every slice is made there,
+/// and `slice` can be neither subclassed nor assigned as a `__class__`, so a native
+/// object of this type holds a `Slice`).
+static SLICE_TYPE: AtomicUsize = AtomicUsize::new(0);
+
 pub fn new(vm: &mut Vm, start: Value, stop: Value, step: Value) -> Value {
     let ty = vm.types.slice;
+    SLICE_TYPE.store(ty.header() as usize, Ordering::Relaxed);
     native::new(vm, ty, Box::new(Slice { start, stop, step }))
 }
 
+/// The payload of `v` if it is a slice.
+#[inline]
+fn payload(v: Value) -> Option<&'static Slice> {
+    let n = v.get::<NativeObj>()?;
+    if n.header.ty as usize != SLICE_TYPE.load(Ordering::Relaxed) {
+        return None;
+    }
+    // SAFETY: objects of the slice type hold a `Slice` (see SLICE_TYPE).
+    Some(unsafe { &*(&*n.data as *const dyn NativeData as *const Slice) })
+}
+
 /// `v` if it is a slice.
+#[inline]
 pub fn as_slice(v: Value) -> Option<Value> {
-    native::downcast::<Slice>(v).map(|_| v)
+    payload(v).map(|_| v)
 }
 
 /// The bounds of a slice (callers pass slices; anything else reads as `slice(None)`).
+#[inline]
 pub fn parts(v: Value) -> &'static Slice {
     static EMPTY: Slice = Slice {
         start: Value::NONE,
         stop: Value::NONE,
         step: Value::NONE,
     };
-    native::downcast::<Slice>(v).unwrap_or(&EMPTY)
+    payload(v).unwrap_or(&EMPTY)
 }
 
 /// A slice bound as an index (clamped to i64), or None.
