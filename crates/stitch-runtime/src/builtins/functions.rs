@@ -359,11 +359,50 @@ fn sum(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if types::is_subtype(vm.type_of(acc), vm.types.bytearray) {
         return Err(vm.type_error("sum() can't sum bytearray [use b''.join(seq) instead]"));
     }
-    let it = vm.iter(a.pos[0])?;
+    let src = a.pos[0];
+    if acc.is_small_int()
+        && let Some(b) = crate::object::bytes::native(src)
+            .map(crate::object::bytes::data)
+            .or_else(|| {
+                (src.is_kind(Kind::Native) && vm.type_of(src) == vm.types.bytearray)
+                    .then(|| crate::object::bytearray::data(src))
+            })
+    {
+        let total = b.iter().map(|&x| x as i64).sum::<i64>() + acc.small_value();
+        return Ok(int::from_i64(vm, total));
+    }
+    if src.is_kind(Kind::List) || src.is_kind(Kind::Tuple) {
+        // Items read by position each step, as the list iterator would.
+        let mut i = 0;
+        loop {
+            let xs = if src.is_kind(Kind::List) {
+                crate::object::list::items(src)
+            } else {
+                crate::object::tuple::items(src)
+            };
+            let Some(&x) = xs.get(i) else { break };
+            i += 1;
+            acc = sum_add(vm, acc, x)?;
+        }
+        return Ok(acc);
+    }
+    let it = vm.iter(src)?;
     while let Some(x) = vm.next(it)? {
-        acc = crate::vm::ops::binary_op(vm, stitch_core::instr::binop::ADD, acc, x)?;
+        acc = sum_add(vm, acc, x)?;
     }
     Ok(acc)
+}
+
+/// `acc + x` for sum(): machine arithmetic for small ints and floats.
+#[inline]
+fn sum_add(vm: &mut Vm, acc: Value, x: Value) -> PyResult<Value> {
+    if acc.is_small_int() && x.is_small_int() {
+        return Ok(int::from_i64(vm, acc.small_value() + x.small_value()));
+    }
+    if acc.is_float() && x.is_float() {
+        return Ok(Value::from_f64(acc.as_f64() + x.as_f64()));
+    }
+    crate::vm::ops::binary_op(vm, stitch_core::instr::binop::ADD, acc, x)
 }
 
 /// The classes of a `X | Y` union, for isinstance/issubclass.

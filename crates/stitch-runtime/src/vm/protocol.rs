@@ -908,6 +908,13 @@ impl Vm {
 
     // ---- subscription ----
 
+    /// True for objects of exactly type `bytearray`.
+    #[inline]
+    fn is_exact_bytearray(&self, c: Value) -> bool {
+        // SAFETY: callers pass heap objects.
+        unsafe { (*c.header()).ty as usize == self.types.bytearray.header() as usize }
+    }
+
     pub fn getitem(&mut self, c: Value, k: Value) -> PyResult<Value> {
         match c.kind() {
             Some(Kind::List) => return list::getitem(self, c, k),
@@ -919,6 +926,14 @@ impl Vm {
                 };
             }
             Some(Kind::Str) => return crate::builtins::strings::getitem(self, c, k),
+            Some(Kind::Bytes) => return crate::builtins::bytes::getitem(self, c, k),
+            Some(Kind::Native) if k.is_small_int() && self.is_exact_bytearray(c) => {
+                let d = crate::object::bytearray::data(c);
+                return match list::position(k.small_value(), d.len()) {
+                    Some(j) => Ok(Value::small(d[j] as i64)),
+                    None => Err(self.index_error("bytearray index out of range")),
+                };
+            }
             _ => {}
         }
         if let Some(r) = self.call_special(c, self.names.getitem, &[k])? {
@@ -944,6 +959,20 @@ impl Vm {
         match c.kind() {
             Some(Kind::List) => return list::setitem(self, c, k, v),
             Some(Kind::Dict) => return dict::set(self, c, k, v),
+            Some(Kind::Native)
+                if k.is_small_int()
+                    && v.is_small_int()
+                    && (0..256).contains(&v.small_value())
+                    && self.is_exact_bytearray(c) =>
+            {
+                if let Some(d) = crate::object::bytearray::vec_mut(c) {
+                    match list::position(k.small_value(), d.len()) {
+                        Some(j) => d[j] = v.small_value() as u8,
+                        None => return Err(self.index_error("bytearray index out of range")),
+                    }
+                    return Ok(());
+                }
+            }
             _ => {}
         }
         if self.call_special(c, self.names.setitem, &[k, v])?.is_some() {
