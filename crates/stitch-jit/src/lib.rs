@@ -110,6 +110,8 @@ pub struct Trace {
     op_offsets: Vec<usize>,
     /// Where the ops' code ends (exit stubs follow).
     ops_len: usize,
+    /// Offset of the exit stub of each (exit, reported flow).
+    stubs: HashMap<(usize, u8), usize>,
 }
 
 impl Trace {
@@ -126,6 +128,23 @@ impl Trace {
     /// Address of the code.
     pub fn addr(&self) -> usize {
         self.mem.addr()
+    }
+    /// Links exit `exit` (taken by a continuation of flow `flow`) to the code at
+    /// `target` (another trace's entry, which runs from the same registers): the stub
+    /// becomes a jump there instead of returning to the interpreter. False when the
+    /// trace has no such stub or the memory could not be remapped.
+    ///
+    /// # Safety
+    /// `target` is the entry of compiled code that outlives this trace's use, and no
+    /// other thread runs this trace.
+    pub unsafe fn link_exit(&self, exit: usize, flow: Flow, target: usize) -> bool {
+        let Some(&off) = self.stubs.get(&(exit, exit_code_flow(flow) as u8)) else {
+            return false;
+        };
+        let jump = x86_64::absolute_jump(target as u64);
+        // SAFETY: the stub is at least as long as the jump (checked by the caller's
+        // layout: a stub stores three registers), inside our mapping.
+        unsafe { self.mem.patch(off, &jump) }
     }
     /// Offset of each op's code in [`Trace::code`].
     pub fn op_offsets(&self) -> &[usize] {
@@ -173,7 +192,20 @@ pub fn exit_flow(code: u64) -> (usize, Flow) {
         Flow::Yield,
         Flow::Redispatch,
     ];
-    ((code >> 8) as usize, FLOWS[(code & 7) as usize])
+    (
+        ((code >> 8) & EXIT_MASK) as usize,
+        FLOWS[(code & 7) as usize],
+    )
+}
+
+/// Exit indices are 12 bits of an exit code, above the flow byte.
+const EXIT_MASK: u64 = 0xFFF;
+/// The largest tag [`compile_tagged`] accepts (12 bits above the exit index).
+pub const MAX_TAG: u32 = 0xFFF;
+
+/// The tag of the trace an exit code came from (see [`compile_tagged`]).
+pub fn exit_tag(code: u64) -> usize {
+    ((code >> 20) & MAX_TAG as u64) as usize
 }
 
 /// A stencil's size and holes, for the rules test and statistics.
@@ -246,6 +278,21 @@ pub fn available() -> bool {
 }
 
 pub fn compile(ops: &[Op], exits: &[ExitSpec], rt: &Runtime) -> Result<Trace, CompileError> {
+    compile_tagged(ops, exits, rt, 0)
+}
+
+/// [`compile`], with exit codes that also carry `tag` (at most [`MAX_TAG`]): when
+/// traces are linked (see [`Trace::link_exit`]), the code an entry returns may come
+/// from another trace, named by its tag.
+pub fn compile_tagged(
+    ops: &[Op],
+    exits: &[ExitSpec],
+    rt: &Runtime,
+    tag: u32,
+) -> Result<Trace, CompileError> {
+    if tag > MAX_TAG || exits.len() as u64 > EXIT_MASK {
+        return Err(CompileError::OutOfRange(0));
+    }
     if ops.is_empty() {
         return Err(CompileError::Empty);
     }
@@ -385,7 +432,7 @@ pub fn compile(ops: &[Op], exits: &[ExitSpec], rt: &Runtime) -> Result<Trace, Co
                 let s = match h.sym {
                     Sym::Cur => exits[*k].cur as u64,
                     Sym::NextPc => exits[*k].pc as u64,
-                    Sym::ExitCode => ((*k as u64) << 8) | *flow as u64,
+                    Sym::ExitCode => ((tag as u64) << 20) | ((*k as u64) << 8) | *flow as u64,
                     _ => return Err(CompileError::OutOfRange(*k)),
                 };
                 patch_hole(buf, base, at, h, s, &layout)?;
@@ -405,6 +452,7 @@ pub fn compile(ops: &[Op], exits: &[ExitSpec], rt: &Runtime) -> Result<Trace, Co
         len: total,
         op_offsets,
         ops_len,
+        stubs,
     })
 }
 

@@ -57,6 +57,30 @@ impl ExecMem {
         Ok(mem)
     }
 
+    /// Overwrites `bytes` at `offset`: the pages are made read-write (not executable)
+    /// for the write, then read-execute again. False if remapping failed.
+    ///
+    /// # Safety
+    /// No thread executes these pages meanwhile; the bytes are valid code in place.
+    pub unsafe fn patch(&self, offset: usize, bytes: &[u8]) -> bool {
+        if offset + bytes.len() > self.len {
+            return false;
+        }
+        let p = self.ptr.as_ptr() as *mut libc::c_void;
+        // SAFETY: our own mapping; W and X are never both set.
+        unsafe {
+            if libc::mprotect(p, self.len, libc::PROT_READ | libc::PROT_WRITE) != 0 {
+                return false;
+            }
+            std::ptr::copy_nonoverlapping(
+                bytes.as_ptr(),
+                self.ptr.as_ptr().add(offset),
+                bytes.len(),
+            );
+            libc::mprotect(p, self.len, libc::PROT_READ | libc::PROT_EXEC) == 0
+        }
+    }
+
     pub fn addr(&self) -> usize {
         self.ptr.as_ptr() as usize
     }

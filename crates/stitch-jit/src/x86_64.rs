@@ -218,3 +218,15 @@ pub fn check_stack(name: &str, code: &[u8], holes: &[Hole]) -> Result<(), String
     }
     Ok(())
 }
+
+/// `movabs rax, target; jmp rax` (rax is free at a stencil boundary: arguments are in
+/// rdi and rsi).
+pub fn absolute_jump(target: u64) -> [u8; 12] {
+    let mut j = [0u8; 12];
+    j[0] = 0x48;
+    j[1] = 0xB8;
+    j[2..10].copy_from_slice(&target.to_le_bytes());
+    j[10] = 0xFF;
+    j[11] = 0xE0;
+    j
+}

@@ -36,6 +36,8 @@ pub enum Mode {
 
 /// Default number of backward jumps before a loop is traced.
 const DEFAULT_THRESHOLD: u32 = 64;
+/// `Trace::side` of an exit whose side trace could not be projected.
+const NO_SIDE: usize = usize::MAX;
 /// Runs of a trace between checks of its exit rate.
 const CHECK_EVERY: u32 = 64;
 
@@ -54,6 +56,11 @@ pub struct Trace {
     /// Runs that ended by a failed guard since the last check.
     pub side_exits: u32,
     pub live: bool,
+    /// Side traces by exit: `Some(i)` runs trace `i` when this exit is taken,
+    /// `Some(NO_SIDE)` means projecting one failed.
+    pub side: Vec<Option<usize>>,
+    /// For a side trace: its main trace (entered again at the loop head).
+    pub main: Option<usize>,
     /// The machine code (mode `Machine`).
     pub code: Option<stitch_jit::Trace>,
 }
@@ -150,6 +157,23 @@ impl Jit {
             s.exits,
             s.deopts
         );
+        for (i, t) in self.traces.iter().enumerate() {
+            let total: u64 = t.exit_counts.iter().map(|&c| c as u64).sum();
+            if let Some((x, &c)) = t.exit_counts.iter().enumerate().max_by_key(|(_, c)| **c)
+                && total > 0
+            {
+                let spec = t.exits[x];
+                // SAFETY: exits point at instructions of code that is still alive (code
+                // objects with traces are not freed before exit... or this is the dump
+                // of a live trace).
+                let (at, to) = unsafe { ((*spec.cur).opcode().name(), (*spec.pc).opcode().name()) };
+                let _ = writeln!(
+                    e,
+                    "jit: trace {i}: {} uops, {total} exits, hottest exit {x} ({c} times) at {at}, resuming at {to}",
+                    t.ops.len()
+                );
+            }
+        }
         if s.projected > 0 {
             let _ = writeln!(
                 e,
@@ -214,36 +238,53 @@ pub unsafe fn on_backward_jump(it: &mut Interp<'_>) -> Flow {
 /// Projects the loop closed by `back` and installs its trace.
 unsafe fn start_trace(it: &mut Interp<'_>, back: *mut Instr, iterations: u32) -> bool {
     let head = it.pc;
-    let started = std::time::Instant::now();
-    if let Some(&index) = it.vm.jit.by_head.get(&head) {
+    let index = match it.vm.jit.by_head.get(&head) {
         // Another back edge of a loop that already has a trace.
-        it.vm.jit.traces[index].backs.push(back);
-        // SAFETY: back is the running code's JUMP_BACKWARD word.
-        unsafe {
-            (*back).op = Op::JUMP_BACKWARD_TRACE as u8;
-            (*back).counter = index as u16;
-        }
-        return true;
-    }
-    let Some(Projection { ops, exits, closed }) =
-        (unsafe { project::project(it.code_start, head, back, iterations) })
-    else {
-        return false;
+        Some(&index) => index,
+        None => match unsafe { build_trace(it, head, head, back, iterations, None) } {
+            Some(index) => {
+                it.vm.jit.by_head.insert(head, index);
+                index
+            }
+            None => return false,
+        },
     };
+    it.vm.jit.traces[index].backs.push(back);
+    // SAFETY: back is the running code's JUMP_BACKWARD word.
+    unsafe {
+        (*back).op = Op::JUMP_BACKWARD_TRACE as u8;
+        (*back).counter = index as u16;
+    }
+    true
+}
+
+/// Projects and compiles a trace from `start` in the loop at `head` closed by `back`
+/// (a side trace of `main` when given) and adds it to the table.
+unsafe fn build_trace(
+    it: &mut Interp<'_>,
+    start: *const Instr,
+    head: *const Instr,
+    back: *const Instr,
+    iterations: u32,
+    main: Option<usize>,
+) -> Option<usize> {
+    let started = std::time::Instant::now();
+    let Projection { ops, exits, closed } =
+        (unsafe { project::project(it.code_start, start, head, back, iterations) })?;
     let jit = &mut it.vm.jit;
     let index = jit.traces.len();
-    if index > u16::MAX as usize {
-        return false;
+    if index > stitch_jit::MAX_TAG as usize {
+        return None;
     }
     let code = if jit.mode == Mode::Machine {
         let rt = jit
             .runtime
             .get_or_insert_with(crate::jit::shims::runtime_table);
-        match stitch_jit::compile(&ops, &exits, rt) {
+        match stitch_jit::compile_tagged(&ops, &exits, rt, index as u32) {
             Ok(code) => Some(code),
             Err(_) => {
                 jit.stats.compile_failed += 1;
-                return false;
+                return None;
             }
         }
     } else {
@@ -272,63 +313,125 @@ unsafe fn start_trace(it: &mut Interp<'_>, back: *mut Instr, iterations: u32) ->
     jit.stats.uops += ops.len() as u64;
     jit.traces.push(Trace {
         exit_counts: vec![0; exits.len()],
+        side: vec![None; exits.len()],
+        main,
         ops,
         exits,
         head,
-        backs: vec![back],
+        backs: Vec::new(),
         closed,
         runs: 0,
         side_exits: 0,
         live: true,
         code,
     });
-    jit.by_head.insert(head, index);
-    // SAFETY: back is the running code's JUMP_BACKWARD word.
-    unsafe {
-        (*back).op = Op::JUMP_BACKWARD_TRACE as u8;
-        (*back).counter = index as u16;
-    }
-    true
+    Some(index)
 }
 
-/// Runs the trace installed at `back` and accounts for its exit.
+/// Runs the trace installed at `back` and accounts for its exits. A branch exit
+/// taken often grows a side trace, run next without returning to tier 1; a side
+/// trace that reaches the loop's back edge goes on with the loop's trace.
 unsafe fn run_trace(it: &mut Interp<'_>, back: *mut Instr) -> Flow {
-    let index = unsafe { (*back).counter } as usize;
-    // The trace table may grow while the trace runs (a helper calling back into Python
-    // traces another loop): run from a raw pointer into a stable element.
-    let t: *const Trace = &it.vm.jit.traces[index];
-    let (exit, flow) = unsafe {
-        match &(*t).code {
-            Some(code) => {
-                let regs = it as *mut Interp<'_> as *mut stitch_core::frame::Regs;
-                stitch_jit::exit_flow((code.entry())(regs, it.sp))
+    let root = unsafe { (*back).counter } as usize;
+    let mut index = root;
+    loop {
+        // The trace table may grow while the trace runs (a helper calling back into
+        // Python traces another loop): run from a raw pointer to the element.
+        let t: *const Trace = &it.vm.jit.traces[index];
+        let (exit, flow) = unsafe {
+            match &(*t).code {
+                Some(code) => {
+                    let regs = it as *mut Interp<'_> as *mut stitch_core::frame::Regs;
+                    let r = (code.entry())(regs, it.sp);
+                    // A linked exit may have led into another trace: the code names it.
+                    index = stitch_jit::exit_tag(r);
+                    stitch_jit::exit_flow(r)
+                }
+                None => uop_interp::run(it, &*t),
             }
-            None => uop_interp::run(it, &*t),
+        };
+        let jit = &mut it.vm.jit;
+        jit.stats.runs += 1;
+        jit.stats.exits += 1;
+        if flow == Flow::Deopt {
+            jit.stats.deopts += 1;
         }
-    };
-    let jit = &mut it.vm.jit;
-    jit.stats.runs += 1;
-    jit.stats.exits += 1;
-    if flow == Flow::Deopt {
-        jit.stats.deopts += 1;
-    }
-    let t = &mut jit.traces[index];
-    t.runs += 1;
-    t.exit_counts[exit] += 1;
-    // Leaving by a branch the trace did not follow is normal (tier 1 runs that path
-    // and re-enters at the next back edge); failing a guard means the types changed.
-    if flow == Flow::Deopt {
-        t.side_exits += 1;
-    }
-    if t.runs >= CHECK_EVERY {
-        let bad = t.side_exits * 2 > t.runs;
-        t.runs = 0;
-        t.side_exits = 0;
-        if bad {
-            discard(it, index);
+        let t = &mut jit.traces[index];
+        t.runs += 1;
+        t.exit_counts[exit] = t.exit_counts[exit].saturating_add(1);
+        // Leaving by a branch the trace did not follow is normal (tier 1 runs that
+        // path, or a side trace does); failing a guard means the types changed.
+        if flow == Flow::Deopt {
+            t.side_exits += 1;
+        }
+        if t.runs >= CHECK_EVERY {
+            let bad = t.side_exits * 2 > t.runs;
+            t.runs = 0;
+            t.side_exits = 0;
+            if bad && t.main.is_none() {
+                discard(it, index);
+                return flow;
+            }
+        }
+        if flow != Flow::Next || !it.vm.jit.traces[root].live {
+            return flow;
+        }
+        let t = &it.vm.jit.traces[index];
+        let spec = t.exits[exit];
+        if t.main.is_some() && spec.pc == it.vm.jit.traces[root].head {
+            link(&it.vm.jit, index, exit, root);
+            index = root;
+            continue;
+        }
+        match t.side[exit] {
+            Some(NO_SIDE) => return flow,
+            Some(j) => {
+                index = j;
+                continue;
+            }
+            None => {}
+        }
+        let count = t.exit_counts[exit];
+        // SAFETY: exits point into the running code.
+        let branch = unsafe {
+            matches!(
+                (*spec.cur).opcode(),
+                Op::POP_JUMP_IF_FALSE
+                    | Op::POP_JUMP_IF_TRUE
+                    | Op::POP_JUMP_IF_NONE
+                    | Op::POP_JUMP_IF_NOT_NONE
+            )
+        };
+        // As many exits to the same branch target as loop iterations before a trace.
+        if !branch || count < it.vm.jit.threshold.max(1) || it.pc != spec.pc {
+            return flow;
+        }
+        let (head, loop_back) = {
+            let r = &it.vm.jit.traces[root];
+            (r.head, r.backs.first().copied().unwrap_or(back))
+        };
+        let side = unsafe { build_trace(it, spec.pc, head, loop_back, count, Some(root)) };
+        it.vm.jit.traces[index].side[exit] = Some(side.unwrap_or(NO_SIDE));
+        match side {
+            Some(j) => {
+                link(&it.vm.jit, index, exit, j);
+                index = j;
+            }
+            None => return flow,
         }
     }
-    flow
+}
+
+/// Makes exit `exit` of trace `from` jump straight into trace `to` (machine code
+/// only; the micro-op interpreter chains through `run_trace`).
+fn link(jit: &Jit, from: usize, exit: usize, to: usize) {
+    if let (Some(a), Some(b)) = (&jit.traces[from].code, &jit.traces[to].code) {
+        // SAFETY: traces are never freed before exit and run on this thread only;
+        // both run from the same registers at this point of the loop.
+        unsafe {
+            a.link_exit(exit, Flow::Next, b.addr());
+        }
+    }
 }
 
 /// Drops trace `index`: its loop goes back to tier 1 and backs off before tracing again.

@@ -62,8 +62,12 @@ fn traceable(op: Op) -> bool {
 /// `code_start`, whose jump targets are valid.
 /// Conditional jumps follow the direction tier 1 took most often: their counters hold
 /// how often they jumped while the loop ran `iterations` times (the counters restart).
+///
+/// A side trace starts at `start` (a hot exit of the loop's trace) instead of `head`;
+/// reaching the loop's back edge, it exits to the head (where the loop's trace runs).
 pub unsafe fn project(
     code_start: *const Instr,
+    start: *const Instr,
     head: *const Instr,
     back: *const Instr,
     iterations: u32,
@@ -72,7 +76,7 @@ pub unsafe fn project(
         ops: Vec::new(),
         exits: Vec::new(),
     };
-    let mut pc = head;
+    let mut pc = start;
     let mut closed = false;
     let mut seen: Vec<*const Instr> = Vec::new();
     // SAFETY (whole loop): pc walks valid instructions: fall-through successors and
@@ -134,7 +138,12 @@ pub unsafe fn project(
                 let i = b.ops.len();
                 let stay = b.exit(pc, next);
                 let (on_next, on_jump) = if is_back {
-                    (Target::Op(i + 1), Target::Op(0))
+                    let to_head = if start == head {
+                        Target::Op(0)
+                    } else {
+                        b.exit(pc, head)
+                    };
+                    (Target::Op(i + 1), to_head)
                 } else if taken {
                     (stay, Target::Op(i + 1))
                 } else {
