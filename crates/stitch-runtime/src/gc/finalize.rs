@@ -54,12 +54,50 @@ pub fn rescue_unreachable(vm: &mut Vm, t: &mut Tracer) {
     crate::signals::request_break();
 }
 
-/// Runs the queued finalizers.
+/// Runs the queued finalizers (and weak reference callbacks, queued by the same
+/// collections).
 pub fn run_pending(vm: &mut Vm) {
+    crate::modules::weakref::run_callbacks(vm);
     while !vm.finalize_queue.is_empty() {
         let obj = vm.finalize_queue.remove(0);
         call_del(vm, obj);
     }
+}
+
+/// A full collection as `gc.collect()` makes it: the finalizers and weak
+/// reference callbacks it makes due have run when it returns, and what the
+/// finalizers kept alive has been collected in turn (a few more rounds when
+/// finalizers leave more garbage with finalizers).
+pub fn collect_all(vm: &mut Vm) {
+    for _ in 0..8 {
+        if !collect_round(vm) {
+            break;
+        }
+        // The finalizers' objects must not be kept alive by what their calls
+        // left on the native stack, which the collector scans conservatively.
+        scrub_native_stack();
+    }
+}
+
+/// One collection, then what it made due; true when finalizers ran.
+#[inline(never)]
+fn collect_round(vm: &mut Vm) -> bool {
+    vm.collect();
+    let finalized = !vm.finalize_queue.is_empty();
+    run_pending(vm);
+    finalized
+}
+
+/// Zeroes the native stack below the caller's frame, where finished calls left
+/// stale words.
+#[inline(never)]
+fn scrub_native_stack() {
+    let mut area = [0usize; 8192];
+    for w in area.iter_mut() {
+        // SAFETY: a write to a local.
+        unsafe { std::ptr::write_volatile(w, 0) };
+    }
+    std::hint::black_box(&area);
 }
 
 fn call_del(vm: &mut Vm, obj: Value) {
@@ -78,13 +116,18 @@ fn call_del(vm: &mut Vm, obj: Value) {
     vm.exc_info = saved;
 }
 
-/// At exit: finalizes garbage, then every remaining instance with `__del__`.
+/// At exit: finalizes garbage (and runs the callbacks of weak references to
+/// it, which CPython ran when it died), then every remaining instance with
+/// `__del__`.
 pub fn at_exit(vm: &mut Vm) {
-    if !super::any_del_class() {
+    let finalizers = super::any_del_class();
+    if finalizers || crate::modules::weakref::any_callbacks() {
+        vm.collect();
+    }
+    run_pending(vm);
+    if !finalizers {
         return;
     }
-    vm.collect();
-    run_pending(vm);
     let mut rest = Vec::new();
     vm.heap.for_each(|p| {
         if needs_finalizer(p) {

@@ -72,7 +72,7 @@ fn collect(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             return Err(vm.value_error("invalid generation"));
         }
     }
-    vm.collect();
+    crate::gc::finalize::collect_all(vm);
     Ok(Value::small(0))
 }
 

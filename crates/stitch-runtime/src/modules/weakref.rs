@@ -2,13 +2,22 @@
 //! `proxy` (ProxyType / CallableProxyType forwarding attributes and operators),
 //! `getweakrefcount`, `getweakrefs` and `_remove_dead_weakref`.
 //!
-//! Approximation: references are strong. A referent stays alive as long as a
-//! reference to it exists (so `ref()` always returns the object and callbacks
-//! never run); `weakref.py`'s WeakValueDictionary, WeakKeyDictionary and WeakSet
-//! work but never drop entries by themselves. The collector has no hook for
-//! clearing references yet.
+//! References are weak: a `WeakRef` does not trace its referent. Every reference
+//! is listed (unrooted) under its referent's address in `REFS`; the collector calls
+//! [`clear_unreachable`] after marking and [`prune_dead`] just before sweeping. A
+//! cleared reference answers None; its callback, if the reference itself is still
+//! reachable, is queued in the registry list `_weakref._pending` and called at the
+//! next safe point (before `__del__` finalizers, see `gc/finalize.rs`) or at the
+//! end of `gc.collect()`.
+//!
+//! An unreachable object with a `__del__` (and what it reaches) is kept alive for
+//! its finalizer, so references to it are cleared only when it dies after that,
+//! as CPython does for an object whose reference count drops to zero: `__del__`
+//! still sees its weak references, and one that resurrects the object keeps
+//! them. (CPython clears them first for garbage cycles; not done here.)
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 
 use stitch_core::layout::Kind;
 use stitch_core::value::Value;
@@ -30,13 +39,14 @@ pub struct WeakRef {
 
 impl NativeData for WeakRef {
     fn trace(&self, t: &mut Tracer) {
-        t.mark(self.obj.get());
+        // The referent is not traced: the reference is weak.
         t.mark(self.callback);
     }
     native_any!();
 }
 
 pub fn init(vm: &mut Vm) -> PyResult<Value> {
+    ensure_pending_list(vm);
     let m = module::new(vm, "_weakref");
     let r = ref_type(vm);
     let (p, cp) = proxy_types(vm);
@@ -103,33 +113,162 @@ fn weakrefable(vm: &Vm, v: Value) -> bool {
     }
 }
 
-/// `id(obj)` -> list of references to it.
-fn table(vm: &mut Vm) -> Value {
-    if let Some(d) = vm.registry.get("_weakref._table") {
-        return *d;
+/// The references (and proxies) to one referent, oldest first.
+struct Entry {
+    /// When the first reference to the referent was made: callbacks of referents
+    /// dying in the same collection run in this order.
+    seq: u64,
+    refs: Vec<Value>,
+}
+
+thread_local! {
+    /// Referent address -> its references. Not a root: entries are removed by
+    /// the collector hooks before anything listed here can be freed.
+    static REFS: RefCell<HashMap<usize, Entry>> = RefCell::new(HashMap::new());
+    static NEXT_SEQ: Cell<u64> = const { Cell::new(0) };
+}
+
+fn key(obj: Value) -> usize {
+    obj.0 as usize
+}
+
+/// The live references to `obj`, oldest first.
+fn refs_of(obj: Value) -> Vec<Value> {
+    if !obj.is_ptr() {
+        return Vec::new();
     }
-    let d = dict::new(vm);
-    vm.registry.insert("_weakref._table", d);
-    d
+    REFS.with(|r| {
+        r.borrow()
+            .get(&key(obj))
+            .map(|e| e.refs.clone())
+            .unwrap_or_default()
+    })
 }
 
-fn refs_of(vm: &mut Vm, obj: Value) -> PyResult<Option<Value>> {
-    let t = table(vm);
-    let id = int::from_u64(vm, vm.id_of(obj));
-    dict::get(vm, t, id)
+fn remember(obj: Value, r: Value) {
+    let seq = NEXT_SEQ.with(|n| {
+        let s = n.get();
+        n.set(s + 1);
+        s
+    });
+    REFS.with(|m| {
+        m.borrow_mut()
+            .entry(key(obj))
+            .or_insert_with(|| Entry {
+                seq,
+                refs: Vec::new(),
+            })
+            .refs
+            .push(r)
+    });
 }
 
-fn remember(vm: &mut Vm, obj: Value, r: Value) -> PyResult<()> {
-    let t = table(vm);
-    let id = int::from_u64(vm, vm.id_of(obj));
-    match dict::get(vm, t, id)? {
-        Some(l) => list::push(list::vec(l), r),
-        None => {
-            let l = list::new(vm, &[r]);
-            dict::set(vm, t, id, l)?;
+fn is_marked(v: Value) -> bool {
+    // SAFETY: listed values are live heap objects until the sweep.
+    !v.is_ptr() || unsafe { (*v.header()).gc != 0 }
+}
+
+/// Collector hook, after marking (and after finalizers have kept their
+/// objects alive): clears the references whose referents were not reached,
+/// and queues the callbacks of those references that are themselves reachable.
+pub fn clear_unreachable(vm: &mut Vm) {
+    let mut dead: Vec<Entry> = REFS.with(|m| {
+        let mut m = m.borrow_mut();
+        let keys: Vec<usize> = m
+            .iter()
+            .filter(|(_, e)| {
+                e.refs
+                    .first()
+                    .and_then(|r| payload::<WeakRef>(*r))
+                    .is_some_and(|w| !is_marked(w.obj.get()))
+            })
+            .map(|(k, _)| *k)
+            .collect();
+        keys.into_iter().filter_map(|k| m.remove(&k)).collect()
+    });
+    if dead.is_empty() {
+        return;
+    }
+    dead.sort_by_key(|e| e.seq);
+    let mut queued = false;
+    for e in dead {
+        // CPython calls the callbacks newest first.
+        for r in e.refs.into_iter().rev() {
+            let Some(w) = payload::<WeakRef>(r) else {
+                continue;
+            };
+            w.obj.set(Value::NONE);
+            if is_marked(r)
+                && !w.callback.is_none()
+                && let Some(q) = vm.registry.get("_weakref._pending").copied()
+            {
+                list::push(list::vec(q), r);
+                queued = true;
+            }
         }
     }
-    Ok(())
+    if queued {
+        crate::signals::request_break();
+    }
+}
+
+/// Whether some live reference has a callback.
+pub fn any_callbacks() -> bool {
+    REFS.with(|m| {
+        m.borrow().values().any(|e| {
+            e.refs
+                .iter()
+                .any(|r| payload::<WeakRef>(*r).is_some_and(|w| !w.callback.is_none()))
+        })
+    })
+}
+
+/// Collector hook, just before sweeping: forgets the references that are about
+/// to be freed.
+pub fn prune_dead() {
+    REFS.with(|m| {
+        let mut m = m.borrow_mut();
+        m.retain(|_, e| {
+            e.refs.retain(|r| is_marked(*r));
+            !e.refs.is_empty()
+        });
+    });
+}
+
+/// Creates the queue of references whose callbacks are due (a list in the
+/// registry, so that it is a root) before any reference exists: the collector
+/// hook must not allocate.
+fn ensure_pending_list(vm: &mut Vm) {
+    if !vm.registry.contains_key("_weakref._pending") {
+        let l = list::new(vm, &[]);
+        vm.registry.insert("_weakref._pending", l);
+    }
+}
+
+/// Runs the queued callbacks (at a safe point); an exception is reported as
+/// CPython's unraisable hook does and otherwise ignored.
+pub fn run_callbacks(vm: &mut Vm) {
+    let Some(q) = vm.registry.get("_weakref._pending").copied() else {
+        return;
+    };
+    while !list::items(q).is_empty() {
+        let r = list::items(q)[0];
+        list::remove_at(list::vec(q), 0);
+        let Some(w) = payload::<WeakRef>(r) else {
+            continue;
+        };
+        let cb = w.callback;
+        let saved = vm.exc_info;
+        if let Err(e) = vm.call(cb, &[r]) {
+            let what = vm
+                .repr_string(cb)
+                .unwrap_or_else(|_| "<callback>".to_string());
+            crate::modules::io::flush_stdout(vm);
+            let tb = crate::vm::traceback::format_exception(vm, e.0);
+            eprint!("Exception ignored in: {what}\n{tb}");
+        }
+        vm.exc_info = saved;
+    }
 }
 
 fn ref_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -143,6 +282,7 @@ fn ref_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
     let obj = a.pos[1];
     let callback = a.pos.get(2).copied().unwrap_or(Value::NONE);
+    ensure_pending_list(vm);
     if !weakrefable(vm, obj) {
         return Err(vm.type_error(format!(
             "cannot create weak reference to '{}' object",
@@ -152,14 +292,12 @@ fn ref_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let base = ref_type(vm);
     if cls == base && callback.is_none() {
         // A plain reference is shared.
-        if let Some(l) = refs_of(vm, obj)? {
-            for r in list::items(l) {
-                if vm.type_of(*r) == base
-                    && let Some(w) = payload::<WeakRef>(*r)
-                    && w.callback.is_none()
-                {
-                    return Ok(*r);
-                }
+        for r in refs_of(obj) {
+            if vm.type_of(r) == base
+                && let Some(w) = payload::<WeakRef>(r)
+                && w.callback.is_none()
+            {
+                return Ok(r);
             }
         }
     }
@@ -169,7 +307,7 @@ fn ref_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         hash: Cell::new(None),
     };
     let r = super::util::new_for_class(vm, cls, base, Box::new(w));
-    remember(vm, obj, r)?;
+    remember(obj, r);
     Ok(r)
 }
 
@@ -265,19 +403,16 @@ fn ref_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn getweakrefcount(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     args::count(vm, a, "getweakrefcount", 1, 1)?;
-    Ok(match refs_of(vm, a.pos[0])? {
-        Some(l) => Value::small(list::items(l).len() as i64),
-        None => Value::small(0),
-    })
+    let n = refs_of(a.pos[0])
+        .iter()
+        .filter(|r| payload::<WeakRef>(**r).is_some_and(|w| !w.obj.get().is_none()))
+        .count();
+    Ok(Value::small(n as i64))
 }
 
 fn getweakrefs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     args::count(vm, a, "getweakrefs", 1, 1)?;
-    let items = match refs_of(vm, a.pos[0])? {
-        Some(l) => list::items(l).to_vec(),
-        None => Vec::new(),
-    };
-    let items = crate::gc::Rooted::from_vec(items);
+    let items = crate::gc::Rooted::from_vec(refs_of(a.pos[0]));
     Ok(list::new(vm, &items))
 }
 
@@ -318,6 +453,7 @@ fn proxy(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     args::count(vm, a, "proxy", 1, 2)?;
     let obj = a.pos[0];
     let callback = a.pos.get(1).copied().unwrap_or(Value::NONE);
+    ensure_pending_list(vm);
     if !weakrefable(vm, obj) {
         return Err(vm.type_error(format!(
             "cannot create weak reference to '{}' object",
@@ -336,7 +472,7 @@ fn proxy(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         hash: Cell::new(None),
     };
     let r = native::new(vm, ty, Box::new(w));
-    remember(vm, obj, r)?;
+    remember(obj, r);
     Ok(r)
 }
 

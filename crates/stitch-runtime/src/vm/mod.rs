@@ -183,6 +183,10 @@ impl Vm {
         self.mark_roots(&mut t);
         t.drain();
         crate::gc::finalize::rescue_unreachable(self, &mut t);
+        // Weak references to what dies now are cleared (those to objects kept for
+        // their finalizers live on), and forgotten if they die themselves.
+        crate::modules::weakref::clear_unreachable(self);
+        crate::modules::weakref::prune_dead();
         let live = self.heap.sweep(
             |p| unsafe { crate::object::finalize_object(p) },
             |p| unsafe { crate::object::external_bytes(p) },
