@@ -80,8 +80,10 @@ pub(crate) fn pos_args<'a>(
 ) -> PyResult<&'a [Value]> {
     no_kwargs(vm, a, qualname)?;
     let rest = a.pos.get(1..).unwrap_or(&[]);
-    let name = qualname.rsplit('.').next().unwrap_or(qualname);
-    arity(vm, name, rest.len(), min, max)?;
+    if rest.len() < min || rest.len() > max {
+        let name = qualname.rsplit('.').next().unwrap_or(qualname);
+        arity(vm, name, rest.len(), min, max)?;
+    }
     Ok(rest)
 }
 

@@ -533,7 +533,9 @@ pub fn getitem(vm: &mut Vm, s: Value, k: Value) -> PyResult<Value> {
                 return Ok(s);
             }
             let (b0, b1) = pystr::char_range(s, start as usize, start as usize + len);
-            return Ok(pystr::new(vm, text.get(b0..b1).unwrap_or("")));
+            let sub = text.get(b0..b1).unwrap_or("");
+            let ascii = pystr::is_ascii(s) || sub.is_ascii();
+            return Ok(pystr::new_known(vm, sub, len, ascii));
         }
         let out: String = if pystr::is_ascii(s) {
             let b = text.as_bytes();

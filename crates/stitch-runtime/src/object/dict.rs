@@ -45,8 +45,16 @@ fn entries_mut(d: &mut DictObj) -> &'static mut [DictEntry] {
 
 /// Bytes of a dict's tables.
 pub fn table_bytes(d: &DictObj) -> usize {
-    let entries = if d.entries.is_null() { 0 } else { d.entries_cap * std::mem::size_of::<DictEntry>() };
-    let indices = if d.indices.is_null() { 0 } else { (d.mask + 1) * 4 };
+    let entries = if d.entries.is_null() {
+        0
+    } else {
+        d.entries_cap * std::mem::size_of::<DictEntry>()
+    };
+    let indices = if d.indices.is_null() {
+        0
+    } else {
+        (d.mask + 1) * 4
+    };
     entries + indices
 }
 
@@ -168,7 +176,7 @@ fn fast_eq(a: Value, b: Value) -> Option<bool> {
         return Some(true);
     }
     match (a.kind(), b.kind()) {
-        (Some(Kind::Str), Some(Kind::Str)) => Some(super::str::as_str(a) == super::str::as_str(b)),
+        (Some(Kind::Str), Some(Kind::Str)) => Some(super::str::eq(a, b)),
         (Some(Kind::Str), _) | (_, Some(Kind::Str)) => {
             if a.is_ptr() && b.is_ptr() {
                 None
@@ -267,9 +275,7 @@ pub fn get_str(d: Value, key: Value) -> Option<Value> {
             // SAFETY: stored indices are < used.
             let e = unsafe { &*dd.entries.add(ix as usize) };
             if e.key == key
-                || (e.hash == hash
-                    && e.key.is_kind(Kind::Str)
-                    && super::str::as_str(e.key) == super::str::as_str(key))
+                || (e.hash == hash && e.key.is_kind(Kind::Str) && super::str::eq(e.key, key))
             {
                 return Some(e.value);
             }
@@ -363,9 +369,7 @@ pub fn index_of_key_str(dd: &DictObj, key: Value) -> Option<usize> {
             // SAFETY: stored indices are < used.
             let e = unsafe { &*dd.entries.add(ix as usize) };
             if e.key == key
-                || (e.hash == hash
-                    && e.key.is_kind(Kind::Str)
-                    && super::str::as_str(e.key) == super::str::as_str(key))
+                || (e.hash == hash && e.key.is_kind(Kind::Str) && super::str::eq(e.key, key))
             {
                 return Some(ix as usize);
             }

@@ -137,7 +137,7 @@ fn keys_equal(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
         return Ok(true);
     }
     if a.is_kind(Kind::Str) && b.is_kind(Kind::Str) {
-        return Ok(super::str::as_str(a) == super::str::as_str(b));
+        return Ok(super::str::eq(a, b));
     }
     vm.eq_bool(a, b)
 }

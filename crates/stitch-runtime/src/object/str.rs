@@ -63,10 +63,25 @@ pub fn new(vm: &mut Vm, s: &str) -> Value {
 
 /// Allocates a str object without the small-string shortcuts.
 pub fn alloc_str(vm: &mut Vm, s: &str) -> Value {
-    let size = std::mem::size_of::<StrObj>() + s.len();
+    let ascii = s.is_ascii();
+    let chars = if ascii { s.len() } else { s.chars().count() };
+    alloc_known(vm, s, chars, ascii)
+}
+
+/// Allocates a str of `s`, whose code point count and ASCII-ness the caller knows.
+fn alloc_known(vm: &mut Vm, s: &str, chars: usize, ascii: bool) -> Value {
+    let (v, dst) = alloc_uninit(vm, s.len(), chars, ascii);
+    // SAFETY: dst has room for s.len() bytes.
+    unsafe { std::ptr::copy_nonoverlapping(s.as_ptr(), dst, s.len()) };
+    v
+}
+
+/// Allocates a str of `byte_len` bytes the caller writes (valid UTF-8 of `chars`
+/// code points) at the returned pointer before anything else allocates.
+fn alloc_uninit(vm: &mut Vm, byte_len: usize, chars: usize, ascii: bool) -> (Value, *mut u8) {
+    let size = std::mem::size_of::<StrObj>() + byte_len;
     let ty = vm.types.str;
     let p = vm.alloc_raw(size) as *mut StrObj;
-    let ascii = s.is_ascii();
     // SAFETY: p has room for the header and the bytes.
     unsafe {
         std::ptr::write(
@@ -74,8 +89,8 @@ pub fn alloc_str(vm: &mut Vm, s: &str) -> Value {
             StrObj {
                 header: Header::new(Kind::Str),
                 hash: -1,
-                char_len: if ascii { s.len() } else { s.chars().count() },
-                byte_len: s.len(),
+                char_len: chars,
+                byte_len,
                 bytes: [],
             },
         );
@@ -83,9 +98,59 @@ pub fn alloc_str(vm: &mut Vm, s: &str) -> Value {
         if ascii {
             (*p).header.flags |= STR_ASCII;
         }
-        std::ptr::copy_nonoverlapping(s.as_ptr(), (*p).bytes.as_mut_ptr(), s.len());
+        (Value::from_ptr(p), (*p).bytes.as_mut_ptr())
     }
-    Value::from_ptr(p)
+}
+
+/// A str of `s`, whose code point count and ASCII-ness the caller knows (a slice or
+/// concatenation of strs).
+pub fn new_known(vm: &mut Vm, s: &str, chars: usize, ascii: bool) -> Value {
+    if s.len() <= 1 {
+        return new(vm, s);
+    }
+    alloc_known(vm, s, chars, ascii)
+}
+
+/// `a + b` for two strs.
+pub fn concat(vm: &mut Vm, a: Value, b: Value) -> Value {
+    let (x, y) = (as_str(a), as_str(b));
+    if x.is_empty() {
+        return b;
+    }
+    if y.is_empty() {
+        return a;
+    }
+    let (v, dst) = alloc_uninit(
+        vm,
+        x.len() + y.len(),
+        char_len(a) + char_len(b),
+        is_ascii(a) && is_ascii(b),
+    );
+    // The texts are re-read: the allocation does not move objects.
+    let (x, y) = (as_str(a), as_str(b));
+    // SAFETY: dst has room for both texts.
+    unsafe {
+        std::ptr::copy_nonoverlapping(x.as_ptr(), dst, x.len());
+        std::ptr::copy_nonoverlapping(y.as_ptr(), dst.add(x.len()), y.len());
+    }
+    v
+}
+
+/// Equality of two strs (identity, then length, then bytes; short texts compared
+/// inline rather than through `memcmp`).
+#[inline]
+pub fn eq(a: Value, b: Value) -> bool {
+    if a == b {
+        return true;
+    }
+    let (x, y) = (as_str(a).as_bytes(), as_str(b).as_bytes());
+    if x.len() != y.len() {
+        return false;
+    }
+    if x.len() <= 16 {
+        return x.iter().zip(y).all(|(p, q)| p == q);
+    }
+    x == y
 }
 
 /// The hash of a str (cached after the first call).

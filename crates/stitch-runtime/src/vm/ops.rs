@@ -161,17 +161,7 @@ pub fn binary_fast(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<
     match (a.kind(), base) {
         (Some(Kind::Str), binop::ADD) => {
             if b.is_kind(Kind::Str) {
-                let (x, y) = (pystr::as_str(a), pystr::as_str(b));
-                if x.is_empty() {
-                    return Ok(Some(b));
-                }
-                if y.is_empty() {
-                    return Ok(Some(a));
-                }
-                let mut s = String::with_capacity(x.len() + y.len());
-                s.push_str(x);
-                s.push_str(y);
-                return Ok(Some(pystr::new(vm, &s)));
+                return Ok(Some(pystr::concat(vm, a, b)));
             }
             if pystr::text_of(b).is_none() && vm.lookup_special(b, vm.names.bool_).is_none() {
                 let tb = vm.type_of(b);

@@ -446,11 +446,21 @@ impl Vm {
         let Some(f) = self.lookup_special(obj, name) else {
             return Ok(None);
         };
-        let mut all = Vec::with_capacity(args.len() + 1);
-        all.push(obj);
-        all.extend_from_slice(args);
         match f.kind() {
-            Some(Kind::Function) | Some(Kind::Builtin) => self.call(f, &all).map(Some),
+            Some(Kind::Function) | Some(Kind::Builtin) => {
+                // The receiver and arguments in a stack buffer (no heap vector).
+                let mut buf = [Value::NULL; 4];
+                if args.len() < buf.len() {
+                    buf[0] = obj;
+                    buf[1..=args.len()].copy_from_slice(args);
+                    return self.call(f, &buf[..=args.len()]).map(Some);
+                }
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(obj);
+                all.extend_from_slice(args);
+                let all = crate::gc::Rooted::from_vec(all);
+                self.call(f, &all).map(Some)
+            }
             _ => {
                 let ty = self.type_of(obj);
                 let bound = self.descr_get(f, obj, ty)?;
@@ -908,6 +918,18 @@ impl Vm {
 
     // ---- subscription ----
 
+    /// The native dict behind an instance of a dict subclass whose special method
+    /// `name` is dict's own (not overridden).
+    #[inline]
+    fn inherited_dict_slot(&self, c: Value, name: Value) -> Option<Value> {
+        let d = unsafe { c.raw::<InstanceObj>() }.base;
+        if !d.is_kind(Kind::Dict) {
+            return None;
+        }
+        let (_, owner) = types::lookup_with_owner(self.type_of(c), name)?;
+        (owner == self.types.dict).then_some(d)
+    }
+
     /// True for objects of exactly type `bytearray`.
     #[inline]
     fn is_exact_bytearray(&self, c: Value) -> bool {
@@ -927,6 +949,18 @@ impl Vm {
             }
             Some(Kind::Str) => return crate::builtins::strings::getitem(self, c, k),
             Some(Kind::Bytes) => return crate::builtins::bytes::getitem(self, c, k),
+            Some(Kind::Instance) => {
+                if let Some(d) = self.inherited_dict_slot(c, self.names.getitem) {
+                    // dict.__getitem__ of a dict subclass, without the call.
+                    if let Some(v) = dict::get(self, d, k)? {
+                        return Ok(v);
+                    }
+                    if let Some(m) = self.lookup_special(c, self.names.missing) {
+                        return self.call(m, &[c, k]);
+                    }
+                    return Err(self.key_error(k));
+                }
+            }
             Some(Kind::Native) if k.is_small_int() && self.is_exact_bytearray(c) => {
                 let d = crate::object::bytearray::data(c);
                 return match list::position(k.small_value(), d.len()) {
@@ -959,6 +993,11 @@ impl Vm {
         match c.kind() {
             Some(Kind::List) => return list::setitem(self, c, k, v),
             Some(Kind::Dict) => return dict::set(self, c, k, v),
+            Some(Kind::Instance) => {
+                if let Some(d) = self.inherited_dict_slot(c, self.names.setitem) {
+                    return dict::set(self, d, k, v);
+                }
+            }
             Some(Kind::Native)
                 if k.is_small_int()
                     && v.is_small_int()
