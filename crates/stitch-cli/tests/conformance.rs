@@ -476,6 +476,17 @@ fn check(program: &Program, mode: &Mode, timeout: Duration) -> Option<String> {
     Some(report)
 }
 
+/// Programs that fail by a documented design limit, from
+/// `tests/conformance/known_divergences.txt` (`path  # reason` per line).
+fn known_divergences(root: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(root.join("known_divergences.txt")).unwrap_or_default();
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 fn run_mode(mode: &Mode) {
     let root = conformance_root();
     let (mut programs, problems) = discover(&root);
@@ -530,6 +541,38 @@ fn run_mode(mode: &Mode) {
     });
     let mut failures = failures.into_inner().expect("failures lock");
     failures.sort();
+    // Programs listed as known divergences must still fail (the list stays honest:
+    // one that starts passing fails the test until it is taken off the list); their
+    // failures are reported but do not fail the mode.
+    let known = known_divergences(&root);
+    let mut fixed = Vec::new();
+    if std::env::var("STITCH_CONFORMANCE_FILTER").is_err() && mode.quick_stride == 1 {
+        for k in &known {
+            if !failures.iter().any(|(rel, _)| rel == k) {
+                fixed.push(k.clone());
+            }
+        }
+    }
+    let (expected, failures): (Vec<_>, Vec<_>) = failures
+        .into_iter()
+        .partition(|(rel, _)| known.contains(rel));
+    for (rel, _) in &expected {
+        eprintln!(
+            "--- {rel} [{}]: known divergence (tests/conformance/known_divergences.txt)",
+            mode.name
+        );
+    }
+    for k in &fixed {
+        eprintln!(
+            "--- {k} [{}]: listed as a known divergence but passes: take it off the list",
+            mode.name
+        );
+    }
+    assert!(
+        fixed.is_empty(),
+        "known divergences that now pass: {}",
+        fixed.join(" ")
+    );
     for (_, report) in &failures {
         eprint!("{report}");
     }
