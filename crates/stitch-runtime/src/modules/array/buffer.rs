@@ -70,3 +70,35 @@ pub fn write(vm: &mut Vm, v: Value, start: usize, data: &[u8]) -> PyResult<()> {
     }
     Err(vm.type_error(format!("argument must be read-write bytes-like object, not {}", vm.type_name(v))))
 }
+
+/// Whether a buffer of `n` bytes may be allocated: not more than the machine's
+/// memory and swap together, which is where the kernel's default overcommit
+/// policy refuses a single allocation (so CPython's malloc fails there), while
+/// the runtime's allocator would reserve it and be killed when touching it.
+pub fn can_allocate(n: usize) -> bool {
+    static LIMIT: std::sync::OnceLock<u128> = std::sync::OnceLock::new();
+    let limit = *LIMIT.get_or_init(|| {
+        // SAFETY: an all-zero sysinfo is a valid out-buffer.
+        let mut info: libc::sysinfo = unsafe { std::mem::zeroed() };
+        // SAFETY: info is a valid out-buffer.
+        if unsafe { libc::sysinfo(&mut info) } != 0 {
+            return isize::MAX as u128;
+        }
+        let unit = u128::from(info.mem_unit.max(1));
+        (u128::from(info.totalram) + u128::from(info.totalswap)) * unit
+    });
+    (n as u128) <= limit && n <= isize::MAX as usize
+}
+
+/// `n` zero bytes, or MemoryError when they cannot be allocated.
+pub fn zeroed(vm: &mut Vm, n: usize) -> PyResult<Vec<u8>> {
+    if !can_allocate(n) {
+        return Err(vm.new_error(vm.exc.memory_error, ""));
+    }
+    let mut v = Vec::new();
+    if v.try_reserve_exact(n).is_err() {
+        return Err(vm.new_error(vm.exc.memory_error, ""));
+    }
+    v.resize(n, 0);
+    Ok(v)
+}

@@ -237,7 +237,6 @@ fn count_arg(vm: &mut Vm, n: Value) -> PyResult<i64> {
     let i = vm.index(n)?;
     match int::to_i64(i) {
         Some(x) => Ok(x),
-        None if int::signum(i) < 0 => Ok(0),
         None => Err(vm.overflow_error(format!("cannot fit '{}' into an index-sized integer", vm.type_name(n)))),
     }
 }
@@ -246,10 +245,22 @@ fn repeated(vm: &mut Vm, data: &[u8], n: i64) -> PyResult<Vec<u8>> {
     if n <= 0 || data.is_empty() {
         return Ok(Vec::new());
     }
-    if (data.len() as u128) * (n as u128) > (isize::MAX as u128) {
+    let total = (data.len() as u128) * (n as u128);
+    if total > usize::MAX as u128 || !super::buffer::can_allocate(total as usize) {
         return Err(vm.new_error(vm.exc.memory_error, ""));
     }
-    Ok(data.repeat(n as usize))
+    let total = total as usize;
+    let mut out = Vec::new();
+    if out.try_reserve_exact(total).is_err() {
+        return Err(vm.new_error(vm.exc.memory_error, ""));
+    }
+    // Copies doubling in size.
+    out.extend_from_slice(data);
+    while out.len() < total {
+        let k = out.len().min(total - out.len());
+        out.extend_from_within(..k);
+    }
+    Ok(out)
 }
 
 fn mul(vm: &mut Vm, a: &Args) -> PyResult<Value> {

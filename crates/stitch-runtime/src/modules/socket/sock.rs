@@ -525,7 +525,7 @@ fn recv(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     args::count(vm, &a.tail(), "recv", 1, 2)?;
     let n = bufsize_arg(vm, a.pos[1], "recv")?;
     let flags = flags_arg(vm, a.pos.get(2))?;
-    let mut buf = vec![0u8; n];
+    let mut buf = buffer::zeroed(vm, n)?;
     let p = buf.as_mut_ptr();
     // SAFETY: buf has room for n bytes.
     let got = sock_call(vm, s, false, |fd| unsafe { libc::recv(fd, p as *mut _, n, flags) })?;
@@ -549,7 +549,7 @@ fn recv_into(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Err(vm.value_error("buffer too small for requested bytes"));
     }
     let flags = if flags.is_null() { 0 } else { small_int(vm, flags)? };
-    let mut buf = vec![0u8; n as usize];
+    let mut buf = buffer::zeroed(vm, n as usize)?;
     let p = buf.as_mut_ptr();
     let len = buf.len();
     // SAFETY: buf has room for len bytes.
@@ -563,7 +563,7 @@ fn recvfrom(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     args::count(vm, &a.tail(), "recvfrom", 1, 2)?;
     let n = bufsize_arg(vm, a.pos[1], "recvfrom")?;
     let flags = flags_arg(vm, a.pos.get(2))?;
-    let mut buf = vec![0u8; n];
+    let mut buf = buffer::zeroed(vm, n)?;
     let p = buf.as_mut_ptr();
     let mut sa = SockAddr::empty();
     let sp = sa.as_mut_ptr();

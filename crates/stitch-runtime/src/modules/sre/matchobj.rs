@@ -36,7 +36,7 @@ pub struct MatchObj {
     regs: Cell<Value>,
 }
 
-const INLINE: usize = 32;
+const INLINE: usize = 8;
 
 /// The spans of a match, inline when there are few groups.
 pub enum Marks {

@@ -190,7 +190,7 @@ fn do_pack(vm: &mut Vm, l: &Layout, vals: &[Value]) -> PyResult<Value> {
     if vals.len() != l.items {
         return Err(error(vm, format!("pack expected {} items for packing (got {})", l.items, vals.len())));
     }
-    let mut out = vec![0u8; l.size];
+    let mut out = super::array::buffer::zeroed(vm, l.size)?;
     codec::pack(vm, l, vals, &mut out)?;
     Ok(bytes::new(vm, &out))
 }
@@ -272,7 +272,7 @@ fn do_pack_into(vm: &mut Vm, l: &Layout, rest: &[Value]) -> PyResult<Value> {
             ),
         ));
     }
-    let mut out = vec![0u8; l.size];
+    let mut out = super::array::buffer::zeroed(vm, l.size)?;
     codec::pack(vm, l, vals, &mut out)?;
     super::array::buffer::write(vm, buf, start as usize, &out)?;
     Ok(Value::NONE)
