@@ -150,6 +150,12 @@ macro_rules! for_each_helper {
             str_char(s: Value, i: u64) -> Value;
             /// Periodic work at backward jumps (signals, pending collections).
             periodic() -> Value;
+            /// Tier 2, after a call inlined into a trace: makes the frame the call
+            /// pushed the running one (NULL when the call failed and pushed nothing).
+            enter_inlined() -> Value;
+            /// Tier 2, after the return of an inlined call: pops the returning frame
+            /// and goes on in its caller, with the result pushed.
+            leave_inlined() -> Value;
         }
     };
 }

@@ -1534,6 +1534,17 @@ define_uops! {
         return Flow::Call;
     }
 
+    /// Tier 2: after `CALL_PY_EXACT_ARGS` of a call inlined into a trace, continue in
+    /// the callee's frame (an error of the call arrives here too).
+    ENTER_INLINED(e, a) [0 => 0] (ERROR | ESCAPES) {
+        tri!(e.enter_inlined());
+    }
+
+    /// Tier 2: after `RETURN_VALUE` of an inlined call, continue in the caller.
+    LEAVE_INLINED(e, a) [0 => 0] (ESCAPES) {
+        e.leave_inlined();
+    }
+
     /// Calls a native function (the callable is the builtin operand 0).
     CALL_NATIVE(e, a) [a + 2 => 1] (DEOPT | ERROR | ESCAPES) {
         let base = e.slot(a as usize + 1);

@@ -1,7 +1,7 @@
 //! Functions, code objects, native (builtin) functions and methods.
 
 use stitch_compiler::{CodeUnit, Constant};
-use stitch_core::instr::Instr;
+use stitch_core::instr::{Instr, Op};
 use stitch_core::layout::{CodePrefix, FunctionPrefix, Header, Kind};
 use stitch_core::value::Value;
 
@@ -39,7 +39,13 @@ impl BuiltinObj {
 }
 
 /// A native function object.
-pub fn new_builtin(vm: &mut Vm, name: &'static str, func: NativeFn, owner: Value, flags: u32) -> Value {
+pub fn new_builtin(
+    vm: &mut Vm,
+    name: &'static str,
+    func: NativeFn,
+    owner: Value,
+    flags: u32,
+) -> Value {
     let ty = if flags & builtin_flags::METHOD != 0 {
         vm.types.method_descriptor
     } else {
@@ -92,6 +98,8 @@ pub struct CodeObj {
     pub filename: Value,
     pub name: Value,
     pub qualname: Value,
+    /// Word indices of the call instructions (their caches may name a function).
+    pub call_sites: Vec<u32>,
 }
 
 impl CodeObj {
@@ -101,10 +109,31 @@ impl CodeObj {
         t.mark(self.filename);
         t.mark(self.name);
         t.mark(self.qualname);
+        // A call specialised for one Python function keeps it alive while the cache
+        // names it: tier 2 reads the function's code to inline the call.
+        for &i in &self.call_sites {
+            let i = i as usize;
+            if let Some(ins) = self.instrs.get(i)
+                && matches!(
+                    ins.opcode(),
+                    Op::CALL_PY_EXACT_ARGS | Op::CALL_BOUND_METHOD_EXACT_ARGS
+                )
+                && i + 1 < self.instrs.len()
+            {
+                // SAFETY: cache words are 8-byte words after the instruction.
+                t.mark(Value(unsafe {
+                    *(&self.instrs[i + 1] as *const Instr as *const u64)
+                }));
+            }
+        }
     }
     /// The source line of instruction `i`.
     pub fn line_of(&self, i: u32) -> u32 {
-        self.unit.locations.get(i as usize).map(|l| l.line).unwrap_or(0)
+        self.unit
+            .locations
+            .get(i as usize)
+            .map(|l| l.line)
+            .unwrap_or(0)
     }
 }
 
@@ -157,6 +186,15 @@ pub fn new_code(vm: &mut Vm, mut unit: CodeUnit) -> Value {
     // `consts` and `names` stay rooted until the object holding copies is allocated.
     let consts_v = consts.to_vec();
     let names_v = names.to_vec();
+    let mut call_sites = Vec::new();
+    let mut i = 0;
+    while i < instrs.len() {
+        let op = instrs[i].opcode();
+        if op.family() == Op::CALL {
+            call_sites.push(i as u32);
+        }
+        i += 1 + op.cache_words();
+    }
     let code = CodeObj {
         prefix: CodePrefix {
             header: Header::new(Kind::Code),
@@ -173,6 +211,7 @@ pub fn new_code(vm: &mut Vm, mut unit: CodeUnit) -> Value {
             stacksize: unit.stacksize,
             flags: unit.flags,
         },
+        call_sites,
         instrs,
         consts: consts_v,
         names: names_v,

@@ -896,6 +896,31 @@ pub fn push_frame_exact(it: &mut Interp, base: *mut Value, nargs: u32) -> R {
     Ok(stitch_core::env::FRAME_PUSHED)
 }
 
+pub fn enter_inlined(it: &mut Interp) -> R {
+    let f = it.vm.frame;
+    if f == it.frame {
+        // The call failed (its exception is pending) and pushed nothing.
+        return Ok(Value::NULL);
+    }
+    // SAFETY: the call pushed and initialised f.
+    unsafe { it.load(f) };
+    Ok(Value::NONE)
+}
+
+pub fn leave_inlined(it: &mut Interp) -> R {
+    let f = it.frame;
+    // SAFETY: f is a plain function frame pushed by an inlined call (never the run
+    // loop's entry); its result was stored at ret.
+    unsafe {
+        let ret = (*f).ret;
+        super::call::pop_frame(it.vm, f);
+        let caller = it.vm.frame;
+        it.load(caller);
+        it.sp = ret.add(1);
+    }
+    Ok(Value::NONE)
+}
+
 pub fn call_native(it: &mut Interp, base: *mut Value, argc: u32) -> R {
     // SAFETY: the uop passes the call's stack slots; the callable is a builtin.
     unsafe { super::call::call_native_on_stack(it.vm, base, argc as usize, Value::NULL) }

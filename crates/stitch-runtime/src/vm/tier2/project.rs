@@ -10,10 +10,14 @@
 //! not followed by the trace resumes at its target).
 
 use stitch_core::instr::{Instr, Op};
+use stitch_core::layout::{FunctionPrefix, Kind, code_flags};
 use stitch_core::uops::{Uop, flags};
+use stitch_core::value::Value;
 
 /// Most micro-ops in one trace.
 const MAX_OPS: usize = 500;
+/// Calls inlined into each other, at most.
+const MAX_INLINE_DEPTH: usize = 3;
 /// Fewer micro-ops than this are not worth a trace.
 const MIN_OPS: usize = 3;
 
@@ -54,6 +58,48 @@ fn traceable(op: Op) -> bool {
         .all(|u| *u == Uop::SPECIALIZE || u.flags() & flags::TIER1 == 0)
 }
 
+/// The first instruction of `f`'s code when `f` is a plain Python function (not a
+/// generator or coroutine function) whose calls can be inlined.
+///
+/// # Safety
+/// `f` comes from a call cache, which keeps its function alive (see
+/// `CodeObj::trace`).
+unsafe fn callee_code(f: Value) -> Option<*const Instr> {
+    if !f.is_kind(Kind::Function) {
+        return None;
+    }
+    // SAFETY: f is a live function; its code is a code object.
+    unsafe {
+        let code = (*f.ptr::<FunctionPrefix>()).code;
+        let lazy = code_flags::GENERATOR | code_flags::COROUTINE | code_flags::ASYNC_GENERATOR;
+        if (*code).flags & lazy != 0 {
+            return None;
+        }
+        Some((*code).instrs)
+    }
+}
+
+/// A trace-only op standing for instruction `cur` (entering or leaving an inlined call).
+fn glue(
+    uop: Uop,
+    cur: *const Instr,
+    next_pc: *const Instr,
+    on_next: Target,
+    stay: Target,
+) -> TraceOp {
+    TraceOp {
+        uop,
+        oparg: 0,
+        operands: Vec::new(),
+        cur,
+        next_pc,
+        on_next,
+        on_jump: stay,
+        on_deopt: stay,
+        on_other: stay,
+    }
+}
+
 /// Projects the loop whose head is `head` and whose back edge is the `JUMP_BACKWARD`
 /// at `back`. `None` when nothing worth a trace was found.
 ///
@@ -66,7 +112,7 @@ fn traceable(op: Op) -> bool {
 /// A side trace starts at `start` (a hot exit of the loop's trace) instead of `head`;
 /// reaching the loop's back edge, it exits to the head (where the loop's trace runs).
 pub unsafe fn project(
-    code_start: *const Instr,
+    mut code_start: *const Instr,
     start: *const Instr,
     head: *const Instr,
     back: *const Instr,
@@ -79,14 +125,18 @@ pub unsafe fn project(
     let mut pc = start;
     let mut closed = false;
     let mut seen: Vec<*const Instr> = Vec::new();
+    // Inlined calls: where each returns to, and the caller's first instruction.
+    let mut frames: Vec<(*const Instr, *const Instr)> = Vec::new();
     // SAFETY (whole loop): pc walks valid instructions: fall-through successors and
     // jump targets of the code.
     unsafe {
         loop {
-            if b.ops.len() >= MAX_OPS || seen.contains(&pc) {
+            if b.ops.len() >= MAX_OPS || (frames.is_empty() && seen.contains(&pc)) {
                 break;
             }
-            seen.push(pc);
+            if frames.is_empty() {
+                seen.push(pc);
+            }
             let ins = *pc;
             let op = ins.opcode();
             let next = pc.add(1 + op.cache_words());
@@ -96,8 +146,10 @@ pub unsafe fn project(
                     continue;
                 }
                 // Another loop's back edge (an inner loop that was not unrolled).
+                // (Inside an inlined call, any back edge is the callee's own loop.)
                 Op::JUMP_BACKWARD | Op::JUMP_BACKWARD_TRACE
-                    if pc != back && code_start.add(ins.arg as usize) != head =>
+                    if !frames.is_empty()
+                        || (pc != back && code_start.add(ins.arg as usize) != head) =>
                 {
                     break;
                 }
@@ -133,10 +185,23 @@ pub unsafe fn project(
                 .copied()
                 .filter(|u| *u != Uop::SPECIALIZE)
                 .collect();
+            // A call of one known Python function continues into its code.
+            let inline = if matches!(
+                op,
+                Op::CALL_PY_EXACT_ARGS | Op::CALL_BOUND_METHOD_EXACT_ARGS
+            ) && frames.len() < MAX_INLINE_DEPTH
+            {
+                operands.first().and_then(|&w| callee_code(Value(w)))
+            } else {
+                None
+            };
+            let inlined_return = op == Op::RETURN_VALUE && !frames.is_empty();
             let mut leaves = false;
             for u in uops {
                 let i = b.ops.len();
                 let stay = b.exit(pc, next);
+                let continues = (inline.is_some() && u == Uop::CALL_PY_EXACT_ARGS)
+                    || (inlined_return && u == Uop::RETURN_VALUE);
                 let (on_next, on_jump) = if is_back {
                     let to_head = if start == head {
                         Target::Op(0)
@@ -149,7 +214,7 @@ pub unsafe fn project(
                 } else {
                     (Target::Op(i + 1), b.exit(pc, jump_target))
                 };
-                leaves |= u.flags() & flags::LEAVE != 0;
+                leaves |= u.flags() & flags::LEAVE != 0 && !inlined_return;
                 b.ops.push(TraceOp {
                     uop: u,
                     oparg: ins.arg,
@@ -159,8 +224,29 @@ pub unsafe fn project(
                     on_next,
                     on_jump,
                     on_deopt: stay,
-                    on_other: stay,
+                    on_other: if continues { Target::Op(i + 1) } else { stay },
                 });
+            }
+            if let Some(callee) = inline {
+                // The call pushed the callee's frame: run on in it.
+                let i = b.ops.len();
+                let stay = b.exit(pc, next);
+                b.ops
+                    .push(glue(Uop::ENTER_INLINED, pc, next, Target::Op(i + 1), stay));
+                frames.push((next, code_start));
+                code_start = callee;
+                pc = callee;
+                continue;
+            }
+            if inlined_return && let Some((ret_pc, caller_start)) = frames.pop() {
+                // The callee returned: run on in the caller after the call.
+                let i = b.ops.len();
+                let stay = b.exit(pc, next);
+                b.ops
+                    .push(glue(Uop::LEAVE_INLINED, pc, next, Target::Op(i + 1), stay));
+                code_start = caller_start;
+                pc = ret_pc;
+                continue;
             }
             if is_back {
                 closed = true;
