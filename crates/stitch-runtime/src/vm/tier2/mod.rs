@@ -38,6 +38,8 @@ pub enum Mode {
 const DEFAULT_THRESHOLD: u32 = 64;
 /// `Trace::side` of an exit whose side trace could not be projected.
 const NO_SIDE: usize = usize::MAX;
+/// Back-off exponent added to a loop whose trace mostly left at calls.
+const CALL_BACKOFF: u8 = 6;
 /// Runs of a trace between checks of its exit rate.
 const CHECK_EVERY: u32 = 64;
 
@@ -55,6 +57,10 @@ pub struct Trace {
     pub runs: u32,
     /// Runs that ended by a failed guard since the last check.
     pub side_exits: u32,
+    /// Runs that ended at a call that was not inlined (or a yield) since the last
+    /// check: a loop that leaves its trace that way in most iterations runs as fast
+    /// in tier 1, without the trace's entry and exit.
+    pub call_exits: u32,
     pub live: bool,
     /// Side traces by exit: `Some(i)` runs trace `i` when this exit is taken,
     /// `Some(NO_SIDE)` means projecting one failed.
@@ -219,7 +225,14 @@ pub unsafe fn on_backward_jump(it: &mut Interp<'_>) -> Flow {
     unsafe {
         let ins = it.cur as *mut Instr;
         if (*ins).op == Op::JUMP_BACKWARD as u8 {
-            let limit = (it.vm.jit.threshold << (*ins)._pad.min(10)).min(u16::MAX as u32);
+            // Back-off doubles from at least 1, so that even `-X jit-threshold=0`
+            // does not rebuild a discarded trace at every iteration.
+            let pad = (*ins)._pad.min(14);
+            let limit = if pad == 0 {
+                it.vm.jit.threshold
+            } else {
+                (it.vm.jit.threshold.max(1) << pad).min(u16::MAX as u32)
+            };
             if ((*ins).counter as u32) < limit {
                 (*ins).counter += 1;
                 return Flow::Next;
@@ -322,6 +335,7 @@ unsafe fn build_trace(
         closed,
         runs: 0,
         side_exits: 0,
+        call_exits: 0,
         live: true,
         code,
     });
@@ -364,12 +378,17 @@ unsafe fn run_trace(it: &mut Interp<'_>, back: *mut Instr) -> Flow {
         if flow == Flow::Deopt {
             t.side_exits += 1;
         }
+        if matches!(flow, Flow::Call | Flow::Yield) {
+            t.call_exits += 1;
+        }
         if t.runs >= CHECK_EVERY {
             let bad = t.side_exits * 2 > t.runs;
+            let calls = t.call_exits * 2 > t.runs;
             t.runs = 0;
             t.side_exits = 0;
-            if bad && t.main.is_none() {
-                discard(it, index);
+            t.call_exits = 0;
+            if (bad || calls) && t.main.is_none() {
+                discard(it, index, if calls { CALL_BACKOFF } else { 1 });
                 return flow;
             }
         }
@@ -435,7 +454,7 @@ fn link(jit: &Jit, from: usize, exit: usize, to: usize) {
 }
 
 /// Drops trace `index`: its loop goes back to tier 1 and backs off before tracing again.
-fn discard(it: &mut Interp<'_>, index: usize) {
+fn discard(it: &mut Interp<'_>, index: usize, backoff: u8) {
     let t = &mut it.vm.jit.traces[index];
     if !t.live {
         return;
@@ -448,7 +467,7 @@ fn discard(it: &mut Interp<'_>, index: usize) {
         unsafe {
             (*back).op = Op::JUMP_BACKWARD as u8;
             (*back).counter = 0;
-            (*back)._pad = (*back)._pad.saturating_add(1);
+            (*back)._pad = (*back)._pad.saturating_add(backoff);
         }
     }
     it.vm.jit.by_head.remove(&head);
