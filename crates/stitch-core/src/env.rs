@@ -208,6 +208,8 @@ pub unsafe trait Env: Helpers {
     /// a pending collection).
     fn pending(&self) -> bool;
 
+    /// # Safety
+    /// `sp` and the frame describe a live value stack with room (or values) for the access.
     #[inline(always)]
     unsafe fn push(&mut self, v: Value) {
         let sp = self.sp();
@@ -216,6 +218,8 @@ pub unsafe trait Env: Helpers {
             self.set_sp(sp.add(1));
         }
     }
+    /// # Safety
+    /// `sp` and the frame describe a live value stack with room (or values) for the access.
     #[inline(always)]
     unsafe fn pop(&mut self) -> Value {
         unsafe {
@@ -225,32 +229,46 @@ pub unsafe trait Env: Helpers {
         }
     }
     /// Drop `n` values.
+    /// # Safety
+    /// `sp` and the frame describe a live value stack with room (or values) for the access.
     #[inline(always)]
     unsafe fn drop_n(&mut self, n: usize) {
         unsafe { self.set_sp(self.sp().sub(n)) }
     }
     /// The value `n` below the top (0 = top).
+    /// # Safety
+    /// `sp` and the frame describe a live value stack with room (or values) for the access.
     #[inline(always)]
     unsafe fn peek(&self, n: usize) -> Value {
         unsafe { *self.sp().sub(n + 1) }
     }
+    /// # Safety
+    /// `sp` and the frame describe a live value stack with room (or values) for the access.
     #[inline(always)]
     unsafe fn poke(&mut self, n: usize, v: Value) {
         unsafe { *self.sp().sub(n + 1) = v }
     }
     /// Address of the value `n` below the top.
+    /// # Safety
+    /// `sp` and the frame describe a live value stack with room (or values) for the access.
     #[inline(always)]
     unsafe fn slot(&self, n: usize) -> *mut Value {
         unsafe { self.sp().sub(n + 1) }
     }
+    /// # Safety
+    /// `sp` and the frame describe a live value stack with room (or values) for the access.
     #[inline(always)]
     unsafe fn local(&self, i: u32) -> Value {
         unsafe { *(*self.frame()).locals.add(i as usize) }
     }
+    /// # Safety
+    /// `sp` and the frame describe a live value stack with room (or values) for the access.
     #[inline(always)]
     unsafe fn set_local(&mut self, i: u32, v: Value) {
         unsafe { *(*self.frame()).locals.add(i as usize) = v }
     }
+    /// # Safety
+    /// `sp` and the frame describe a live value stack with room (or values) for the access.
     #[inline(always)]
     unsafe fn constant(&self, i: u32) -> Value {
         unsafe { *(*(*self.frame()).code).consts.add(i as usize) }

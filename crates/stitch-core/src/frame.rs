@@ -72,6 +72,9 @@ pub mod frame_kind {
 
 impl Frame {
     /// The first slot of the value stack.
+    ///
+    /// # Safety
+    /// The frame is pushed (its code and locals are set).
     #[inline(always)]
     pub unsafe fn stack_base(&self) -> *mut Value {
         // SAFETY: code is a live code object for any pushed frame.

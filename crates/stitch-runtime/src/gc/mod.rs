@@ -111,6 +111,9 @@ thread_local! {
 
 /// A vector of values that the collector treats as a root while it exists.
 pub struct Rooted {
+    // Boxed so that the vector header has a stable address: it is registered as a
+    // root by address while the `Rooted` itself moves.
+    #[allow(clippy::box_collection)]
     inner: Box<Vec<Value>>,
 }
 

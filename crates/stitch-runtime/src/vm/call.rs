@@ -3,7 +3,7 @@
 
 use stitch_core::env::FRAME_PUSHED;
 use stitch_core::frame::{Frame, frame_kind};
-use stitch_core::layout::{CodePrefix, DictObj, FunctionPrefix, Kind, MethodObj, code_flags};
+use stitch_core::layout::{CodePrefix, FunctionPrefix, Kind, MethodObj, code_flags};
 use stitch_core::value::Value;
 
 use super::interp::{Exit, run};
@@ -117,7 +117,11 @@ pub unsafe fn push_function_frame(
         let has_self = !(*base.add(1)).is_null();
         let locals = if has_self { base.add(1) } else { base.add(2) };
         let nargs = argc + has_self as usize;
-        let nkw = if kwnames.is_null() { 0 } else { tuple::len(kwnames) };
+        let nkw = if kwnames.is_null() {
+            0
+        } else {
+            tuple::len(kwnames)
+        };
         let n = c.nlocalsplus();
         let simple = nkw == 0
             && c.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) == 0
@@ -155,12 +159,21 @@ pub unsafe fn push_function_frame(
 
 /// Binds positional arguments `args` (the last `len(kwnames)` of them by keyword)
 /// to the parameters of `func`; returns the initial locals (parameters only).
-pub fn bind_arguments(vm: &mut Vm, func: Value, args: &[Value], kwnames: Value) -> PyResult<Rooted> {
+pub fn bind_arguments(
+    vm: &mut Vm,
+    func: Value,
+    args: &[Value],
+    kwnames: Value,
+) -> PyResult<Rooted> {
     let f = unsafe { func.raw::<FunctionObj>() };
     let code = unsafe { Value::from_ptr(f.prefix.code).raw::<CodeObj>() };
     let c = &code.prefix;
     let unit = &code.unit;
-    let nkw = if kwnames.is_null() { 0 } else { tuple::len(kwnames) };
+    let nkw = if kwnames.is_null() {
+        0
+    } else {
+        tuple::len(kwnames)
+    };
     let npos = args.len() - nkw;
     let argcount = c.argcount as usize;
     let kwonly = c.kwonlyargcount as usize;
@@ -181,7 +194,11 @@ pub fn bind_arguments(vm: &mut Vm, func: Value, args: &[Value], kwnames: Value) 
     let ncopy = npos.min(argcount);
     locals[..ncopy].copy_from_slice(&args[..ncopy]);
     if has_varargs {
-        let rest = if npos > argcount { &args[argcount..npos] } else { &[][..] };
+        let rest = if npos > argcount {
+            &args[argcount..npos]
+        } else {
+            &[][..]
+        };
         locals[total] = tuple::new(vm, rest);
     }
     // Keywords.
@@ -194,7 +211,9 @@ pub fn bind_arguments(vm: &mut Vm, func: Value, args: &[Value], kwnames: Value) 
         match found {
             Some(j) => {
                 if !locals[j].is_null() {
-                    return Err(vm.type_error(format!("{qualname}() got multiple values for argument '{ns}'")));
+                    return Err(vm.type_error(format!(
+                        "{qualname}() got multiple values for argument '{ns}'"
+                    )));
                 }
                 locals[j] = value;
             }
@@ -204,13 +223,19 @@ pub fn bind_arguments(vm: &mut Vm, func: Value, args: &[Value], kwnames: Value) 
                 } else if (0..c.posonlyargcount as usize).any(|j| unit.varnames[j] == ns) {
                     posonly_as_kw.push(ns.to_string());
                 } else {
-                    return Err(vm.type_error(format!("{qualname}() got an unexpected keyword argument '{ns}'")));
+                    return Err(vm.type_error(format!(
+                        "{qualname}() got an unexpected keyword argument '{ns}'"
+                    )));
                 }
             }
         }
     }
     if !posonly_as_kw.is_empty() {
-        let list = posonly_as_kw.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(", ");
+        let list = posonly_as_kw
+            .iter()
+            .map(|n| format!("'{n}'"))
+            .collect::<Vec<_>>()
+            .join(", ");
         return Err(vm.type_error(format!(
             "{qualname}() got some positional-only arguments passed as keyword arguments: {list}"
         )));
@@ -224,7 +249,10 @@ pub fn bind_arguments(vm: &mut Vm, func: Value, args: &[Value], kwnames: Value) 
         let kwonly_given = (argcount..total).filter(|&j| !locals[j].is_null()).count();
         let defcount = defaults.len();
         let (sig, plural) = if defcount > 0 {
-            (format!("from {} to {}", argcount - defcount, argcount), true)
+            (
+                format!("from {} to {}", argcount - defcount, argcount),
+                true,
+            )
         } else {
             (format!("{argcount}"), argcount != 1)
         };
@@ -241,7 +269,11 @@ pub fn bind_arguments(vm: &mut Vm, func: Value, args: &[Value], kwnames: Value) 
         return Err(vm.type_error(format!(
             "{qualname}() takes {sig} positional argument{} but {npos}{kwonly_sig} {} given",
             if plural { "s" } else { "" },
-            if npos == 1 && kwonly_given == 0 { "was" } else { "were" }
+            if npos == 1 && kwonly_given == 0 {
+                "was"
+            } else {
+                "were"
+            }
         )));
     }
     // Defaults and missing positional parameters.
@@ -305,7 +337,11 @@ pub unsafe fn push_exact_frame(vm: &mut Vm, base: *mut Value, nargs: u32) -> PyR
     unsafe {
         let func = *base;
         let fp = &*func.ptr::<FunctionPrefix>();
-        let locals = if (*base.add(1)).is_null() { base.add(2) } else { base.add(1) };
+        let locals = if (*base.add(1)).is_null() {
+            base.add(2)
+        } else {
+            base.add(1)
+        };
         let n = (*fp.code).nlocalsplus();
         for i in nargs as usize..n {
             *locals.add(i) = Value::NULL;
@@ -327,7 +363,12 @@ pub unsafe fn push_exact_frame(vm: &mut Vm, base: *mut Value, nargs: u32) -> PyR
 ///
 /// # Safety
 /// `base` holds `[class, NULL, args...]` at the top of the live stack.
-pub unsafe fn push_init_frame(vm: &mut Vm, base: *mut Value, argc: u32, init: Value) -> PyResult<*mut Frame> {
+pub unsafe fn push_init_frame(
+    vm: &mut Vm,
+    base: *mut Value,
+    argc: u32,
+    init: Value,
+) -> PyResult<*mut Frame> {
     unsafe {
         let cls = *base;
         let saved = vm.scratch_top;
@@ -348,7 +389,12 @@ pub unsafe fn push_init_frame(vm: &mut Vm, base: *mut Value, argc: u32, init: Va
 ///
 /// # Safety
 /// `base` holds `[builtin, self_or_null, args...]` at the top of the live stack.
-pub unsafe fn call_native_on_stack(vm: &mut Vm, base: *mut Value, argc: usize, kwnames: Value) -> PyResult<Value> {
+pub unsafe fn call_native_on_stack(
+    vm: &mut Vm,
+    base: *mut Value,
+    argc: usize,
+    kwnames: Value,
+) -> PyResult<Value> {
     unsafe {
         let b = (*base).raw::<BuiltinObj>();
         let mut argc = argc;
@@ -363,15 +409,24 @@ pub unsafe fn call_native_on_stack(vm: &mut Vm, base: *mut Value, argc: usize, k
             base.add(2)
         };
         let all = std::slice::from_raw_parts(first, argc);
-        let nkw = if kwnames.is_null() { 0 } else { tuple::len(kwnames) };
+        let nkw = if kwnames.is_null() {
+            0
+        } else {
+            tuple::len(kwnames)
+        };
         let args = Args {
             pos: &all[..argc - nkw],
-            kwnames: if kwnames.is_null() { &[] } else { tuple::items(kwnames) },
+            kwnames: if kwnames.is_null() {
+                &[]
+            } else {
+                tuple::items(kwnames)
+            },
             kwvals: &all[argc - nkw..],
         };
         let saved = vm.scratch_top;
         vm.scratch_top = vm.scratch_top.max(first.add(argc));
-        let unbound_method = first == base.add(2) && b.flags & crate::object::function::builtin_flags::METHOD != 0;
+        let unbound_method =
+            first == base.add(2) && b.flags & crate::object::function::builtin_flags::METHOD != 0;
         let r = if unbound_method {
             check_method_self(vm, b, &args).and_then(|_| (b.func)(vm, &args))
         } else {
@@ -387,7 +442,12 @@ pub unsafe fn call_native_on_stack(vm: &mut Vm, base: *mut Value, argc: usize, k
 ///
 /// # Safety
 /// `base` and the `argc` values after the self slot are live stack slots.
-pub unsafe fn call_on_stack(vm: &mut Vm, base: *mut Value, argc: usize, kwnames: Value) -> PyResult<Value> {
+pub unsafe fn call_on_stack(
+    vm: &mut Vm,
+    base: *mut Value,
+    argc: usize,
+    kwnames: Value,
+) -> PyResult<Value> {
     unsafe {
         let mut callable = *base;
         let mut argc = argc;
@@ -413,19 +473,35 @@ pub unsafe fn call_on_stack(vm: &mut Vm, base: *mut Value, argc: usize, kwnames:
         } else if has_self {
             argc += 1;
         }
-        let first = if has_self || (*base.add(1)) != Value::NULL { base.add(1) } else { base.add(2) };
+        let first = if has_self || (*base.add(1)) != Value::NULL {
+            base.add(1)
+        } else {
+            base.add(2)
+        };
         let all = std::slice::from_raw_parts(first, argc);
-        let nkw = if kwnames.is_null() { 0 } else { tuple::len(kwnames) };
+        let nkw = if kwnames.is_null() {
+            0
+        } else {
+            tuple::len(kwnames)
+        };
         let args = Args {
             pos: &all[..argc - nkw],
-            kwnames: if kwnames.is_null() { &[] } else { tuple::items(kwnames) },
+            kwnames: if kwnames.is_null() {
+                &[]
+            } else {
+                tuple::items(kwnames)
+            },
             kwvals: &all[argc - nkw..],
         };
         let saved = vm.scratch_top;
         vm.scratch_top = vm.scratch_top.max(first.add(argc));
         // A bound native function's self is already in the self slot.
         let r = match callable.get::<BuiltinObj>() {
-            Some(b) if !has_self && b.self_.is_null() && b.flags & crate::object::function::builtin_flags::METHOD != 0 => {
+            Some(b)
+                if !has_self
+                    && b.self_.is_null()
+                    && b.flags & crate::object::function::builtin_flags::METHOD != 0 =>
+            {
                 check_method_self(vm, b, &args).and_then(|_| (b.func)(vm, &args))
             }
             Some(b) => (b.func)(vm, &args),
@@ -485,7 +561,10 @@ pub fn call_args(vm: &mut Vm, callable: Value, args: &Args) -> PyResult<Value> {
                     };
                     call_args(vm, f, &a)
                 }
-                None => Err(vm.type_error(format!("'{}' object is not callable", vm.type_name(callable)))),
+                None => Err(vm.type_error(format!(
+                    "'{}' object is not callable",
+                    vm.type_name(callable)
+                ))),
             }
         }
     }
@@ -494,12 +573,17 @@ pub fn call_args(vm: &mut Vm, callable: Value, args: &Args) -> PyResult<Value> {
 /// An unbound method descriptor (`list.append(x, 1)`): its first argument must be
 /// an instance of the defining type, as CPython checks.
 fn check_method_self(vm: &mut Vm, b: &BuiltinObj, args: &Args) -> PyResult<()> {
-    if b.flags & crate::object::function::builtin_flags::CLASSMETHOD != 0 || !b.owner.is_kind(Kind::Type) {
+    if b.flags & crate::object::function::builtin_flags::CLASSMETHOD != 0
+        || !b.owner.is_kind(Kind::Type)
+    {
         return Ok(());
     }
     let owner = types::name(b.owner).to_string();
     match args.pos.first() {
-        None => Err(vm.type_error(format!("unbound method {owner}.{}() needs an argument", b.name))),
+        None => Err(vm.type_error(format!(
+            "unbound method {owner}.{}() needs an argument",
+            b.name
+        ))),
         Some(&s) if !vm.is_instance_of(s, b.owner) => Err(vm.type_error(format!(
             "descriptor '{}' for '{owner}' objects doesn't apply to a '{}' object",
             b.name,
@@ -521,7 +605,11 @@ pub fn call_function(vm: &mut Vm, func: Value, args: &Args) -> PyResult<Value> {
         *top = func;
         *top.add(1) = Value::NULL;
         std::ptr::copy_nonoverlapping(args.pos.as_ptr(), top.add(2), args.pos.len());
-        std::ptr::copy_nonoverlapping(args.kwvals.as_ptr(), top.add(2 + args.pos.len()), args.kwvals.len());
+        std::ptr::copy_nonoverlapping(
+            args.kwvals.as_ptr(),
+            top.add(2 + args.pos.len()),
+            args.kwvals.len(),
+        );
         let saved = vm.scratch_top;
         vm.scratch_top = top.add(n + 2);
         let kwnames = if args.kwnames.is_empty() {
@@ -608,5 +696,5 @@ pub fn run_class_body(vm: &mut Vm, func: Value, ns: Value) -> PyResult<Value> {
 /// The globals of a function.
 pub fn function_globals(func: Value) -> Value {
     // SAFETY: func is a function.
-    Value::from_ptr(unsafe { (*func.ptr::<FunctionPrefix>()).globals as *mut DictObj })
+    Value::from_ptr(unsafe { (*func.ptr::<FunctionPrefix>()).globals })
 }

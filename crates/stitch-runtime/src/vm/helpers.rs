@@ -190,20 +190,21 @@ pub fn load_method(it: &mut Interp, obj: Value, name: u32, out: *mut Value) -> R
     let plain = types::ty(ty).prefix.flags
         & (types::flags::CUSTOM_GETATTRIBUTE | types::flags::HAS_GETATTR)
         == 0;
-    if plain && !obj.is_kind(Kind::Type) {
-        if let Some(attr) = types::lookup(ty, n) {
-            let is_method = attr.is_kind(Kind::Function)
-                || attr
-                    .get::<crate::object::BuiltinObj>()
-                    .is_some_and(|b| b.is_method());
-            if is_method && vm.instance_attr(obj, n)?.is_none() {
-                // SAFETY: the uop reserved two slots at out.
-                unsafe {
-                    *out = attr;
-                    *out.add(1) = obj;
-                }
-                return Ok(Value::NONE);
+    if plain
+        && !obj.is_kind(Kind::Type)
+        && let Some(attr) = types::lookup(ty, n)
+    {
+        let is_method = attr.is_kind(Kind::Function)
+            || attr
+                .get::<crate::object::BuiltinObj>()
+                .is_some_and(|b| b.is_method());
+        if is_method && vm.instance_attr(obj, n)?.is_none() {
+            // SAFETY: the uop reserved two slots at out.
+            unsafe {
+                *out = attr;
+                *out.add(1) = obj;
             }
+            return Ok(Value::NONE);
         }
     }
     let v = vm.getattr(obj, n)?;

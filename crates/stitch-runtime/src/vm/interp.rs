@@ -294,9 +294,7 @@ fn run_loop<const STATS: bool>(vm: &mut Vm, entry: *mut Frame, throwing: bool) -
                                 .vm
                                 .type_error(format!("__init__() should return None, not '{tn}'"))
                                 .0;
-                            if let Err(e) = unwind(&mut it, entry) {
-                                return Err(e);
-                            }
+                            unwind(&mut it, entry)?;
                             continue;
                         }
                         v = (*f).aux;
@@ -333,9 +331,7 @@ fn run_loop<const STATS: bool>(vm: &mut Vm, entry: *mut Frame, throwing: bool) -
                 }
             }
             Flow::Error => {
-                if let Err(e) = unwind(&mut it, entry) {
-                    return Err(e);
-                }
+                unwind(&mut it, entry)?;
             }
         }
     }

@@ -44,7 +44,7 @@ impl Stats {
             .filter(|&i| self.exec[i as usize] > 0)
             .map(|i| (i, self.exec[i as usize]))
             .collect();
-        rows.sort_by(|a, b| b.1.cmp(&a.1));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.1));
         let _ = writeln!(
             out,
             "{:<32} {:>14} {:>7} {:>10}",
