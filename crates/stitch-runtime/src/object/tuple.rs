@@ -16,11 +16,22 @@ pub fn new(vm: &mut Vm, items: &[Value]) -> Value {
 }
 
 pub fn new_of_type(vm: &mut Vm, ty: Value, items: &[Value]) -> Value {
-    // The items may be only in `items` (a Rust buffer): keep them visible to the
-    // collector while allocating.
-    let rooted = crate::gc::Rooted::from_vec(items.to_vec());
+    // The items may be only in `items` (a Rust buffer, perhaps owned by an object
+    // nothing else holds): copy them first where the collector sees them — a few
+    // on the native stack (scanned conservatively), more in a rooted vector.
     let size = std::mem::size_of::<TupleObj>() + items.len() * 8;
+    const SMALL: usize = 8;
+    let mut small = [Value::NULL; SMALL];
+    let rooted;
+    let src: &[Value] = if items.len() <= SMALL {
+        small[..items.len()].copy_from_slice(items);
+        &small[..items.len()]
+    } else {
+        rooted = crate::gc::Rooted::from_vec(items.to_vec());
+        &rooted
+    };
     let p = vm.alloc_raw(size) as *mut TupleObj;
+    let src = std::hint::black_box(src);
     // SAFETY: p has room for the header and the items.
     unsafe {
         std::ptr::write(
@@ -32,9 +43,8 @@ pub fn new_of_type(vm: &mut Vm, ty: Value, items: &[Value]) -> Value {
             },
         );
         (*p).header.ty = ty.ptr();
-        std::ptr::copy_nonoverlapping(rooted.as_ptr(), (*p).items.as_mut_ptr(), items.len());
+        std::ptr::copy_nonoverlapping(src.as_ptr(), (*p).items.as_mut_ptr(), items.len());
     }
-    drop(rooted);
     Value::from_ptr(p)
 }
 
