@@ -15,6 +15,8 @@ pub enum Constant {
     Str(String),
     Bytes(Vec<u8>),
     Tuple(Vec<Constant>),
+    /// A frozenset of the items, added in this order.
+    FrozenSet(Vec<Constant>),
     Ellipsis,
     Code(Box<CodeUnit>),
 }

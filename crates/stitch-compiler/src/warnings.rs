@@ -27,6 +27,7 @@ fn type_name(c: &Constant) -> &'static str {
         Constant::Str(_) => "str",
         Constant::Bytes(_) => "bytes",
         Constant::Tuple(_) => "tuple",
+        Constant::FrozenSet(_) => "frozenset",
         Constant::Ellipsis => "ellipsis",
         Constant::Code(_) => "code",
     }

@@ -275,11 +275,47 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// An iterated operand (`for`, a comprehension) or the right operand of a
+    /// final `in` / `not in`, with CPython's `fold_iter`: a list or set of
+    /// constants is a tuple or frozenset constant, another list (no starred
+    /// item) is built as a tuple.
+    pub(crate) fn iter_operand(&mut self, e: &'a Expr) -> R {
+        let saved = self.loc;
+        if let Some(c) = fold::iter_constant(e, self.int_max_str_digits(), self.src)? {
+            self.set_loc(e.range());
+            self.load_const(c);
+            self.loc = saved;
+            return Ok(());
+        }
+        if let Expr::List(l) = e
+            && l.ctx == ast::ExprContext::Load
+            && !l.elts.iter().any(|x| matches!(x, Expr::Starred(_)))
+        {
+            self.enter_nested(l.range)?;
+            self.set_loc(l.range);
+            let r = self.sequence_display(&l.elts, Op::BUILD_TUPLE, l.range);
+            self.loc = saved;
+            self.leave_nested();
+            return r;
+        }
+        self.expr(e)
+    }
+
+    /// The comparator at `i`: the last one of an `in` / `not in` is folded as
+    /// CPython's AST optimizer does.
+    fn comparator(&mut self, c: &'a ast::ExprCompare, i: usize) -> R {
+        let last = i + 1 == c.ops.len();
+        if last && matches!(c.ops[i], ast::CmpOp::In | ast::CmpOp::NotIn) {
+            return self.iter_operand(&c.comparators[i]);
+        }
+        self.expr(&c.comparators[i])
+    }
+
     fn compare(&mut self, c: &'a ast::ExprCompare) -> R {
         self.expr(&c.left)?;
         let n = c.ops.len();
         if n == 1 {
-            self.expr(&c.comparators[0])?;
+            self.comparator(c, 0)?;
             self.set_loc(c.range);
             self.compare_op(c.ops[0]);
             return Ok(());
@@ -297,7 +333,7 @@ impl<'a> Compiler<'a> {
             self.emit_jump(Op::POP_JUMP_IF_FALSE, cleanup);
             self.emit(Op::POP_TOP, 0);
         }
-        self.expr(&c.comparators[n - 1])?;
+        self.comparator(c, n - 1)?;
         self.set_loc(c.range);
         self.compare_op(c.ops[n - 1]);
         self.emit_jump(Op::JUMP, end);
@@ -309,6 +345,27 @@ impl<'a> Compiler<'a> {
     }
 
     fn sequence_display(&mut self, elts: &'a [Expr], build: Op, range: TextRange) -> R {
+        let (start, append, extend) = match build {
+            Op::BUILD_SET => (Op::BUILD_SET, Op::SET_ADD, Op::SET_UPDATE),
+            _ => (Op::BUILD_LIST, Op::LIST_APPEND, Op::LIST_EXTEND),
+        };
+        // More than two constants: one constant (a frozenset for a set) merged
+        // into an empty list or set, as CPython's `starunpack_helper` does; the
+        // set's order is that of the frozenset's table copied.
+        if elts.len() > 2
+            && let Some(consts) = fold::constants(elts, self.int_max_str_digits(), self.src)?
+        {
+            self.set_loc(range);
+            if build == Op::BUILD_TUPLE {
+                self.load_const(Constant::Tuple(consts));
+                return Ok(());
+            }
+            self.emit(start, 0);
+            let c = if build == Op::BUILD_SET { Constant::FrozenSet(consts) } else { Constant::Tuple(consts) };
+            self.load_const(c);
+            self.emit(extend, 1);
+            return Ok(());
+        }
         let has_star = elts.iter().any(|e| matches!(e, Expr::Starred(_)));
         let big = elts.len() > STACK_USE_GUIDELINE;
         if !has_star && !big {
@@ -320,35 +377,17 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         // Element by element into a list (or set), then convert.
-        let (start, append, extend) = if build == Op::BUILD_SET {
-            (Op::BUILD_SET, Op::SET_ADD, Op::SET_UPDATE)
-        } else {
-            (Op::BUILD_LIST, Op::LIST_APPEND, Op::LIST_EXTEND)
-        };
-        // A long run of constants goes in as one constant tuple.
-        let all_const: Option<Vec<Constant>> = if big && !has_star {
-            elts.iter()
-                .map(|e| fold::fold(e, self.int_max_str_digits(), self.src).ok().flatten())
-                .collect()
-        } else {
-            None
-        };
         self.set_loc(range);
         self.emit(start, 0);
-        if let Some(consts) = all_const {
-            self.load_const(Constant::Tuple(consts));
-            self.emit(extend, 1);
-        } else {
-            for e in elts {
-                match e {
-                    Expr::Starred(s) => {
-                        self.expr(&s.value)?;
-                        self.emit(extend, 1);
-                    }
-                    _ => {
-                        self.expr(e)?;
-                        self.emit(append, 1);
-                    }
+        for e in elts {
+            match e {
+                Expr::Starred(s) => {
+                    self.expr(&s.value)?;
+                    self.emit(extend, 1);
+                }
+                _ => {
+                    self.expr(e)?;
+                    self.emit(append, 1);
                 }
             }
         }
@@ -607,7 +646,7 @@ impl<'a> Compiler<'a> {
         self.set_loc(range);
         self.make_closure(code, 0);
         self.emit(Op::PUSH_NULL, 0);
-        self.expr(&gens[0].iter)?;
+        self.iter_operand(&gens[0].iter)?;
         self.set_loc(range);
         if gens[0].is_async {
             self.emit(Op::GET_AITER, 0);
@@ -638,7 +677,7 @@ impl<'a> Compiler<'a> {
         if i == 0 {
             self.emit(Op::LOAD_FAST, 0);
         } else {
-            self.expr(&g.iter)?;
+            self.iter_operand(&g.iter)?;
             // CPython 3.11: the comprehension's location, for the loop too.
             self.set_loc(range);
             self.emit(if g.is_async { Op::GET_AITER } else { Op::GET_ITER }, 0);

@@ -524,6 +524,13 @@ fn const_key(c: &Constant) -> String {
             s.push(')');
             s
         }
+        // The same items in any order make the same frozenset.
+        Constant::FrozenSet(t) => {
+            let mut keys: Vec<String> = t.iter().map(const_key).collect();
+            keys.sort();
+            keys.dedup();
+            format!("Z({})", keys.join("\u{1}"))
+        }
         Constant::Ellipsis => "E".into(),
         // Code objects are never shared.
         Constant::Code(c) => format!("K{:p}", c.as_ref()),

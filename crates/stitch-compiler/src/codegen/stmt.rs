@@ -563,7 +563,7 @@ impl<'a> Compiler<'a> {
         let start = self.new_label();
         let cleanup = self.new_label();
         let exit = self.new_label();
-        self.expr(&f.iter)?;
+        self.iter_operand(&f.iter)?;
         // CPython 3.11 gives GET_ITER and FOR_ITER the statement's location.
         self.set_loc(f.range);
         self.emit(Op::GET_ITER, 0);

@@ -161,6 +161,22 @@ pub fn constant(vm: &mut Vm, c: Constant) -> Value {
             }
             tuple::new(vm, &vals)
         }
+        Constant::FrozenSet(items) => {
+            // As CPython: the compiler's frozenset (items added in order) is
+            // made again from its own iteration order when constants are
+            // merged (and when marshalled), which can change the order.
+            let first = super::set::new_frozen(vm);
+            for x in items {
+                let v = constant(vm, x);
+                // Constants hash and compare without running Python code.
+                let _ = super::set::add(vm, first, v);
+            }
+            let s = super::set::new_frozen(vm);
+            for v in super::set::items(first) {
+                let _ = super::set::add(vm, s, v);
+            }
+            s
+        }
         Constant::Ellipsis => vm.ellipsis,
         Constant::Code(u) => new_code(vm, *u),
     }
