@@ -280,19 +280,13 @@ fn min_max(vm: &mut Vm, a: &Args, is_max: bool) -> PyResult<Value> {
             "Cannot specify a default for {name}() with multiple positional arguments"
         )));
     }
-    let it = if a.pos.len() == 1 {
-        vm.iter(a.pos[0])?
-    } else {
-        let t = tuple::new(vm, a.pos);
-        vm.iter(t)?
-    };
     let op = if is_max {
         stitch_core::instr::cmpop::GT
     } else {
         stitch_core::instr::cmpop::LT
     };
     let mut best: Option<(Value, Value)> = None;
-    while let Some(x) = vm.next(it)? {
+    let mut consider = |vm: &mut Vm, x: Value| -> PyResult<()> {
         let k = if key.is_none() {
             x
         } else {
@@ -301,11 +295,29 @@ fn min_max(vm: &mut Vm, a: &Args, is_max: bool) -> PyResult<Value> {
         match best {
             None => best = Some((x, k)),
             Some((_, bk)) => {
-                let r = vm.compare(k, bk, op)?;
-                if vm.truth(r)? {
+                let better = match crate::vm::ops::primitive_cmp(k, bk) {
+                    Some(ord) => crate::vm::ops::ordering_holds(ord, op),
+                    None => {
+                        let r = vm.compare(k, bk, op)?;
+                        vm.truth(r)?
+                    }
+                };
+                if better {
                     best = Some((x, k));
                 }
             }
+        }
+        Ok(())
+    };
+    if a.pos.len() > 1 {
+        // The arguments themselves (the caller's, stable while we run).
+        for &x in a.pos {
+            consider(vm, x)?;
+        }
+    } else {
+        let it = vm.iter(a.pos[0])?;
+        while let Some(x) = vm.next(it)? {
+            consider(vm, x)?;
         }
     }
     match best {

@@ -455,6 +455,32 @@ pub fn compare_fast(vm: &mut Vm, a: Value, b: Value, op: u32) -> PyResult<Option
     }
 }
 
+/// The order of two values Rust compares without running Python code — small ints,
+/// floats, strs — as `Some(ordering)` (`Some(None)` for a NaN); `None` for other
+/// pairs.
+#[inline]
+pub fn primitive_cmp(x: Value, y: Value) -> Option<Option<Ordering>> {
+    if x.is_small_int() && y.is_small_int() {
+        return Some(Some(x.small_value().cmp(&y.small_value())));
+    }
+    if x.is_float() && y.is_float() {
+        return Some(x.as_f64().partial_cmp(&y.as_f64()));
+    }
+    if x.is_kind(Kind::Str) && y.is_kind(Kind::Str) {
+        if pystr::eq(x, y) {
+            return Some(Some(Ordering::Equal));
+        }
+        return Some(Some(pystr::as_str(x).cmp(pystr::as_str(y))));
+    }
+    None
+}
+
+/// Whether an ordering satisfies comparison `op` (false for unordered).
+#[inline]
+pub fn ordering_holds(ord: Option<Ordering>, op: u32) -> bool {
+    ordering_result(ord, op).is_true()
+}
+
 /// The current items of a list or tuple (a view: re-read after running Python code).
 #[inline]
 fn seq_view(v: Value) -> &'static [Value] {
@@ -483,11 +509,22 @@ fn compare_sequences(vm: &mut Vm, a: Value, b: Value, op: u32) -> PyResult<Value
             break Ok(ordering_result(Some(xs.len().cmp(&ys.len())), op));
         }
         let (x, y) = (xs[i], ys[i]);
-        let same = if x.is_small_int() && y.is_small_int() {
-            Ok(x == y)
-        } else {
-            vm.eq_bool(x, y)
-        };
+        if x == y {
+            i += 1;
+            continue;
+        }
+        if let Some(ord) = primitive_cmp(x, y) {
+            if ord == Some(Ordering::Equal) {
+                i += 1;
+                continue;
+            }
+            break Ok(match op {
+                cmpop::EQ => Value::FALSE,
+                cmpop::NE => Value::TRUE,
+                _ => ordering_result(ord, op),
+            });
+        }
+        let same = vm.eq_bool(x, y);
         match same {
             Ok(true) => i += 1,
             Ok(false) => {
