@@ -11,7 +11,7 @@ mod iters;
 mod list;
 mod range;
 mod set;
-mod sort;
+pub(crate) mod sort;
 mod tuple;
 mod views;
 

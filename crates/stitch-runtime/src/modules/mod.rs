@@ -21,6 +21,7 @@ pub mod io;
 pub mod itertools;
 pub mod itertools_comb;
 pub mod itertools_tee;
+pub mod json;
 pub mod libm;
 pub mod marshal;
 pub mod math;
@@ -66,6 +67,7 @@ pub const NATIVE: &[(&str, ModuleInit)] = &[
     ("_heapq", heapq::init),
     ("_imp", imp::init),
     ("_io", io::init_module),
+    ("_json", json::init),
     ("_operator", operator::init),
     ("_posixsubprocess", posixsubprocess::init),
     ("_random", random::init),

@@ -934,7 +934,7 @@ impl Vm {
     #[inline]
     fn is_exact_bytearray(&self, c: Value) -> bool {
         // SAFETY: callers pass heap objects.
-        unsafe { (*c.header()).ty as usize == self.types.bytearray.header() as usize }
+        unsafe { (*c.header()).ty.cast::<u8>() == self.types.bytearray.header().cast::<u8>() }
     }
 
     pub fn getitem(&mut self, c: Value, k: Value) -> PyResult<Value> {
