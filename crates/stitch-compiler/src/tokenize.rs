@@ -481,8 +481,7 @@ impl<'a> Tokenizer<'a> {
     fn name_or_string(&mut self, start: usize, line: u32, ls: usize) -> Step {
         // String prefixes: any of b, r, u, f in the combinations Python allows.
         let (mut saw_b, mut saw_r, mut saw_u, mut saw_f) = (false, false, false, false);
-        loop {
-            let Some(c) = self.peek() else { break };
+        while let Some(c) = self.peek() {
             match c {
                 b'b' | b'B' if !(saw_b || saw_u || saw_f) => saw_b = true,
                 b'u' | b'U' if !(saw_b || saw_u || saw_r || saw_f) => saw_u = true,

@@ -445,10 +445,7 @@ pub fn handle_uncaught(vm: &mut Vm, exc: Value) -> i32 {
             };
         }
         crate::modules::io::flush_stdout(vm);
-        let text = match vm.str_string(code) {
-            Ok(s) => s,
-            Err(_) => String::new(),
-        };
+        let text = vm.str_string(code).unwrap_or_default();
         let stderr = module::get(vm, vm.sys, "stderr").unwrap_or(Value::NONE);
         let _ = crate::builtins::functions::write_to(vm, stderr, &format!("{text}\n"));
         return 1;

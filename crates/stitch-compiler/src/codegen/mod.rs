@@ -38,7 +38,6 @@ pub(crate) enum FBlock<'a> {
     With { is_async: bool },
     HandlerCleanup { name: Option<String> },
     ExceptionHandler,
-    PopValue,
 }
 
 /// A code object being compiled.

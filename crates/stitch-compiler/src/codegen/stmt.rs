@@ -675,7 +675,7 @@ impl<'a> Compiler<'a> {
     fn unwind_one(&mut self, fb: &FBlock<'a>, preserve_tos: bool) -> R {
         match fb {
             FBlock::WhileLoop { .. } => {}
-            FBlock::ForLoop { .. } | FBlock::AsyncForLoop { .. } | FBlock::PopValue => {
+            FBlock::ForLoop { .. } | FBlock::AsyncForLoop { .. } => {
                 if preserve_tos {
                     self.emit(Op::SWAP, 2);
                 }

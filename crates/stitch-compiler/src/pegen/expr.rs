@@ -213,12 +213,10 @@ impl<'t> Parser<'t> {
     /// `assignment_expression: NAME ':=' ~ expression`.
     pub(super) fn assignment_expression(&mut self) -> R<N> {
         let m = self.mark;
-        if self.name()?.is_some() && self.op(":=")?.is_some() {
-            if self.expression()?.is_some() {
-                return Ok(Some(self.node(NK::NamedExpr, m)));
-            }
-            // Cut: the caller's other alternatives are still tried by CPython's
-            // generated code only within this rule, which has no others.
+        // Cut after ':=': the caller's other alternatives are still tried by
+        // CPython's generated code only within this rule, which has no others.
+        if self.name()?.is_some() && self.op(":=")?.is_some() && self.expression()?.is_some() {
+            return Ok(Some(self.node(NK::NamedExpr, m)));
         }
         self.mark = m;
         Ok(None)

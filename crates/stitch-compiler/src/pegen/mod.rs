@@ -210,15 +210,12 @@ pub(crate) enum Rule {
     DelTarget,
     Factor,
     AwaitPrimary,
-    Primary,
     TPrimary,
     Strings,
     Arguments,
     Block,
     SimpleStmt,
     InvalidNamedExpression,
-    NamedExpression,
-    Atom,
 }
 
 type Memo = (Option<N>, usize);
@@ -402,11 +399,6 @@ impl<'t> Parser<'t> {
         let (line, col) = s.map(|t| (t.line, t.col)).unwrap_or((1, 0));
         let (end_line, end_col) = e.map(|t| (t.end_line, t.end_col)).unwrap_or((line, col));
         Rc::new(Node { kind, line, col, end_line, end_col })
-    }
-
-    /// A node spanning two nodes.
-    pub(crate) fn span(&self, kind: NK, a: &Node, b: &Node) -> N {
-        Rc::new(Node { kind, line: a.line, col: a.col, end_line: b.end_line, end_col: b.end_col })
     }
 
     /// `_PyPegen_get_last_nonnwhitespace_token`.

@@ -86,10 +86,11 @@ impl<'t> Parser<'t> {
 
     fn slash_no_default(&mut self, lambda: bool) -> R<()> {
         let m = self.mark;
-        if self.many(|p| p.param_no_default(lambda))? > 0 && self.op("/")?.is_some() {
-            if self.op(",")?.is_some() || self.at_op(self.close(lambda))? {
-                return Ok(Some(()));
-            }
+        if self.many(|p| p.param_no_default(lambda))? > 0
+            && self.op("/")?.is_some()
+            && (self.op(",")?.is_some() || self.at_op(self.close(lambda))?)
+        {
+            return Ok(Some(()));
         }
         self.mark = m;
         Ok(None)
@@ -98,10 +99,11 @@ impl<'t> Parser<'t> {
     fn slash_with_default(&mut self, lambda: bool) -> R<()> {
         let m = self.mark;
         self.many(|p| p.param_no_default(lambda))?;
-        if self.many(|p| p.param_with_default(lambda))? > 0 && self.op("/")?.is_some() {
-            if self.op(",")?.is_some() || self.at_op(self.close(lambda))? {
-                return Ok(Some(()));
-            }
+        if self.many(|p| p.param_with_default(lambda))? > 0
+            && self.op("/")?.is_some()
+            && (self.op(",")?.is_some() || self.at_op(self.close(lambda))?)
+        {
+            return Ok(Some(()));
         }
         self.mark = m;
         Ok(None)
@@ -154,10 +156,10 @@ impl<'t> Parser<'t> {
     /// `param ',' | param &')'`.
     pub(super) fn param_no_default(&mut self, lambda: bool) -> R<N> {
         let m = self.mark;
-        if let Some(a) = self.param(lambda)? {
-            if self.op(",")?.is_some() || self.at_op(self.close(lambda))? {
-                return Ok(Some(a));
-            }
+        if let Some(a) = self.param(lambda)?
+            && (self.op(",")?.is_some() || self.at_op(self.close(lambda))?)
+        {
+            return Ok(Some(a));
         }
         self.mark = m;
         Ok(None)

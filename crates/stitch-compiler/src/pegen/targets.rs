@@ -88,10 +88,11 @@ impl<'t> Parser<'t> {
 
     fn star_target_inner(&mut self) -> R<N> {
         let m = self.mark;
-        if self.op("*")?.is_some() && !self.at_op("*")? {
-            if let Some(t) = self.star_target()? {
-                return Ok(Some(self.node(NK::Starred(t), m)));
-            }
+        if self.op("*")?.is_some()
+            && !self.at_op("*")?
+            && let Some(t) = self.star_target()?
+        {
+            return Ok(Some(self.node(NK::Starred(t), m)));
         }
         self.mark = m;
         self.target_with_star_atom()

@@ -235,7 +235,7 @@ fn do_unpack_from(vm: &mut Vm, l: &Layout, buf: Value, offset: Value) -> PyResul
 fn offset_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
     let i = vm.index(v)?;
     int::to_i64(i).ok_or_else(|| {
-        vm.overflow_error(format!("Python int too large to convert to C ssize_t"))
+        vm.overflow_error("Python int too large to convert to C ssize_t")
     })
 }
 
