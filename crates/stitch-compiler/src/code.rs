@@ -93,7 +93,11 @@ impl CodeUnit {
     pub fn disassemble(&self) -> String {
         use std::fmt::Write;
         let mut out = String::new();
-        let _ = writeln!(out, "code {} ({}), line {}", self.qualname, self.filename, self.firstlineno);
+        let _ = writeln!(
+            out,
+            "code {} ({}), line {}",
+            self.qualname, self.filename, self.firstlineno
+        );
         let mut i = 0;
         let mut last_line = 0;
         while i < self.code.len() {
@@ -108,18 +112,26 @@ impl CodeUnit {
             };
             let note = match op.name() {
                 "LOAD_CONST" => format!(" ({})", short_const(&self.consts[ins.arg as usize])),
-                "LOAD_FAST" | "STORE_FAST" | "DELETE_FAST" | "LOAD_DEREF" | "STORE_DEREF" | "LOAD_CLOSURE"
-                | "MAKE_CELL" | "DELETE_DEREF" => format!(" ({})", self.slot_name(ins.arg as usize)),
-                "LOAD_GLOBAL" | "STORE_GLOBAL" | "LOAD_NAME" | "STORE_NAME" | "LOAD_ATTR" | "STORE_ATTR"
-                | "LOAD_METHOD" | "DELETE_NAME" | "DELETE_GLOBAL" | "DELETE_ATTR" | "IMPORT_NAME"
-                | "IMPORT_FROM" => format!(" ({})", self.names[ins.arg as usize]),
+                "LOAD_FAST" | "STORE_FAST" | "DELETE_FAST" | "LOAD_DEREF" | "STORE_DEREF"
+                | "LOAD_CLOSURE" | "MAKE_CELL" | "DELETE_DEREF" => {
+                    format!(" ({})", self.slot_name(ins.arg as usize))
+                }
+                "LOAD_GLOBAL" | "STORE_GLOBAL" | "LOAD_NAME" | "STORE_NAME" | "LOAD_ATTR"
+                | "STORE_ATTR" | "LOAD_METHOD" | "DELETE_NAME" | "DELETE_GLOBAL"
+                | "DELETE_ATTR" | "IMPORT_NAME" | "IMPORT_FROM" => {
+                    format!(" ({})", self.names[ins.arg as usize])
+                }
                 _ => String::new(),
             };
             let _ = writeln!(out, "{line_col} {i:>5} {:<24} {}{note}", op.name(), ins.arg);
             i += 1 + op.cache_words();
         }
         for e in &self.exception_table {
-            let _ = writeln!(out, "  handler {}..{} -> {} depth {}", e.start, e.end, e.target, e.depth);
+            let _ = writeln!(
+                out,
+                "  handler {}..{} -> {} depth {}",
+                e.start, e.end, e.target, e.depth
+            );
         }
         for c in &self.consts {
             if let Constant::Code(inner) = c {

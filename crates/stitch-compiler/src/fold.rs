@@ -27,7 +27,11 @@ const MAX_FOLDED_ITEMS: usize = 256;
 const MAX_TOTAL_ITEMS: usize = 1024;
 
 /// The constant value of `e`, if it has one.
-pub fn fold(e: &Expr, max_digits: usize, src: &SourceMap) -> Result<Option<Constant>, CompileError> {
+pub fn fold(
+    e: &Expr,
+    max_digits: usize,
+    src: &SourceMap,
+) -> Result<Option<Constant>, CompileError> {
     Ok(match e {
         Expr::NumberLiteral(n) => Some(number(n, max_digits, src)?),
         Expr::StringLiteral(s) => Some(Constant::Str(s.value.to_str().to_string())),
@@ -40,7 +44,10 @@ pub fn fold(e: &Expr, max_digits: usize, src: &SourceMap) -> Result<Option<Const
             None => None,
         },
         Expr::BinOp(b) => {
-            let (Some(l), Some(r)) = (fold(&b.left, max_digits, src)?, fold(&b.right, max_digits, src)?) else {
+            let (Some(l), Some(r)) = (
+                fold(&b.left, max_digits, src)?,
+                fold(&b.right, max_digits, src)?,
+            ) else {
                 return Ok(None);
             };
             binary(b.op, l, r)
@@ -63,18 +70,32 @@ pub fn fold(e: &Expr, max_digits: usize, src: &SourceMap) -> Result<Option<Const
 /// comprehension) or the right operand of a final `in` / `not in` (CPython's
 /// `fold_iter`): a tuple for a list, a frozenset for a set, when every item is
 /// constant.
-pub fn iter_constant(e: &Expr, max_digits: usize, src: &SourceMap) -> Result<Option<Constant>, CompileError> {
+pub fn iter_constant(
+    e: &Expr,
+    max_digits: usize,
+    src: &SourceMap,
+) -> Result<Option<Constant>, CompileError> {
     let (elts, set) = match e {
         Expr::List(l) => (&l.elts, false),
         Expr::Set(s) => (&s.elts, true),
         _ => return Ok(None),
     };
-    let Some(items) = constants(elts, max_digits, src)? else { return Ok(None) };
-    Ok(Some(if set { Constant::FrozenSet(items) } else { Constant::Tuple(items) }))
+    let Some(items) = constants(elts, max_digits, src)? else {
+        return Ok(None);
+    };
+    Ok(Some(if set {
+        Constant::FrozenSet(items)
+    } else {
+        Constant::Tuple(items)
+    }))
 }
 
 /// The constants of display items, if they all are (no starred item).
-pub fn constants(elts: &[Expr], max_digits: usize, src: &SourceMap) -> Result<Option<Vec<Constant>>, CompileError> {
+pub fn constants(
+    elts: &[Expr],
+    max_digits: usize,
+    src: &SourceMap,
+) -> Result<Option<Vec<Constant>>, CompileError> {
     let mut items = Vec::with_capacity(elts.len());
     for e in elts {
         if matches!(e, Expr::Starred(_)) {
@@ -88,7 +109,11 @@ pub fn constants(elts: &[Expr], max_digits: usize, src: &SourceMap) -> Result<Op
     Ok(Some(items))
 }
 
-fn number(n: &ast::ExprNumberLiteral, max_digits: usize, src: &SourceMap) -> Result<Constant, CompileError> {
+fn number(
+    n: &ast::ExprNumberLiteral,
+    max_digits: usize,
+    src: &SourceMap,
+) -> Result<Constant, CompileError> {
     Ok(match &n.value {
         ast::Number::Int(i) => match i.as_i64() {
             Some(v) => Constant::Int(BigInt::from(v)),
@@ -126,7 +151,8 @@ fn parse_big(
             src.span(n.range()),
         ));
     }
-    BigInt::parse_bytes(digits.as_bytes(), radix).ok_or_else(|| CompileError::syntax("invalid int literal", Span::default()))
+    BigInt::parse_bytes(digits.as_bytes(), radix)
+        .ok_or_else(|| CompileError::syntax("invalid int literal", Span::default()))
 }
 
 /// `not`'s view of a constant.
@@ -255,7 +281,11 @@ fn int_binary(op: ast::Operator, a: BigInt, b: BigInt, bools: bool) -> Option<Co
             }
             match b.to_u64() {
                 Some(w) if w < a.bits() + 1 => int(a >> w),
-                _ => int(if a.sign() == Sign::Minus { BigInt::from(-1) } else { zero }),
+                _ => int(if a.sign() == Sign::Minus {
+                    BigInt::from(-1)
+                } else {
+                    zero
+                }),
             }
         }
         O::BitOr | O::BitXor | O::BitAnd => {
@@ -290,7 +320,11 @@ fn true_divide(a: &BigInt, b: &BigInt) -> Option<f64> {
     }
     // Scale so that the quotient has at least 55 bits.
     let shift = 55 + y.bits() as i64 - x.bits() as i64;
-    let (num, den) = if shift >= 0 { (x << shift as u64, y.clone()) } else { (x.clone(), y << (-shift) as u64) };
+    let (num, den) = if shift >= 0 {
+        (x << shift as u64, y.clone())
+    } else {
+        (x.clone(), y << (-shift) as u64)
+    };
     let q = &num / &den;
     let sticky = &num % &den != num_bigint::BigUint::from(0u8);
     let drop = q.bits() - 53;
@@ -405,15 +439,19 @@ fn binary(op: ast::Operator, l: Constant, r: Constant) -> Option<Constant> {
             Some(Constant::Complex(as_f64(&l)? - re, 0.0 - im))
         }
         (O::Add, Constant::Str(a), Constant::Str(b)) => Some(Constant::Str(format!("{a}{b}"))),
-        (O::Add, Constant::Bytes(a), Constant::Bytes(b)) => Some(Constant::Bytes([a.as_slice(), b].concat())),
+        (O::Add, Constant::Bytes(a), Constant::Bytes(b)) => {
+            Some(Constant::Bytes([a.as_slice(), b].concat()))
+        }
         (O::Add, Constant::Tuple(a), Constant::Tuple(b)) => {
             let mut v = a.clone();
             v.extend(b.iter().cloned());
             Some(Constant::Tuple(v))
         }
-        (O::Mult, Constant::Int(_) | Constant::Bool(_), Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_)) => {
-            binary(op, r, l)
-        }
+        (
+            O::Mult,
+            Constant::Int(_) | Constant::Bool(_),
+            Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_),
+        ) => binary(op, r, l),
         (O::Mult, Constant::Str(s), _) => {
             let n = repeat_count(&int_of(&r)?, s.chars().count(), MAX_FOLDED_LEN)?;
             Some(Constant::Str(s.repeat(n)))
@@ -427,7 +465,9 @@ fn binary(op: ast::Operator, l: Constant, r: Constant) -> Option<Constant> {
             if n > 0 && complexity(&l, (MAX_TOTAL_ITEMS / n) as i64) < 0 {
                 return None;
             }
-            Some(Constant::Tuple(t.iter().cycle().take(t.len() * n).cloned().collect()))
+            Some(Constant::Tuple(
+                t.iter().cycle().take(t.len() * n).cloned().collect(),
+            ))
         }
         _ => None,
     }

@@ -109,10 +109,11 @@ pub fn compile_with(source: &str, filename: &str, mode: Mode, opts: &Options) ->
         source
     };
     let map = source::SourceMap::new(source);
-    let result = compile_inner(source, filename, mode, opts, &map, &mut warnings).map_err(|mut e| {
-        compiler_error_columns(&mut e, &map, opts);
-        e
-    });
+    let result =
+        compile_inner(source, filename, mode, opts, &map, &mut warnings).map_err(|mut e| {
+            compiler_error_columns(&mut e, &map, opts);
+            e
+        });
     Compiled { result, warnings }
 }
 
@@ -125,20 +126,29 @@ fn compiler_error_columns(e: &mut CompileError, map: &source::SourceMap, opts: &
     if !opts.file_input {
         e.text = ErrorText::Nothing;
     }
-    let Some(line) = map.line_text(e.lineno) else { return };
+    let Some(line) = map.line_text(e.lineno) else {
+        return;
+    };
     let to_bytes = |off: i64| -> i64 {
         if off <= 0 {
             return off;
         }
         let chars = off as usize - 1;
-        line.char_indices().nth(chars).map(|(b, _)| b + 1).unwrap_or(line.len() + 1 + chars.saturating_sub(line.chars().count())) as i64
+        line.char_indices()
+            .nth(chars)
+            .map(|(b, _)| b + 1)
+            .unwrap_or(line.len() + 1 + chars.saturating_sub(line.chars().count())) as i64
     };
     e.offset = to_bytes(e.offset);
     if e.end_lineno == e.lineno {
         e.end_offset = to_bytes(e.end_offset);
     } else if let Some(end_line) = map.line_text(e.end_lineno) {
         let chars = (e.end_offset as usize).saturating_sub(1);
-        e.end_offset = end_line.char_indices().nth(chars).map(|(b, _)| b + 1).unwrap_or(end_line.len() + 1) as i64;
+        e.end_offset = end_line
+            .char_indices()
+            .nth(chars)
+            .map(|(b, _)| b + 1)
+            .unwrap_or(end_line.len() + 1) as i64;
     }
 }
 
@@ -167,7 +177,8 @@ fn compile_inner(
             let table = symtable::build(&body, map)?;
             let found = warnings::module_warnings(&body, map);
             let found = warning_columns(found, map, opts);
-            let r = codegen::compile_module(&body, map, &table, filename, mode == Mode::Interactive);
+            let r =
+                codegen::compile_module(&body, map, &table, filename, mode == Mode::Interactive);
             keep_warnings(warnings, found, &r);
             r
         }
@@ -175,7 +186,11 @@ fn compile_inner(
 }
 
 /// The compiler's warnings become errors at the compiler's columns.
-fn warning_columns(mut found: Vec<Warning>, map: &source::SourceMap, opts: &Options) -> Vec<Warning> {
+fn warning_columns(
+    mut found: Vec<Warning>,
+    map: &source::SourceMap,
+    opts: &Options,
+) -> Vec<Warning> {
     for w in &mut found {
         compiler_error_columns(&mut w.error, map, opts);
     }

@@ -16,21 +16,37 @@ use crate::source::SourceMap;
 use crate::tokenize::{self, Tokens};
 use crate::{Options, Warning, WarningCategory, WarningStage};
 
-pub fn parse_module(source: &str, map: &SourceMap, opts: &Options, warnings: &mut Vec<Warning>) -> Result<Vec<Stmt>, CompileError> {
+pub fn parse_module(
+    source: &str,
+    map: &SourceMap,
+    opts: &Options,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<Stmt>, CompileError> {
     match parse(source, map, Mode::Module, opts, warnings)? {
         Mod::Module(m) => Ok(m.body.into_iter().collect()),
         Mod::Expression(_) => Err(CompileError::syntax("invalid syntax", Default::default())),
     }
 }
 
-pub fn parse_expression(source: &str, map: &SourceMap, opts: &Options, warnings: &mut Vec<Warning>) -> Result<Expr, CompileError> {
+pub fn parse_expression(
+    source: &str,
+    map: &SourceMap,
+    opts: &Options,
+    warnings: &mut Vec<Warning>,
+) -> Result<Expr, CompileError> {
     match parse(source, map, Mode::Expression, opts, warnings)? {
         Mod::Expression(e) => Ok(*e.body),
         Mod::Module(_) => Err(CompileError::syntax("invalid syntax", Default::default())),
     }
 }
 
-fn parse(source: &str, map: &SourceMap, mode: Mode, opts: &Options, warnings: &mut Vec<Warning>) -> Result<Mod, CompileError> {
+fn parse(
+    source: &str,
+    map: &SourceMap,
+    mode: Mode,
+    opts: &Options,
+    warnings: &mut Vec<Warning>,
+) -> Result<Mod, CompileError> {
     if let Some(pos) = source.find('\0') {
         let (line, _) = map.line_col(TextSize::new(pos as u32));
         return Err(CompileError {
@@ -55,7 +71,10 @@ fn parse(source: &str, map: &SourceMap, mode: Mode, opts: &Options, warnings: &m
             pegen::diagnose(&toks, opts.file_input)
         };
         tok_reached = d.tok_reached;
-        (Some(d.err.unwrap_or_else(|| fallback(&toks))), d.str_warnings)
+        (
+            Some(d.err.unwrap_or_else(|| fallback(&toks))),
+            d.str_warnings,
+        )
     } else {
         pegen::check_all_strings(&toks)
     };
@@ -67,12 +86,32 @@ fn parse(source: &str, map: &SourceMap, mode: Mode, opts: &Options, warnings: &m
         let error = to_compile_error(&pegen::tokenizer_error_of(&toks, &w.error), &toks, opts);
         let (category, stage) = (WarningCategory::SyntaxWarning, WarningStage::Tokenizer);
         let past_error = tok_reached.is_some_and(|end| w.pos > end);
-        found.push((w.pos, Warning { lineno: w.line, msg: w.msg.clone(), category, stage, past_error, error }));
+        found.push((
+            w.pos,
+            Warning {
+                lineno: w.line,
+                msg: w.msg.clone(),
+                category,
+                stage,
+                past_error,
+                error,
+            },
+        ));
     }
     for w in str_warnings {
         let error = to_compile_error(&w.error, &toks, opts);
         let (category, stage) = (WarningCategory::DeprecationWarning, WarningStage::Parser);
-        found.push((w.pos, Warning { lineno: w.line, msg: w.msg, category, stage, past_error: false, error }));
+        found.push((
+            w.pos,
+            Warning {
+                lineno: w.line,
+                msg: w.msg,
+                category,
+                stage,
+                past_error: false,
+                error,
+            },
+        ));
     }
     found.sort_by_key(|(pos, _)| *pos);
     warnings.extend(found.into_iter().map(|(_, w)| w));
@@ -86,7 +125,9 @@ fn parse(source: &str, map: &SourceMap, mode: Mode, opts: &Options, warnings: &m
 /// the first token ruff complained about is the best guess.
 fn fallback(toks: &Tokens) -> PegError {
     let t = toks.tokens.last().copied();
-    let (line, col, end_col) = t.map(|t| (t.line, t.col.max(0) as i64, t.end_col.max(0) as i64)).unwrap_or((1, 0, 0));
+    let (line, col, end_col) = t
+        .map(|t| (t.line, t.col.max(0) as i64, t.end_col.max(0) as i64))
+        .unwrap_or((1, 0, 0));
     PegError {
         ty: ErrType::Syntax,
         msg: "invalid syntax".into(),
@@ -129,7 +170,10 @@ fn joined_start(toks: &Tokens, line: u32) -> u32 {
             continue;
         }
         let continued = toks.line_text(prev).ends_with('\\')
-            && toks.tokens.iter().any(|t| t.line == first && t.kind != tokenize::Kind::Indent);
+            && toks
+                .tokens
+                .iter()
+                .any(|t| t.line == first && t.kind != tokenize::Kind::Indent);
         if continued {
             first = prev;
             continue;
@@ -184,7 +228,9 @@ fn to_compile_error(e: &PegError, toks: &Tokens, opts: &Options) -> CompileError
     let text = match &e.text {
         Some(t) => ErrorText::Text(t.clone()),
         // Reading a string, a line the tokenizer has left loses its newline.
-        None if !opts.file_input && e.tok_line > e.line => ErrorText::Text(toks.line_text(e.line).to_string()),
+        None if !opts.file_input && e.tok_line > e.line => {
+            ErrorText::Text(toks.line_text(e.line).to_string())
+        }
         // Reading a string, the tokenizer's buffer also holds the lines joined to
         // this one by a backslash or a string spanning lines.
         None if !opts.file_input => {
@@ -193,7 +239,11 @@ fn to_compile_error(e: &PegError, toks: &Tokens, opts: &Options) -> CompileError
             for l in first..=e.line {
                 t.push_str(&line_with_newline(toks, l).unwrap_or_default());
             }
-            if t.is_empty() { ErrorText::Nothing } else { ErrorText::Text(t) }
+            if t.is_empty() {
+                ErrorText::Nothing
+            } else {
+                ErrorText::Text(t)
+            }
         }
         None => match line_with_newline(toks, e.line) {
             Some(t) => ErrorText::Text(t),

@@ -57,16 +57,29 @@ pub struct Raised {
 pub enum TokError {
     Raised(Raised),
     /// "unindent does not match any outer indentation level" (IndentationError).
-    Dedent { line: u32, cur: usize },
+    Dedent {
+        line: u32,
+        cur: usize,
+    },
     /// "inconsistent use of tabs and spaces in indentation" (TabError).
-    TabSpace { line: u32 },
+    TabSpace {
+        line: u32,
+    },
     /// "too many levels of indentation" (IndentationError).
-    TooDeep { line: u32 },
+    TooDeep {
+        line: u32,
+    },
     /// "unexpected character after line continuation character"; `col` is the byte
     /// column of the character after the backslash.
-    LineCont { line: u32, col: usize },
+    LineCont {
+        line: u32,
+        col: usize,
+    },
     /// End of file inside a statement (after a backslash, or in brackets).
-    Eof { line: u32, cur: usize },
+    Eof {
+        line: u32,
+        cur: usize,
+    },
 }
 
 /// A SyntaxWarning found while tokenizing.
@@ -105,8 +118,14 @@ impl Tokens {
     /// Text of 1-based line `n` without its newline.
     pub fn line_text(&self, n: u32) -> &str {
         let i = (n as usize).wrapping_sub(1);
-        let Some(&s) = self.line_starts.get(i) else { return "" };
-        let e = self.line_starts.get(i + 1).copied().unwrap_or(self.text.len());
+        let Some(&s) = self.line_starts.get(i) else {
+            return "";
+        };
+        let e = self
+            .line_starts
+            .get(i + 1)
+            .copied()
+            .unwrap_or(self.text.len());
         self.text[s..e].trim_end_matches('\n')
     }
 
@@ -191,8 +210,21 @@ pub fn tokenize(src: &str) -> Tokens {
             Err(e) => break Some(e),
         }
     };
-    let Tokenizer { tokens, warnings, parens, line_starts, .. } = t;
-    Tokens { text, line_starts, tokens, error, parens, warnings }
+    let Tokenizer {
+        tokens,
+        warnings,
+        parens,
+        line_starts,
+        ..
+    } = t;
+    Tokens {
+        text,
+        line_starts,
+        tokens,
+        error,
+        parens,
+        warnings,
+    }
 }
 
 fn is_ident_start(c: u8) -> bool {
@@ -315,11 +347,17 @@ impl<'a> Tokenizer<'a> {
                             self.pos += 1;
                             if self.peek() != Some(b'\n') {
                                 let col = self.pos - self.line_start;
-                                return Err(TokError::LineCont { line: self.line, col });
+                                return Err(TokError::LineCont {
+                                    line: self.line,
+                                    col,
+                                });
                             }
                             self.next_byte();
                             if self.peek().is_none() {
-                                return Err(TokError::Eof { line: self.line, cur: self.pos });
+                                return Err(TokError::Eof {
+                                    line: self.line,
+                                    cur: self.pos,
+                                });
                             }
                             continue;
                         }
@@ -377,13 +415,18 @@ impl<'a> Tokenizer<'a> {
             }
             let Some(c) = self.peek() else {
                 if !self.parens.is_empty() || self.cont_line {
-                    return Err(TokError::Eof { line: self.line, cur: self.pos });
+                    return Err(TokError::Eof {
+                        line: self.line,
+                        cur: self.pos,
+                    });
                 }
                 self.push_marker(Kind::EndMarker);
                 return Ok(false);
             };
             if is_ident_start(c) {
-                return self.name_or_string(start, start_line, start_ls).map(|_| true);
+                return self
+                    .name_or_string(start, start_line, start_ls)
+                    .map(|_| true);
             }
             if c == b'\n' {
                 self.next_byte();
@@ -410,7 +453,9 @@ impl<'a> Tokenizer<'a> {
             if c == b'.' {
                 if self.peek_at(1).is_some_and(|d| d.is_ascii_digit()) {
                     self.pos += 1;
-                    return self.number_fraction(start, start_line, start_ls).map(|_| true);
+                    return self
+                        .number_fraction(start, start_line, start_ls)
+                        .map(|_| true);
                 }
                 if self.peek_at(1) == Some(b'.') && self.peek_at(2) == Some(b'.') {
                     self.pos += 3;
@@ -430,11 +475,17 @@ impl<'a> Tokenizer<'a> {
                 self.pos += 1;
                 if self.peek() != Some(b'\n') {
                     let col = self.pos - self.line_start;
-                    return Err(TokError::LineCont { line: self.line, col });
+                    return Err(TokError::LineCont {
+                        line: self.line,
+                        col,
+                    });
                 }
                 self.next_byte();
                 if self.peek().is_none() {
-                    return Err(TokError::Eof { line: self.line, cur: self.pos });
+                    return Err(TokError::Eof {
+                        line: self.line,
+                        cur: self.pos,
+                    });
                 }
                 self.cont_line = true;
                 continue;
@@ -468,8 +519,14 @@ impl<'a> Tokenizer<'a> {
                 self.altindstack.pop();
             }
             if col != *self.indstack.last().unwrap_or(&0) {
-                let end = self.text[self.pos..].find('\n').map(|i| self.pos + i + 1).unwrap_or(self.b.len());
-                return Err(TokError::Dedent { line: self.line, cur: end - self.line_start });
+                let end = self.text[self.pos..]
+                    .find('\n')
+                    .map(|i| self.pos + i + 1)
+                    .unwrap_or(self.b.len());
+                return Err(TokError::Dedent {
+                    line: self.line,
+                    cur: end - self.line_start,
+                });
             }
             if altcol != *self.altindstack.last().unwrap_or(&0) {
                 return Err(TokError::TabSpace { line: self.line });
@@ -533,7 +590,9 @@ impl<'a> Tokenizer<'a> {
     }
 
     fn string(&mut self, start: usize, line: u32, ls: usize) -> Step {
-        let Some(quote) = self.next_byte() else { return Ok(()) };
+        let Some(quote) = self.next_byte() else {
+            return Ok(());
+        };
         let mut quote_size = 1;
         let mut end_quote_size = 0;
         if self.peek() == Some(quote) {
@@ -605,7 +664,12 @@ impl<'a> Tokenizer<'a> {
         if kw {
             let msg = format!("invalid {kind} literal");
             let error = self.error_here(msg.clone());
-            self.warnings.push(TokWarning { line: self.line, msg, pos: self.pos, error });
+            self.warnings.push(TokWarning {
+                line: self.line,
+                msg,
+                pos: self.pos,
+                error,
+            });
             return Ok(());
         }
         if c.is_some_and(is_ident_char) {
@@ -706,7 +770,14 @@ impl<'a> Tokenizer<'a> {
         self.number_after_fraction(start, line, ls)
     }
 
-    fn radix(&mut self, start: usize, line: u32, ls: usize, digit: fn(u8) -> bool, kind: &str) -> Step {
+    fn radix(
+        &mut self,
+        start: usize,
+        line: u32,
+        ls: usize,
+        digit: fn(u8) -> bool,
+        kind: &str,
+    ) -> Step {
         loop {
             if self.peek() == Some(b'_') {
                 self.pos += 1;
@@ -718,7 +789,9 @@ impl<'a> Tokenizer<'a> {
                     && d.is_ascii_digit()
                 {
                     self.pos += 1;
-                    return Err(self.error_here(format!("invalid digit '{}' in {kind} literal", d as char)));
+                    return Err(
+                        self.error_here(format!("invalid digit '{}' in {kind} literal", d as char))
+                    );
                 }
                 return Err(self.error_here(format!("invalid {kind} literal")));
             }
@@ -800,7 +873,11 @@ impl<'a> Tokenizer<'a> {
         let c3 = self.peek_at(2).unwrap_or(0);
         let three = matches!(
             (c, c2, c3),
-            (b'*', b'*', b'=') | (b'.', b'.', b'.') | (b'/', b'/', b'=') | (b'<', b'<', b'=') | (b'>', b'>', b'=')
+            (b'*', b'*', b'=')
+                | (b'.', b'.', b'.')
+                | (b'/', b'/', b'=')
+                | (b'<', b'<', b'=')
+                | (b'>', b'>', b'=')
         );
         let two = matches!(
             (c, c2),
@@ -841,7 +918,11 @@ impl<'a> Tokenizer<'a> {
                 if self.parens.len() >= MAXLEVEL {
                     return Err(self.error_here("too many nested parentheses"));
                 }
-                self.parens.push(Paren { ch: c, line: self.line, col: start - self.line_start });
+                self.parens.push(Paren {
+                    ch: c,
+                    line: self.line,
+                    col: start - self.line_start,
+                });
             }
             b')' | b']' | b'}' => {
                 let Some(open) = self.parens.pop() else {
@@ -879,7 +960,9 @@ mod tests {
 
     fn err(src: &str) -> String {
         match tokenize(src).error {
-            Some(TokError::Raised(r)) => format!("{}@{}:{}-{}", r.msg, r.line, r.offset, r.end_offset),
+            Some(TokError::Raised(r)) => {
+                format!("{}@{}:{}-{}", r.msg, r.line, r.offset, r.end_offset)
+            }
             Some(e) => format!("{e:?}"),
             None => "ok".into(),
         }
@@ -888,8 +971,14 @@ mod tests {
     #[test]
     fn errors() {
         assert_eq!(err("x = 1abc\n"), "invalid decimal literal@1:5-5");
-        assert_eq!(err("x = 007\n"), "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers@1:5-6");
-        assert_eq!(err("x = \"abc\n"), "unterminated string literal (detected at line 1)@1:5-5");
+        assert_eq!(
+            err("x = 007\n"),
+            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers@1:5-6"
+        );
+        assert_eq!(
+            err("x = \"abc\n"),
+            "unterminated string literal (detected at line 1)@1:5-5"
+        );
         assert_eq!(err("x = 1)\n"), "unmatched ')'@1:6-6");
         assert_eq!(err("if 1:\n  x\n y\n"), "Dedent { line: 3, cur: 3 }");
         assert_eq!(err("x = 1if 1 else 2\n"), "ok");

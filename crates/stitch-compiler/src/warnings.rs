@@ -7,8 +7,8 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::Ranged;
 
 use crate::code::Constant;
-use crate::source::SourceMap;
 use crate::error::CompileError;
+use crate::source::SourceMap;
 use crate::{Warning, WarningCategory, WarningStage, fold};
 
 struct Finder<'s> {
@@ -61,7 +61,14 @@ impl<'s> Finder<'s> {
         let (lineno, _) = self.src.line_col(at.range().start());
         let error = CompileError::syntax(msg.clone(), self.src.span(at.range()));
         let (category, stage) = (WarningCategory::SyntaxWarning, WarningStage::Compiler);
-        self.out.push(Warning { lineno, msg, category, stage, past_error: false, error });
+        self.out.push(Warning {
+            lineno,
+            msg,
+            category,
+            stage,
+            past_error: false,
+            error,
+        });
     }
 
     /// A constant, or a display the compiler folds into one.
@@ -108,7 +115,10 @@ impl<'s> Finder<'s> {
             _ => self.is_constant(f),
         };
         if literal && let Some(t) = self.infer(f) {
-            self.warn(call, format!("'{t}' object is not callable; perhaps you missed a comma?"));
+            self.warn(
+                call,
+                format!("'{t}' object is not callable; perhaps you missed a comma?"),
+            );
         }
     }
 
@@ -122,21 +132,36 @@ impl<'s> Finder<'s> {
             Expr::Set(_) | Expr::SetComp(_) | Expr::Generator(_) | Expr::Lambda(_) => true,
             _ => matches!(
                 self.constant(v),
-                Some(Constant::None | Constant::Ellipsis | Constant::Int(_) | Constant::Bool(_) | Constant::Float(_) | Constant::Complex(..))
+                Some(
+                    Constant::None
+                        | Constant::Ellipsis
+                        | Constant::Int(_)
+                        | Constant::Bool(_)
+                        | Constant::Float(_)
+                        | Constant::Complex(..)
+                )
             ),
         };
         if not_subscriptable && let Some(t) = self.infer(v) {
-            self.warn(s, format!("'{t}' object is not subscriptable; perhaps you missed a comma?"));
+            self.warn(
+                s,
+                format!("'{t}' object is not subscriptable; perhaps you missed a comma?"),
+            );
             return;
         }
         // check_index
-        let Some(index_type) = self.infer(&s.slice) else { return };
+        let Some(index_type) = self.infer(&s.slice) else {
+            return;
+        };
         if matches!(index_type, "int" | "bool") {
             return;
         }
         let indexable = match v {
             Expr::Tuple(_) | Expr::List(_) | Expr::ListComp(_) | Expr::FString(_) => true,
-            _ => matches!(self.constant(v), Some(Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_))),
+            _ => matches!(
+                self.constant(v),
+                Some(Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_))
+            ),
         };
         if indexable && let Some(t) = self.infer(v) {
             self.warn(s, format!("{t} indices must be integers or slices, not {index_type}; perhaps you missed a comma?"));
@@ -162,7 +187,10 @@ impl<'a> Visitor<'a> for Finder<'_> {
                 if let Expr::Tuple(t) = a.test.as_ref()
                     && !t.elts.is_empty()
                 {
-                    self.warn(a, "assertion is always true, perhaps remove parentheses?".to_string());
+                    self.warn(
+                        a,
+                        "assertion is always true, perhaps remove parentheses?".to_string(),
+                    );
                 }
                 visitor::walk_stmt(self, s);
             }
@@ -183,7 +211,10 @@ impl<'a> Visitor<'a> for Finder<'_> {
 
 /// The SyntaxWarnings of a module.
 pub fn module_warnings(body: &[Stmt], src: &SourceMap) -> Vec<Warning> {
-    let mut f = Finder { src, out: Vec::new() };
+    let mut f = Finder {
+        src,
+        out: Vec::new(),
+    };
     for s in body {
         f.visit_stmt(s);
     }
@@ -192,7 +223,10 @@ pub fn module_warnings(body: &[Stmt], src: &SourceMap) -> Vec<Warning> {
 
 /// The SyntaxWarnings of an expression (`eval`).
 pub fn expression_warnings(e: &Expr, src: &SourceMap) -> Vec<Warning> {
-    let mut f = Finder { src, out: Vec::new() };
+    let mut f = Finder {
+        src,
+        out: Vec::new(),
+    };
     f.visit_expr(e);
     f.out
 }

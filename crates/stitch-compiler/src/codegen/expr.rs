@@ -100,17 +100,38 @@ impl<'a> Compiler<'a> {
                 self.sequence_display(&l.elts, Op::BUILD_LIST, l.range)?
             }
             Expr::Tuple(t) => self.sequence_display(&t.elts, Op::BUILD_TUPLE, t.range)?,
-            Expr::ListComp(c) => self.comprehension(c.range, CompKind::List, &c.generators, &c.elt, None, false)?,
-            Expr::SetComp(c) => self.comprehension(c.range, CompKind::Set, &c.generators, &c.elt, None, false)?,
+            Expr::ListComp(c) => {
+                self.comprehension(c.range, CompKind::List, &c.generators, &c.elt, None, false)?
+            }
+            Expr::SetComp(c) => {
+                self.comprehension(c.range, CompKind::Set, &c.generators, &c.elt, None, false)?
+            }
             Expr::DictComp(c) => {
                 let Some(k) = c.key.as_deref() else {
-                    return Err(self.err("dict unpacking cannot be used in dict comprehension", c.range));
+                    return Err(self.err(
+                        "dict unpacking cannot be used in dict comprehension",
+                        c.range,
+                    ));
                 };
-                self.comprehension(c.range, CompKind::Dict, &c.generators, k, Some(&c.value), false)?
+                self.comprehension(
+                    c.range,
+                    CompKind::Dict,
+                    &c.generators,
+                    k,
+                    Some(&c.value),
+                    false,
+                )?
             }
             Expr::Generator(c) => {
                 // A call's sole generator argument spans the call's parentheses.
-                self.comprehension(c.range, CompKind::Generator, &c.generators, &c.elt, None, !c.parenthesized)?
+                self.comprehension(
+                    c.range,
+                    CompKind::Generator,
+                    &c.generators,
+                    &c.elt,
+                    None,
+                    !c.parenthesized,
+                )?
             }
             Expr::Await(a) => {
                 self.expr(&a.value)?;
@@ -361,7 +382,11 @@ impl<'a> Compiler<'a> {
                 return Ok(());
             }
             self.emit(start, 0);
-            let c = if build == Op::BUILD_SET { Constant::FrozenSet(consts) } else { Constant::Tuple(consts) };
+            let c = if build == Op::BUILD_SET {
+                Constant::FrozenSet(consts)
+            } else {
+                Constant::Tuple(consts)
+            };
             self.load_const(c);
             self.emit(extend, 1);
             return Ok(());
@@ -461,13 +486,23 @@ impl<'a> Compiler<'a> {
 
     /// Pushes the arguments and emits the call; `prefix` arguments are already on
     /// the stack (above the callable and its self slot).
-    pub(crate) fn call_args(&mut self, args: &'a ast::Arguments, prefix: u32, range: TextRange) -> R {
+    pub(crate) fn call_args(
+        &mut self,
+        args: &'a ast::Arguments,
+        prefix: u32,
+        range: TextRange,
+    ) -> R {
         let loc = self.src.location(range);
         self.call_args_at(args, prefix, loc)
     }
 
     /// [`Self::call_args`] with the call instruction's location given.
-    fn call_args_at(&mut self, args: &'a ast::Arguments, prefix: u32, loc: crate::code::Location) -> R {
+    fn call_args_at(
+        &mut self,
+        args: &'a ast::Arguments,
+        prefix: u32,
+        loc: crate::code::Location,
+    ) -> R {
         let has_star = args.args.iter().any(|a| matches!(a, Expr::Starred(_)));
         let has_dstar = args.keywords.iter().any(|k| k.arg.is_none());
         let mut seen = std::collections::HashSet::new();
@@ -606,7 +641,11 @@ impl<'a> Compiler<'a> {
         let scope = self.table.scope_for(range);
         // A call's sole generator argument spans the call's parentheses (CPython's
         // location for it).
-        let range = if widen { self.src.widen_to_parens(range) } else { range };
+        let range = if widen {
+            self.src.widen_to_parens(range)
+        } else {
+            range
+        };
         let name = match kind {
             CompKind::List => "<listcomp>",
             CompKind::Set => "<setcomp>",
@@ -615,7 +654,8 @@ impl<'a> Compiler<'a> {
         };
         let qualname = self.qualname_for(name);
         let line = self.line_of(range);
-        let outer_is_async = self.unit().flags & (code_flags::COROUTINE | code_flags::ASYNC_GENERATOR) != 0;
+        let outer_is_async =
+            self.unit().flags & (code_flags::COROUTINE | code_flags::ASYNC_GENERATOR) != 0;
         self.enter_unit(scope, name, qualname, line);
         let sc = &self.table.scopes[scope];
         let is_async = sc.is_async_comprehension;
@@ -625,7 +665,10 @@ impl<'a> Compiler<'a> {
             u.flags |= code_flags::ASYNC_GENERATOR;
         }
         if is_async && kind != CompKind::Generator && !outer_is_async {
-            return Err(self.err("asynchronous comprehension outside of an asynchronous function", range));
+            return Err(self.err(
+                "asynchronous comprehension outside of an asynchronous function",
+                range,
+            ));
         }
         self.unit().argcount = 1;
         self.set_loc(range);
@@ -680,7 +723,14 @@ impl<'a> Compiler<'a> {
             self.iter_operand(&g.iter)?;
             // CPython 3.11: the comprehension's location, for the loop too.
             self.set_loc(range);
-            self.emit(if g.is_async { Op::GET_AITER } else { Op::GET_ITER }, 0);
+            self.emit(
+                if g.is_async {
+                    Op::GET_AITER
+                } else {
+                    Op::GET_ITER
+                },
+                0,
+            );
         }
         self.bind(start);
         let except = self.new_label();
@@ -761,7 +811,11 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn fstring_elements(&mut self, els: &'a ast::InterpolatedStringElements, parts: &mut FStringParts) -> R {
+    fn fstring_elements(
+        &mut self,
+        els: &'a ast::InterpolatedStringElements,
+        parts: &mut FStringParts,
+    ) -> R {
         for el in els.iter() {
             match el {
                 ast::InterpolatedStringElement::Literal(l) => parts.literal(&l.value),

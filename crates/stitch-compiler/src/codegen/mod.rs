@@ -18,7 +18,7 @@ use crate::assemble::{self, Ir, IrKind, Label};
 use crate::code::{CodeUnit, Constant, Location};
 use crate::error::CompileError;
 use crate::source::SourceMap;
-use crate::symtable::{Resolved, ScopeKind, SymbolTable, DEF_FREE_CLASS};
+use crate::symtable::{DEF_FREE_CLASS, Resolved, ScopeKind, SymbolTable};
 
 pub(crate) type R = Result<(), CompileError>;
 
@@ -152,7 +152,8 @@ impl<'a> Compiler<'a> {
             .iter()
             .filter(|n| {
                 let s = &sc.symbols[*n];
-                s.resolved == Resolved::Free || (s.flags & DEF_FREE_CLASS != 0 && sc.kind == ScopeKind::Class)
+                s.resolved == Resolved::Free
+                    || (s.flags & DEF_FREE_CLASS != 0 && sc.kind == ScopeKind::Class)
             })
             .cloned()
             .collect();
@@ -166,8 +167,11 @@ impl<'a> Compiler<'a> {
         let ncells = cells.len() as u32;
         for (i, f) in frees.iter().enumerate() {
             if !u.slots.contains_key(f) || sc.kind == ScopeKind::Class {
-                u.slots.insert(format!("\0free:{f}"), nlocals + ncells + i as u32);
-                u.slots.entry(f.clone()).or_insert(nlocals + ncells + i as u32);
+                u.slots
+                    .insert(format!("\0free:{f}"), nlocals + ncells + i as u32);
+                u.slots
+                    .entry(f.clone())
+                    .or_insert(nlocals + ncells + i as u32);
             }
         }
         u.cellvars = cells;
@@ -176,7 +180,9 @@ impl<'a> Compiler<'a> {
             u.flags |= code_flags::ASYNC_GENERATOR;
         } else if sc.is_generator {
             u.flags |= code_flags::GENERATOR;
-        } else if sc.is_coroutine || (sc.kind == ScopeKind::Comprehension && sc.is_async_comprehension) {
+        } else if sc.is_coroutine
+            || (sc.kind == ScopeKind::Comprehension && sc.is_async_comprehension)
+        {
             u.flags |= code_flags::COROUTINE;
         }
         if !sc.is_function_like() {
@@ -211,7 +217,9 @@ impl<'a> Compiler<'a> {
         }
         let _ = is_class;
         let flags = self.unit().flags;
-        if flags & (code_flags::GENERATOR | code_flags::COROUTINE | code_flags::ASYNC_GENERATOR) != 0 {
+        if flags & (code_flags::GENERATOR | code_flags::COROUTINE | code_flags::ASYNC_GENERATOR)
+            != 0
+        {
             self.emit(Op::RETURN_GENERATOR, 0);
             self.emit(Op::POP_TOP, 0);
         }
@@ -220,9 +228,8 @@ impl<'a> Compiler<'a> {
     /// Finishes the innermost unit.
     pub fn leave_unit(&mut self) -> Result<CodeUnit, CompileError> {
         let u = self.units.pop().unwrap();
-        assemble::assemble(u, &self.filename).map_err(|msg| {
-            CompileError::syntax(msg, crate::error::Span::default())
-        })
+        assemble::assemble(u, &self.filename)
+            .map_err(|msg| CompileError::syntax(msg, crate::error::Span::default()))
     }
 
     // ---- emitting ----
@@ -338,7 +345,10 @@ impl<'a> Compiler<'a> {
                 end_line: loc.end_line,
                 end_col: char_col(loc.end_line, loc.end_col),
             };
-            return Err(CompileError::syntax("too many statically nested blocks", span));
+            return Err(CompileError::syntax(
+                "too many statically nested blocks",
+                span,
+            ));
         }
         self.unit().fblocks.push(b);
         Ok(())
@@ -552,9 +562,7 @@ pub fn compile_module(
     }
     // A module docstring becomes __doc__.
     let mut rest = body;
-    if !interactive
-        && let Some(doc) = docstring(body)
-    {
+    if !interactive && let Some(doc) = docstring(body) {
         c.set_loc(body[0].range());
         c.load_const(Constant::Str(doc));
         c.name_op("__doc__", ast::ExprContext::Store);

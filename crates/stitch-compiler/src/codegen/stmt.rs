@@ -118,7 +118,10 @@ impl<'a> Compiler<'a> {
         let mut flags = 0;
         let positional: Vec<&ast::ParameterWithDefault> =
             p.posonlyargs.iter().chain(&p.args).collect();
-        let defaults: Vec<&Expr> = positional.iter().filter_map(|a| a.default.as_deref()).collect();
+        let defaults: Vec<&Expr> = positional
+            .iter()
+            .filter_map(|a| a.default.as_deref())
+            .collect();
         if !defaults.is_empty() {
             for d in &defaults {
                 self.expr(d)?;
@@ -129,7 +132,11 @@ impl<'a> Compiler<'a> {
         let kwdefaults: Vec<(&str, &Expr)> = p
             .kwonlyargs
             .iter()
-            .filter_map(|a| a.default.as_deref().map(|d| (a.parameter.name.id.as_str(), d)))
+            .filter_map(|a| {
+                a.default
+                    .as_deref()
+                    .map(|d| (a.parameter.name.id.as_str(), d))
+            })
             .collect();
         if !kwdefaults.is_empty() {
             let class = self.class_name();
@@ -144,7 +151,11 @@ impl<'a> Compiler<'a> {
     }
 
     /// Pushes the annotations dict of a function, if it has any.
-    fn annotations(&mut self, p: &'a ast::Parameters, returns: Option<&'a Expr>) -> Result<u32, crate::CompileError> {
+    fn annotations(
+        &mut self,
+        p: &'a ast::Parameters,
+        returns: Option<&'a Expr>,
+    ) -> Result<u32, crate::CompileError> {
         let class = self.class_name();
         let mut n = 0;
         let mut all: Vec<&'a ast::Parameter> = Vec::new();
@@ -340,7 +351,10 @@ impl<'a> Compiler<'a> {
                 self.unpack_into(elts, t.range())?;
             }
             Expr::Starred(s) => {
-                return Err(self.err("starred assignment target must be in a list or tuple", s.range));
+                return Err(self.err(
+                    "starred assignment target must be in a list or tuple",
+                    s.range,
+                ));
             }
             _ => return Err(self.err(format!("cannot assign to {}", describe(t)), t.range())),
         }
@@ -349,7 +363,12 @@ impl<'a> Compiler<'a> {
 
     fn unpack_into(&mut self, elts: &'a [Expr], range: TextRange) -> R {
         let star = elts.iter().position(|e| matches!(e, Expr::Starred(_)));
-        if elts.iter().filter(|e| matches!(e, Expr::Starred(_))).count() > 1 {
+        if elts
+            .iter()
+            .filter(|e| matches!(e, Expr::Starred(_)))
+            .count()
+            > 1
+        {
             return Err(self.err("multiple starred expressions in assignment", range));
         }
         self.set_loc(range);
@@ -358,7 +377,9 @@ impl<'a> Compiler<'a> {
                 let before = i as u32;
                 let after = (elts.len() - i - 1) as u32;
                 if before >= 256 || after >= (1 << 24) {
-                    return Err(self.err("too many expressions in star-unpacking assignment", range));
+                    return Err(
+                        self.err("too many expressions in star-unpacking assignment", range)
+                    );
                 }
                 self.emit(Op::UNPACK_EX, before | (after << 8));
             }
@@ -441,7 +462,10 @@ impl<'a> Compiler<'a> {
             }
             t => {
                 return Err(self.err(
-                    format!("'{}' is an illegal expression for augmented assignment", describe(t)),
+                    format!(
+                        "'{}' is an illegal expression for augmented assignment",
+                        describe(t)
+                    ),
                     t.range(),
                 ));
             }
@@ -497,7 +521,10 @@ impl<'a> Compiler<'a> {
             }
             t => {
                 return Err(self.err(
-                    format!("only single target (not {}) can be annotated", describe_plural(t)),
+                    format!(
+                        "only single target (not {}) can be annotated",
+                        describe_plural(t)
+                    ),
                     t.range(),
                 ));
             }
@@ -630,7 +657,9 @@ impl<'a> Compiler<'a> {
         let fb = self.unit().fblocks[i].clone();
         self.unwind_one(&fb, false)?;
         let exit = match fb {
-            FBlock::WhileLoop { exit, .. } | FBlock::ForLoop { exit, .. } | FBlock::AsyncForLoop { exit, .. } => exit,
+            FBlock::WhileLoop { exit, .. }
+            | FBlock::ForLoop { exit, .. }
+            | FBlock::AsyncForLoop { exit, .. } => exit,
             _ => unreachable!(),
         };
         self.set_loc(range);
@@ -644,7 +673,9 @@ impl<'a> Compiler<'a> {
         };
         self.unwind_to(i + 1, false)?;
         let start = match self.unit().fblocks[i] {
-            FBlock::WhileLoop { start, .. } | FBlock::ForLoop { start, .. } | FBlock::AsyncForLoop { start, .. } => start,
+            FBlock::WhileLoop { start, .. }
+            | FBlock::ForLoop { start, .. }
+            | FBlock::AsyncForLoop { start, .. } => start,
             _ => unreachable!(),
         };
         self.set_loc(range);

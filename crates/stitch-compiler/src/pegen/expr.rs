@@ -20,7 +20,9 @@ impl<'t> Parser<'t> {
     /// `expressions`.
     pub(super) fn expressions(&mut self) -> R<N> {
         let start = self.mark;
-        let Some(a) = self.expression()? else { return Ok(None) };
+        let Some(a) = self.expression()? else {
+            return Ok(None);
+        };
         let mut elts = vec![a.clone()];
         let mut comma = false;
         loop {
@@ -64,8 +66,13 @@ impl<'t> Parser<'t> {
             self.mark = m;
         }
         'a: {
-            let Some(_body) = self.disjunction()? else { break 'a };
-            if self.kw("if")?.is_none() || self.disjunction()?.is_none() || self.kw("else")?.is_none() {
+            let Some(_body) = self.disjunction()? else {
+                break 'a;
+            };
+            if self.kw("if")?.is_none()
+                || self.disjunction()?.is_none()
+                || self.kw("else")?.is_none()
+            {
                 break 'a;
             }
             if self.expression()?.is_none() {
@@ -122,7 +129,8 @@ impl<'t> Parser<'t> {
     /// `yield_expr`.
     pub(super) fn yield_expr(&mut self) -> R<N> {
         let m = self.mark;
-        if self.kw("yield")?.is_some() && self.kw("from")?.is_some() && self.expression()?.is_some() {
+        if self.kw("yield")?.is_some() && self.kw("from")?.is_some() && self.expression()?.is_some()
+        {
             return Ok(Some(self.node(NK::YieldFrom, m)));
         }
         self.mark = m;
@@ -140,7 +148,9 @@ impl<'t> Parser<'t> {
     /// `star_expressions`.
     pub(super) fn star_expressions(&mut self) -> R<N> {
         let start = self.mark;
-        let Some(a) = self.star_expression()? else { return Ok(None) };
+        let Some(a) = self.star_expression()? else {
+            return Ok(None);
+        };
         let mut elts = vec![a.clone()];
         let mut comma = false;
         loop {
@@ -181,7 +191,9 @@ impl<'t> Parser<'t> {
 
     /// `star_named_expressions: ','.star_named_expression+ [',']`.
     pub(super) fn star_named_expressions(&mut self) -> R<Vec<N>> {
-        let Some(a) = self.star_named_expression()? else { return Ok(None) };
+        let Some(a) = self.star_named_expression()? else {
+            return Ok(None);
+        };
         let mut v = vec![a];
         loop {
             let m = self.mark;
@@ -253,8 +265,16 @@ impl<'t> Parser<'t> {
 
     fn boolop(&mut self, kw: &str) -> R<N> {
         let m = self.mark;
-        let next = |p: &mut Self| if kw == "or" { p.conjunction() } else { p.inversion() };
-        let Some(a) = next(self)? else { return Ok(None) };
+        let next = |p: &mut Self| {
+            if kw == "or" {
+                p.conjunction()
+            } else {
+                p.inversion()
+            }
+        };
+        let Some(a) = next(self)? else {
+            return Ok(None);
+        };
         let mut any = false;
         loop {
             let m2 = self.mark;
@@ -265,7 +285,11 @@ impl<'t> Parser<'t> {
             self.mark = m2;
             break;
         }
-        if any { Ok(Some(self.node(NK::BoolOp, m))) } else { Ok(Some(a)) }
+        if any {
+            Ok(Some(self.node(NK::BoolOp, m)))
+        } else {
+            Ok(Some(a))
+        }
     }
 
     /// `inversion` (memo).
@@ -291,7 +315,9 @@ impl<'t> Parser<'t> {
 
     fn comparison(&mut self) -> R<N> {
         let m = self.mark;
-        let Some(a) = self.bitwise_or()? else { return Ok(None) };
+        let Some(a) = self.bitwise_or()? else {
+            return Ok(None);
+        };
         let mut first_is_in = None;
         loop {
             let m2 = self.mark;
@@ -306,7 +332,13 @@ impl<'t> Parser<'t> {
             first_is_in.get_or_insert(is_in);
         }
         match first_is_in {
-            Some(first_is_in) => Ok(Some(self.node(NK::Compare { left: a, first_is_in }, m))),
+            Some(first_is_in) => Ok(Some(self.node(
+                NK::Compare {
+                    left: a,
+                    first_is_in,
+                },
+                m,
+            ))),
             None => Ok(Some(a)),
         }
     }
@@ -339,10 +371,25 @@ impl<'t> Parser<'t> {
     }
 
     fn binary(&mut self, level: usize) -> R<N> {
-        const OPS: [&[&str]; 6] = [&["|"], &["^"], &["&"], &["<<", ">>"], &["+", "-"], &["*", "/", "//", "%", "@"]];
+        const OPS: [&[&str]; 6] = [
+            &["|"],
+            &["^"],
+            &["&"],
+            &["<<", ">>"],
+            &["+", "-"],
+            &["*", "/", "//", "%", "@"],
+        ];
         let m = self.mark;
-        let next = |p: &mut Self| if level + 1 < OPS.len() { p.binary(level + 1) } else { p.factor() };
-        let Some(a) = next(self)? else { return Ok(None) };
+        let next = |p: &mut Self| {
+            if level + 1 < OPS.len() {
+                p.binary(level + 1)
+            } else {
+                p.factor()
+            }
+        };
+        let Some(a) = next(self)? else {
+            return Ok(None);
+        };
         let mut any = false;
         loop {
             let m2 = self.mark;
@@ -357,7 +404,11 @@ impl<'t> Parser<'t> {
             self.mark = m2;
             break;
         }
-        if any { Ok(Some(self.node(NK::BinOp, m))) } else { Ok(Some(a)) }
+        if any {
+            Ok(Some(self.node(NK::BinOp, m)))
+        } else {
+            Ok(Some(a))
+        }
     }
 
     /// `factor` (memo).
@@ -394,7 +445,9 @@ impl<'t> Parser<'t> {
 
     fn power_inner(&mut self) -> R<N> {
         let m = self.mark;
-        let Some(a) = self.await_primary()? else { return Ok(None) };
+        let Some(a) = self.await_primary()? else {
+            return Ok(None);
+        };
         let m2 = self.mark;
         if self.op("**")?.is_some() && self.factor()?.is_some() {
             return Ok(Some(self.node(NK::BinOp, m)));
@@ -419,7 +472,9 @@ impl<'t> Parser<'t> {
     /// `primary` (left-recursive: an atom, then trailers).
     pub(super) fn primary(&mut self) -> R<N> {
         let m = self.mark;
-        let Some(mut a) = self.atom()? else { return Ok(None) };
+        let Some(mut a) = self.atom()? else {
+            return Ok(None);
+        };
         loop {
             let m2 = self.mark;
             if self.op(".")?.is_some() && self.name()?.is_some() {
@@ -429,7 +484,13 @@ impl<'t> Parser<'t> {
             self.mark = m2;
             if self.at_op("(")? {
                 if let Some(g) = self.genexp()? {
-                    a = self.node(NK::Call { args: vec![g], keywords: vec![] }, m);
+                    a = self.node(
+                        NK::Call {
+                            args: vec![g],
+                            keywords: vec![],
+                        },
+                        m,
+                    );
                     continue;
                 }
                 self.mark = m2;
@@ -629,7 +690,11 @@ impl<'t> Parser<'t> {
             return Ok(None);
         }
         let fstring = self.check_strings(m, self.mark)?;
-        let kind = if fstring { NK::JoinedStr } else { NK::Const(Const::Other) };
+        let kind = if fstring {
+            NK::JoinedStr
+        } else {
+            NK::Const(Const::Other)
+        };
         Ok(Some(self.node(kind, m)))
     }
 
@@ -713,7 +778,9 @@ impl<'t> Parser<'t> {
         let m2 = self.mark;
         let mut elts = vec![];
         'a: {
-            let Some(y) = self.star_named_expression()? else { break 'a };
+            let Some(y) = self.star_named_expression()? else {
+                break 'a;
+            };
             if self.op(",")?.is_none() {
                 break 'a;
             }
@@ -736,7 +803,10 @@ impl<'t> Parser<'t> {
 
     fn set(&mut self) -> R<N> {
         let m = self.mark;
-        if self.op("{")?.is_some() && self.star_named_expressions()?.is_some() && self.op("}")?.is_some() {
+        if self.op("{")?.is_some()
+            && self.star_named_expressions()?.is_some()
+            && self.op("}")?.is_some()
+        {
             return Ok(Some(self.node(NK::Set, m)));
         }
         self.mark = m;
@@ -848,7 +918,10 @@ impl<'t> Parser<'t> {
         let m = self.mark;
         'a: {
             self.kw("async")?;
-            if self.kw("for")?.is_none() || self.star_targets()?.is_none() || self.kw("in")?.is_none() {
+            if self.kw("for")?.is_none()
+                || self.star_targets()?.is_none()
+                || self.kw("in")?.is_none()
+            {
                 break 'a;
             }
             // Cut after 'in'.
@@ -945,7 +1018,10 @@ impl<'t> Parser<'t> {
 
     fn dictcomp(&mut self) -> R<N> {
         let m = self.mark;
-        if self.op("{")?.is_some() && self.kvpair()?.is_some() && self.for_if_clauses()?.is_some() && self.op("}")?.is_some()
+        if self.op("{")?.is_some()
+            && self.kvpair()?.is_some()
+            && self.for_if_clauses()?.is_some()
+            && self.op("}")?.is_some()
         {
             return Ok(Some(self.node(NK::DictComp, m)));
         }
@@ -1046,11 +1122,15 @@ impl<'t> Parser<'t> {
     fn kwargs(&mut self) -> R<(Vec<N>, Vec<Keyword>)> {
         let m = self.mark;
         'a: {
-            let Some(mut a) = self.kwarg_list(false)? else { break 'a };
+            let Some(mut a) = self.kwarg_list(false)? else {
+                break 'a;
+            };
             if self.op(",")?.is_none() {
                 break 'a;
             }
-            let Some(b) = self.kwarg_list(true)? else { break 'a };
+            let Some(b) = self.kwarg_list(true)? else {
+                break 'a;
+            };
             a.0.extend(b.0);
             a.1.extend(b.1);
             return Ok(Some(a));

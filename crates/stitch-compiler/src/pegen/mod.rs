@@ -100,7 +100,10 @@ pub enum NK {
     Tuple(Vec<N>),
     Set,
     Dict,
-    Call { args: Vec<N>, keywords: Vec<Keyword> },
+    Call {
+        args: Vec<N>,
+        keywords: Vec<Keyword>,
+    },
     BinOp,
     BoolOp,
     UnaryOp,
@@ -113,7 +116,10 @@ pub enum NK {
     Await,
     Yield,
     YieldFrom,
-    Compare { left: N, first_is_in: bool },
+    Compare {
+        left: N,
+        first_is_in: bool,
+    },
     NamedExpr,
     Slice,
 }
@@ -186,7 +192,11 @@ pub fn invalid_target(e: &N, ty: Targets) -> Option<N> {
         }
         NK::Compare { left, first_is_in } => {
             if ty == Targets::For {
-                if *first_is_in { invalid_target(left, ty) } else { None }
+                if *first_is_in {
+                    invalid_target(left, ty)
+                } else {
+                    None
+                }
             } else {
                 Some(e.clone())
             }
@@ -237,9 +247,10 @@ pub struct Parser<'t> {
 }
 
 const KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def",
-    "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is",
-    "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
 ];
 
 pub fn is_keyword(s: &str) -> bool {
@@ -248,7 +259,18 @@ pub fn is_keyword(s: &str) -> bool {
 
 impl<'t> Parser<'t> {
     pub fn new(t: &'t Tokens) -> Self {
-        Parser { t, mark: 0, fill: 0, invalid: false, level: 0, memo: HashMap::new(), err: None, file_input: false, soft_off: false, str_warnings: None }
+        Parser {
+            t,
+            mark: 0,
+            fill: 0,
+            invalid: false,
+            level: 0,
+            memo: HashMap::new(),
+            err: None,
+            file_input: false,
+            soft_off: false,
+            str_warnings: None,
+        }
     }
 
     /// Back to the start, with the invalid_ rules on.
@@ -389,7 +411,13 @@ impl<'t> Parser<'t> {
     // ---- nodes ----
 
     pub(crate) fn node_of_token(&self, kind: NK, t: &Token) -> N {
-        Rc::new(Node { kind, line: t.line, col: t.col, end_line: t.end_line, end_col: t.end_col })
+        Rc::new(Node {
+            kind,
+            line: t.line,
+            col: t.col,
+            end_line: t.end_line,
+            end_col: t.end_col,
+        })
     }
 
     /// A node from the token at `start` to the last token consumed (CPython's EXTRA).
@@ -398,7 +426,13 @@ impl<'t> Parser<'t> {
         let e = self.last_token();
         let (line, col) = s.map(|t| (t.line, t.col)).unwrap_or((1, 0));
         let (end_line, end_col) = e.map(|t| (t.end_line, t.end_col)).unwrap_or((line, col));
-        Rc::new(Node { kind, line, col, end_line, end_col })
+        Rc::new(Node {
+            kind,
+            line,
+            col,
+            end_line,
+            end_col,
+        })
     }
 
     /// `_PyPegen_get_last_nonnwhitespace_token`.
@@ -407,9 +441,14 @@ impl<'t> Parser<'t> {
         let mut last = None;
         while m > 0 {
             m -= 1;
-            let Some(t) = self.t.tokens.get(m) else { continue };
+            let Some(t) = self.t.tokens.get(m) else {
+                continue;
+            };
             last = Some(*t);
-            if !matches!(t.kind, Kind::EndMarker | Kind::Newline | Kind::Indent | Kind::Dedent) {
+            if !matches!(
+                t.kind,
+                Kind::EndMarker | Kind::Newline | Kind::Indent | Kind::Dedent
+            ) {
                 break;
             }
         }
@@ -452,12 +491,24 @@ impl<'t> Parser<'t> {
                 _ => self.t.line_starts.len() as u32,
             };
         }
-        self.t.tokens.get(self.fill.saturating_sub(1)).map(|t| t.end_line).unwrap_or(1)
+        self.t
+            .tokens
+            .get(self.fill.saturating_sub(1))
+            .map(|t| t.end_line)
+            .unwrap_or(1)
     }
 
     /// RAISE_ERROR_KNOWN_LOCATION: `col` and `end_col` are 0-based byte columns
     /// (or -1).
-    pub(crate) fn raise_at(&mut self, ty: ErrType, msg: impl Into<String>, line: u32, col: i64, end_line: u32, end_col: i64) -> Stop {
+    pub(crate) fn raise_at(
+        &mut self,
+        ty: ErrType,
+        msg: impl Into<String>,
+        line: u32,
+        col: i64,
+        end_line: u32,
+        end_col: i64,
+    ) -> Stop {
         let e = PegError {
             ty,
             msg: msg.into(),
@@ -475,12 +526,26 @@ impl<'t> Parser<'t> {
 
     /// RAISE_SYNTAX_ERROR_KNOWN_LOCATION(a, msg).
     pub(crate) fn raise_node(&mut self, a: &Node, msg: impl Into<String>) -> Stop {
-        self.raise_at(ErrType::Syntax, msg, a.line, a.col as i64, a.end_line, a.end_col as i64)
+        self.raise_at(
+            ErrType::Syntax,
+            msg,
+            a.line,
+            a.col as i64,
+            a.end_line,
+            a.end_col as i64,
+        )
     }
 
     /// RAISE_SYNTAX_ERROR_KNOWN_RANGE(a, b, msg).
     pub(crate) fn raise_range(&mut self, a: &Node, b: &Node, msg: impl Into<String>) -> Stop {
-        self.raise_at(ErrType::Syntax, msg, a.line, a.col as i64, b.end_line, b.end_col as i64)
+        self.raise_at(
+            ErrType::Syntax,
+            msg,
+            a.line,
+            a.col as i64,
+            b.end_line,
+            b.end_col as i64,
+        )
     }
 
     /// The location of a token as a node (for the macros above).
@@ -502,7 +567,9 @@ impl<'t> Parser<'t> {
     /// (the end of the last token fetched).
     pub(crate) fn raise_from(&mut self, a: &Node, msg: impl Into<String>) -> Stop {
         let last = self.t.tokens.get(self.fill.saturating_sub(1)).copied();
-        let (el, ec) = last.map(|t| (t.end_line, t.end_col as i64)).unwrap_or((a.end_line, a.end_col as i64));
+        let (el, ec) = last
+            .map(|t| (t.end_line, t.end_col as i64))
+            .unwrap_or((a.end_line, a.end_col as i64));
         self.raise_at(ErrType::Syntax, msg, a.line, a.col as i64, el, ec - 1)
     }
 
@@ -520,8 +587,16 @@ impl<'t> Parser<'t> {
     /// `known_err_token`).
     pub(crate) fn error_at_token(&self, ty: ErrType, msg: String, i: usize) -> Option<PegError> {
         let t = self.t.tokens.get(i).copied()?;
-        let offset = if t.col == -1 { self.marker_col(&t) } else { t.col as i64 + 1 };
-        let end_offset = if t.end_col == -1 { -1 } else { t.end_col as i64 + 1 };
+        let offset = if t.col == -1 {
+            self.marker_col(&t)
+        } else {
+            t.col as i64 + 1
+        };
+        let end_offset = if t.end_col == -1 {
+            -1
+        } else {
+            t.end_col as i64 + 1
+        };
         Some(PegError {
             ty,
             msg,
@@ -547,7 +622,12 @@ impl<'t> Parser<'t> {
             }
             return self.t.line_text(t.line).len() as i64 + 1;
         }
-        let ls = self.t.line_starts.get(t.line as usize - 1).copied().unwrap_or(0);
+        let ls = self
+            .t
+            .line_starts
+            .get(t.line as usize - 1)
+            .copied()
+            .unwrap_or(0);
         (t.start - ls) as i64
     }
 
@@ -610,10 +690,22 @@ pub fn tokenizer_error_of(t: &Tokens, e: &TokError) -> PegError {
             -1,
             true,
         ),
-        TokError::TabSpace { line } => {
-            mk(ErrType::Tab, "inconsistent use of tabs and spaces in indentation", *line, 1, 0, true)
-        }
-        TokError::TooDeep { line } => mk(ErrType::Indentation, "too many levels of indentation", *line, 1, 0, true),
+        TokError::TabSpace { line } => mk(
+            ErrType::Tab,
+            "inconsistent use of tabs and spaces in indentation",
+            *line,
+            1,
+            0,
+            true,
+        ),
+        TokError::TooDeep { line } => mk(
+            ErrType::Indentation,
+            "too many levels of indentation",
+            *line,
+            1,
+            0,
+            true,
+        ),
         TokError::LineCont { line, col } => mk(
             ErrType::Syntax,
             "unexpected character after line continuation character",
@@ -628,7 +720,14 @@ pub fn tokenizer_error_of(t: &Tokens, e: &TokError) -> PegError {
                 mk(ErrType::Syntax, &msg, p.line, p.col as i64 + 1, 0, true)
             } else {
                 let len = t.line_text(*line).len() as i64;
-                mk(ErrType::Syntax, "unexpected EOF while parsing", *line, len + 1, -1, true)
+                mk(
+                    ErrType::Syntax,
+                    "unexpected EOF while parsing",
+                    *line,
+                    len + 1,
+                    -1,
+                    true,
+                )
             }
         }
     }
@@ -698,7 +797,11 @@ fn diagnose_rule(t: &Tokens, file_input: bool, rule: fn(&mut Parser) -> R<()>) -
     p.str_warnings = Some(Vec::new());
     let ok = matches!(rule(&mut p), Ok(Some(())));
     let str_warnings = p.str_warnings.take().unwrap_or_default();
-    let mut d = Diagnosis { err: None, str_warnings, tok_reached: None };
+    let mut d = Diagnosis {
+        err: None,
+        str_warnings,
+        tok_reached: None,
+    };
     if ok {
         return d;
     }
@@ -719,7 +822,11 @@ fn diagnose_rule(t: &Tokens, file_input: bool, rule: fn(&mut Parser) -> R<()>) -
         Some(tok) if tok.kind == Kind::Indent || tok.kind == Kind::Dedent => {
             // Reported as it is: no later tokenizer error takes its place, and
             // the tokenizer stops where the parser left it.
-            let msg = if tok.kind == Kind::Indent { "unexpected indent" } else { "unexpected unindent" };
+            let msg = if tok.kind == Kind::Indent {
+                "unexpected indent"
+            } else {
+                "unexpected unindent"
+            };
             let _ = p.raise_last(ErrType::Indentation, msg);
             d.err = p.err.take();
             d.tok_reached = Some(t.tokens.get(p.fill.saturating_sub(1)).map_or(0, |t| t.end));
@@ -741,7 +848,11 @@ fn diagnose_rule(t: &Tokens, file_input: bool, rule: fn(&mut Parser) -> R<()>) -
     };
     let mut err = err;
     err.tok_line = p.tok_line_now();
-    let line = t.tokens.get(p.fill.saturating_sub(1)).map(|t| t.line).unwrap_or(err.line);
+    let line = t
+        .tokens
+        .get(p.fill.saturating_sub(1))
+        .map(|t| t.line)
+        .unwrap_or(err.line);
     d.err = Some(full_source_check(t, line).unwrap_or(err));
     d
 }
@@ -751,6 +862,10 @@ fn finish_raised(p: &Parser, e: PegError) -> PegError {
     if e.from_tokenizer {
         return e;
     }
-    let line = p.t.tokens.get(p.fill.saturating_sub(1)).map(|t| t.line).unwrap_or(e.line);
+    let line =
+        p.t.tokens
+            .get(p.fill.saturating_sub(1))
+            .map(|t| t.line)
+            .unwrap_or(e.line);
     full_source_check(p.t, line).unwrap_or(e)
 }

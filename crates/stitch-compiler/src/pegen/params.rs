@@ -122,13 +122,17 @@ impl<'t> Parser<'t> {
             return Ok(Some(()));
         }
         self.mark = m;
-        if !lambda && self.op("*")?.is_some() && self.param_no_default_star_annotation()?.is_some() {
+        if !lambda && self.op("*")?.is_some() && self.param_no_default_star_annotation()?.is_some()
+        {
             self.many(|p| p.param_maybe_default(lambda))?;
             self.opt(|p| p.kwds(lambda))?;
             return Ok(Some(()));
         }
         self.mark = m;
-        if self.op("*")?.is_some() && self.op(",")?.is_some() && self.many(|p| p.param_maybe_default(lambda))? > 0 {
+        if self.op("*")?.is_some()
+            && self.op(",")?.is_some()
+            && self.many(|p| p.param_maybe_default(lambda))? > 0
+        {
             self.opt(|p| p.kwds(lambda))?;
             return Ok(Some(()));
         }
@@ -168,7 +172,10 @@ impl<'t> Parser<'t> {
     fn param_no_default_star_annotation(&mut self) -> R<N> {
         let m = self.mark;
         'a: {
-            if self.name()?.is_none() || self.op(":")?.is_none() || self.star_expression()?.is_none() {
+            if self.name()?.is_none()
+                || self.op(":")?.is_none()
+                || self.star_expression()?.is_none()
+            {
                 break 'a;
             }
             let a = self.node(NK::Name(String::new()), m);
@@ -283,8 +290,16 @@ impl<'t> Parser<'t> {
                 self.op(",")?;
                 if let Some(b) = self.op(")")? {
                     let (an, bn) = (self.tok_node(a), self.tok_node(b));
-                    let what = if lambda { "Lambda expression parameters" } else { "Function parameters" };
-                    return Err(self.raise_range(&an, &bn, format!("{what} cannot be parenthesized")));
+                    let what = if lambda {
+                        "Lambda expression parameters"
+                    } else {
+                        "Function parameters"
+                    };
+                    return Err(self.raise_range(
+                        &an,
+                        &bn,
+                        format!("{what} cannot be parenthesized"),
+                    ));
                 }
             }
         }
@@ -360,7 +375,9 @@ impl<'t> Parser<'t> {
             };
             if ok {
                 if lambda {
-                    return Err(self.raise_last(ErrType::Syntax, "named arguments must follow bare *"));
+                    return Err(
+                        self.raise_last(ErrType::Syntax, "named arguments must follow bare *")
+                    );
                 }
                 let n = self.tok_node(a);
                 return Err(self.raise_node(&n, "named arguments must follow bare *"));
@@ -418,7 +435,9 @@ impl<'t> Parser<'t> {
                 for op in ["*", "**", "/"] {
                     if let Some(a) = self.op(op)? {
                         let n = self.tok_node(a);
-                        return Err(self.raise_node(&n, "arguments cannot follow var-keyword argument"));
+                        return Err(
+                            self.raise_node(&n, "arguments cannot follow var-keyword argument")
+                        );
                     }
                 }
             }

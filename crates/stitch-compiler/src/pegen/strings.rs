@@ -35,7 +35,13 @@ fn split_literal(tok: &str) -> Lit<'_> {
     let qn = if triple { 3 } else { 1 };
     let start = (i + qn).min(tok.len());
     let end = tok.len().saturating_sub(qn).max(start);
-    Lit { bytes, raw, fmode, body: &tok[start..end], body_offset: start }
+    Lit {
+        bytes,
+        raw,
+        fmode,
+        body: &tok[start..end],
+        body_offset: start,
+    }
 }
 
 /// Why a literal does not decode: CPython's message.
@@ -47,7 +53,10 @@ fn unicode_escape_error(body: &str) -> Option<String> {
     let mut pos = 0usize;
     let mut i = 0usize;
     let err = |start: usize, end: usize, msg: &str| {
-        Some(format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {start}-{}: {msg}", end - 1))
+        Some(format!(
+            "(unicode error) 'unicodeescape' codec can't decode bytes in position {start}-{}: {msg}",
+            end - 1
+        ))
     };
     while i < chars.len() {
         let c = chars[i];
@@ -143,9 +152,12 @@ fn bytes_escape_error(body: &str) -> Option<String> {
         let e = b[i];
         i += 1;
         if e == b'x' {
-            let ok = b.get(i).is_some_and(|c| c.is_ascii_hexdigit()) && b.get(i + 1).is_some_and(|c| c.is_ascii_hexdigit());
+            let ok = b.get(i).is_some_and(|c| c.is_ascii_hexdigit())
+                && b.get(i + 1).is_some_and(|c| c.is_ascii_hexdigit());
             if !ok {
-                return Some(format!("(value error) invalid \\x escape at position {start}"));
+                return Some(format!(
+                    "(value error) invalid \\x escape at position {start}"
+                ));
             }
             i += 2;
         }
@@ -178,7 +190,8 @@ fn first_invalid_escape(body: &str, bytes: bool) -> Option<String> {
         let Some(&c) = b.get(i) else { break };
         i += 1;
         match c {
-            b'\n' | b'\\' | b'\'' | b'"' | b'a' | b'b' | b'f' | b'n' | b'r' | b't' | b'v' | b'x' => {}
+            b'\n' | b'\\' | b'\'' | b'"' | b'a' | b'b' | b'f' | b'n' | b'r' | b't' | b'v'
+            | b'x' => {}
             b'u' | b'U' | b'N' if !bytes => {}
             b'0'..=b'7' => {
                 let start = i - 1;
@@ -190,7 +203,10 @@ fn first_invalid_escape(body: &str, bytes: bool) -> Option<String> {
                     n += 1;
                 }
                 if v > 0o377 {
-                    return Some(format!("invalid octal escape sequence '\\{}'", &body[start..start + 3]));
+                    return Some(format!(
+                        "invalid octal escape sequence '\\{}'",
+                        &body[start..start + 3]
+                    ));
                 }
             }
             // A backslash before a non-ASCII character stays a backslash.
@@ -209,12 +225,21 @@ impl<'t> Parser<'t> {
         if self.str_warnings.is_none() || self.invalid {
             return;
         }
-        let Some(t) = self.t.tokens.get(tok) else { return };
+        let Some(t) = self.t.tokens.get(tok) else {
+            return;
+        };
         // Made an error, it is raised at the token, unless the tokenizer finds an
         // error in the rest of the source.
-        let Some(at_token) = self.error_at_token(ErrType::Syntax, msg.clone(), tok) else { return };
+        let Some(at_token) = self.error_at_token(ErrType::Syntax, msg.clone(), tok) else {
+            return;
+        };
         let error = super::full_source_check(self.t, t.line).unwrap_or(at_token);
-        let w = StrWarning { pos: t.start, line: t.line, msg, error };
+        let w = StrWarning {
+            pos: t.start,
+            line: t.line,
+            msg,
+            error,
+        };
         if let Some(v) = self.str_warnings.as_mut() {
             v.push(w);
         }
@@ -234,7 +259,9 @@ impl<'t> Parser<'t> {
                 if lit.bytes {
                     if !lit.body.is_ascii() {
                         let n = self.tok_node(i);
-                        return Err(self.raise_node(&n, "bytes can only contain ASCII literal characters"));
+                        return Err(
+                            self.raise_node(&n, "bytes can only contain ASCII literal characters")
+                        );
                     }
                     if !raw && let Some(msg) = bytes_escape_error(lit.body) {
                         return Err(self.raise_last(ErrType::Syntax, msg));
@@ -249,7 +276,9 @@ impl<'t> Parser<'t> {
             if let Some(b) = bytesmode
                 && b != lit.bytes
             {
-                return Err(self.raise_last(ErrType::Syntax, "cannot mix bytes and nonbytes literals"));
+                return Err(
+                    self.raise_last(ErrType::Syntax, "cannot mix bytes and nonbytes literals")
+                );
             }
             bytesmode = Some(lit.bytes);
             if lit.fmode {
@@ -306,7 +335,10 @@ impl<'t> Parser<'t> {
                         }
                         if ch == b'}' {
                             *s -= 1;
-                            return Err(self.raise_last(ErrType::Syntax, "f-string: single '}' is not allowed"));
+                            return Err(self.raise_last(
+                                ErrType::Syntax,
+                                "f-string: single '}' is not allowed",
+                            ));
                         }
                     }
                     *s -= 1;
@@ -315,7 +347,10 @@ impl<'t> Parser<'t> {
             }
             let lit_end = if doubled { *s - 1 } else { *s };
             if !lit.raw
-                && let Some(msg) = lit.body.get(lit_start..lit_end).and_then(unicode_escape_error)
+                && let Some(msg) = lit
+                    .body
+                    .get(lit_start..lit_end)
+                    .and_then(unicode_escape_error)
             {
                 return Err(self.raise_last(ErrType::Syntax, msg));
             }
@@ -338,7 +373,13 @@ impl<'t> Parser<'t> {
     }
 
     /// `fstring_find_expr`: at a '{'.
-    fn fstring_expr(&mut self, tok: usize, lit: &Lit, s: &mut usize, level: usize) -> Result<(), Stop> {
+    fn fstring_expr(
+        &mut self,
+        tok: usize,
+        lit: &Lit,
+        s: &mut usize,
+        level: usize,
+    ) -> Result<(), Stop> {
         let body = lit.body.as_bytes();
         let end = body.len();
         if level >= 2 {
@@ -352,7 +393,10 @@ impl<'t> Parser<'t> {
         while *s < end {
             let ch = body[*s];
             if ch == b'\\' {
-                return Err(self.raise_last(ErrType::Syntax, "f-string expression part cannot include a backslash"));
+                return Err(self.raise_last(
+                    ErrType::Syntax,
+                    "f-string expression part cannot include a backslash",
+                ));
             }
             if quote != 0 {
                 if ch == quote {
@@ -385,12 +429,16 @@ impl<'t> Parser<'t> {
                 }
                 b'[' | b'{' | b'(' => {
                     if stack.len() >= 200 {
-                        return Err(self.raise_last(ErrType::Syntax, "f-string: too many nested parenthesis"));
+                        return Err(self
+                            .raise_last(ErrType::Syntax, "f-string: too many nested parenthesis"));
                     }
                     stack.push(ch);
                 }
                 b'#' => {
-                    return Err(self.raise_last(ErrType::Syntax, "f-string expression part cannot include '#'"));
+                    return Err(self.raise_last(
+                        ErrType::Syntax,
+                        "f-string expression part cannot include '#'",
+                    ));
                 }
                 b'!' | b':' | b'}' | b'=' | b'>' | b'<' if stack.is_empty() => {
                     if *s + 1 < end {
@@ -408,7 +456,10 @@ impl<'t> Parser<'t> {
                 }
                 b']' | b'}' | b')' => {
                     let Some(open) = stack.pop() else {
-                        return Err(self.raise_last(ErrType::Syntax, format!("f-string: unmatched '{}'", ch as char)));
+                        return Err(self.raise_last(
+                            ErrType::Syntax,
+                            format!("f-string: unmatched '{}'", ch as char),
+                        ));
                     };
                     if !matches!((open, ch), (b'(', b')') | (b'[', b']') | (b'{', b'}')) {
                         return Err(self.raise_last(
@@ -429,14 +480,20 @@ impl<'t> Parser<'t> {
             return Err(self.raise_last(ErrType::Syntax, "f-string: unterminated string"));
         }
         if let Some(&open) = stack.last() {
-            return Err(self.raise_last(ErrType::Syntax, format!("f-string: unmatched '{}'", open as char)));
+            return Err(self.raise_last(
+                ErrType::Syntax,
+                format!("f-string: unmatched '{}'", open as char),
+            ));
         }
         if *s >= end {
             return Err(self.raise_last(ErrType::Syntax, "f-string: expecting '}'"));
         }
         // Compile the expression.
         let expr = &lit.body[expr_start..expr_end];
-        if expr.bytes().all(|c| matches!(c, b' ' | b'\t' | b'\n' | 0x0c)) {
+        if expr
+            .bytes()
+            .all(|c| matches!(c, b' ' | b'\t' | b'\n' | 0x0c))
+        {
             let next = body[expr_end];
             if matches!(next, b'!' | b':' | b'=') {
                 return Err(self.raise_last(
@@ -486,10 +543,18 @@ impl<'t> Parser<'t> {
 
     /// Parses `(expr)` as CPython does for an f-string expression; its syntax
     /// errors get the "f-string: " prefix and show the parenthesized text.
-    fn fstring_compile_expr(&mut self, tok: usize, lit: &Lit, expr_start: usize, expr: &str) -> Result<(), Stop> {
+    fn fstring_compile_expr(
+        &mut self,
+        tok: usize,
+        lit: &Lit,
+        expr_start: usize,
+        expr: &str,
+    ) -> Result<(), Stop> {
         let src = format!("({expr})");
         let sub = crate::tokenize::tokenize(&src);
-        let Some(mut e) = diagnose_fstring(&sub) else { return Ok(()) };
+        let Some(mut e) = diagnose_fstring(&sub) else {
+            return Ok(());
+        };
         let t = self.t.tokens[tok];
         let text = self.text(&t);
         // Where the expression's '{' is (CPython's fstring_find_expr_location).
@@ -518,7 +583,11 @@ impl<'t> Parser<'t> {
             // The expression is read as a string: the line keeps its newline while
             // the tokenizer is still on it.
             let l = sub.line_text(inner_line);
-            if tok_line <= inner_line { format!("{l}\n") } else { l.to_string() }
+            if tok_line <= inner_line {
+                format!("{l}\n")
+            } else {
+                l.to_string()
+            }
         }));
         e.line = t.line + lines + inner_line - 1;
         e.end_line = e.line;
@@ -540,7 +609,9 @@ impl<'t> Parser<'t> {
 /// The error of an f-string expression (`fstring: star_expressions`), if any.
 fn diagnose_fstring(t: &crate::tokenize::Tokens) -> Option<PegError> {
     let mut p = Parser::new(t);
-    let ok = |p: &mut Parser| -> Result<bool, Stop> { Ok(p.star_expressions()?.is_some() && p.at_kind(Kind::Newline)?) };
+    let ok = |p: &mut Parser| -> Result<bool, Stop> {
+        Ok(p.star_expressions()?.is_some() && p.at_kind(Kind::Newline)?)
+    };
     if let Ok(true) = ok(&mut p) {
         return None;
     }

@@ -6,7 +6,9 @@ impl<'t> Parser<'t> {
     /// `star_targets: star_target !',' | star_target (',' star_target)* [',']`.
     pub(super) fn star_targets(&mut self) -> R<N> {
         let m = self.mark;
-        let Some(a) = self.star_target()? else { return Ok(None) };
+        let Some(a) = self.star_target()? else {
+            return Ok(None);
+        };
         if !self.at_op(",")? {
             return Ok(Some(a));
         }
@@ -28,7 +30,9 @@ impl<'t> Parser<'t> {
 
     /// `','.star_target+ [',']`.
     fn star_targets_list_seq(&mut self) -> R<Vec<N>> {
-        let Some(a) = self.star_target()? else { return Ok(None) };
+        let Some(a) = self.star_target()? else {
+            return Ok(None);
+        };
         let mut v = vec![a];
         loop {
             let m = self.mark;
@@ -48,7 +52,9 @@ impl<'t> Parser<'t> {
     /// `star_target (',' star_target)+ [','] | star_target ','`.
     fn star_targets_tuple_seq(&mut self) -> R<Vec<N>> {
         let m = self.mark;
-        let Some(a) = self.star_target()? else { return Ok(None) };
+        let Some(a) = self.star_target()? else {
+            return Ok(None);
+        };
         let mut v = vec![a];
         loop {
             let m2 = self.mark;
@@ -133,7 +139,10 @@ impl<'t> Parser<'t> {
         }
         self.mark = m;
         'b: {
-            if self.t_primary()?.is_none() || self.op("[")?.is_none() || self.slices()?.is_none() || self.op("]")?.is_none()
+            if self.t_primary()?.is_none()
+                || self.op("[")?.is_none()
+                || self.slices()?.is_none()
+                || self.op("]")?.is_none()
             {
                 break 'b;
             }
@@ -155,7 +164,9 @@ impl<'t> Parser<'t> {
             if self.op("(")?.is_none() {
                 break 'a;
             }
-            let Some(t) = self.target_with_star_atom()? else { break 'a };
+            let Some(t) = self.target_with_star_atom()? else {
+                break 'a;
+            };
             if self.op(")")?.is_none() {
                 break 'a;
             }
@@ -245,7 +256,9 @@ impl<'t> Parser<'t> {
 
     fn t_primary_inner(&mut self) -> R<N> {
         let m = self.mark;
-        let Some(mut a) = self.atom()? else { return Ok(None) };
+        let Some(mut a) = self.atom()? else {
+            return Ok(None);
+        };
         if !self.t_lookahead()? {
             self.mark = m;
             return Ok(None);
@@ -257,21 +270,37 @@ impl<'t> Parser<'t> {
                 continue;
             }
             self.mark = m2;
-            if self.op("[")?.is_some() && self.slices()?.is_some() && self.op("]")?.is_some() && self.t_lookahead()? {
+            if self.op("[")?.is_some()
+                && self.slices()?.is_some()
+                && self.op("]")?.is_some()
+                && self.t_lookahead()?
+            {
                 a = self.node(NK::Subscript, m);
                 continue;
             }
             self.mark = m2;
             if self.at_op("(")? {
                 if self.genexp()?.is_some() && self.t_lookahead()? {
-                    a = self.node(NK::Call { args: vec![], keywords: vec![] }, m);
+                    a = self.node(
+                        NK::Call {
+                            args: vec![],
+                            keywords: vec![],
+                        },
+                        m,
+                    );
                     continue;
                 }
                 self.mark = m2;
                 if self.op("(")?.is_some() {
                     self.arguments()?;
                     if self.op(")")?.is_some() && self.t_lookahead()? {
-                        a = self.node(NK::Call { args: vec![], keywords: vec![] }, m);
+                        a = self.node(
+                            NK::Call {
+                                args: vec![],
+                                keywords: vec![],
+                            },
+                            m,
+                        );
                         continue;
                     }
                 }
@@ -284,7 +313,9 @@ impl<'t> Parser<'t> {
 
     /// `del_targets: ','.del_target+ [',']`.
     pub(super) fn del_targets(&mut self) -> R<Vec<N>> {
-        let Some(a) = self.del_target()? else { return Ok(None) };
+        let Some(a) = self.del_target()? else {
+            return Ok(None);
+        };
         let mut v = vec![a];
         loop {
             let m = self.mark;
@@ -344,7 +375,11 @@ impl<'t> Parser<'t> {
                     }
                 };
                 if self.op(close)?.is_some() {
-                    let kind = if tuple { NK::Tuple(elts) } else { NK::List(elts) };
+                    let kind = if tuple {
+                        NK::Tuple(elts)
+                    } else {
+                        NK::List(elts)
+                    };
                     return Ok(Some(self.node(kind, m)));
                 }
             }

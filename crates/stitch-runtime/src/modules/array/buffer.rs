@@ -31,12 +31,17 @@ pub fn extra_bytes_of(v: Value) -> Option<&'static [u8]> {
 pub fn read(vm: &mut Vm, v: Value) -> PyResult<&'static [u8]> {
     match bytes_of(v) {
         Some(b) => Ok(b),
-        None => Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(v)))),
+        None => Err(vm.type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            vm.type_name(v)
+        ))),
     }
 }
 
 fn writable(v: Value) -> bool {
-    bytearray::native(v).is_some() || payload::<Array>(v).is_some() || super::memoryview::view_bytes_mut(v).is_some()
+    bytearray::native(v).is_some()
+        || payload::<Array>(v).is_some()
+        || super::memoryview::view_bytes_mut(v).is_some()
 }
 
 /// The length of a writable buffer argument, or CPython's TypeError.
@@ -44,7 +49,10 @@ pub fn writable_len(vm: &mut Vm, v: Value) -> PyResult<usize> {
     if writable(v) {
         return Ok(bytes_of(v).map(|b| b.len()).unwrap_or(0));
     }
-    Err(vm.type_error(format!("argument must be read-write bytes-like object, not {}", vm.type_name(v))))
+    Err(vm.type_error(format!(
+        "argument must be read-write bytes-like object, not {}",
+        vm.type_name(v)
+    )))
 }
 
 /// Copies `data` into the writable buffer `v` at `start` (the caller checked the bounds).
@@ -68,7 +76,10 @@ pub fn write(vm: &mut Vm, v: Value, start: usize, data: &[u8]) -> PyResult<()> {
         dst.copy_from_slice(data);
         return Ok(());
     }
-    Err(vm.type_error(format!("argument must be read-write bytes-like object, not {}", vm.type_name(v))))
+    Err(vm.type_error(format!(
+        "argument must be read-write bytes-like object, not {}",
+        vm.type_name(v)
+    )))
 }
 
 /// Whether a buffer of `n` bytes may be allocated: not more than the machine's

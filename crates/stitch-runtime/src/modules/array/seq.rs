@@ -44,7 +44,10 @@ pub fn ssize_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
 
 fn arg(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
     if a.pos.len() != 2 {
-        return Err(vm.type_error(format!("expected 1 argument, got {}", a.pos.len().saturating_sub(1))));
+        return Err(vm.type_error(format!(
+            "expected 1 argument, got {}",
+            a.pos.len().saturating_sub(1)
+        )));
     }
     let _ = name;
     Ok(a.pos[1])
@@ -67,14 +70,18 @@ fn item_index(vm: &mut Vm, k: Value) -> PyResult<Option<i64>> {
     if k.is_small_int() {
         return Ok(Some(k.small_value()));
     }
-    let has_index = !k.is_float() && (int::is_int(k) || k.is_bool() || vm.lookup_special(k, vm.names.index).is_some());
+    let has_index = !k.is_float()
+        && (int::is_int(k) || k.is_bool() || vm.lookup_special(k, vm.names.index).is_some());
     if !has_index {
         return Err(vm.type_error("array indices must be integers"));
     }
     let n = vm.index(k)?;
     match int::to_i64(n) {
         Some(i) => Ok(Some(i)),
-        None => Err(vm.index_error(format!("cannot fit '{}' into an index-sized integer", vm.type_name(k)))),
+        None => Err(vm.index_error(format!(
+            "cannot fit '{}' into an index-sized integer",
+            vm.type_name(k)
+        ))),
     }
 }
 
@@ -110,7 +117,10 @@ fn getitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn setitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let arr = me(vm, a, "__setitem__")?;
     if a.pos.len() != 3 {
-        return Err(vm.type_error(format!("expected 2 arguments, got {}", a.pos.len().saturating_sub(1))));
+        return Err(vm.type_error(format!(
+            "expected 2 arguments, got {}",
+            a.pos.len().saturating_sub(1)
+        )));
     }
     let (k, v) = (a.pos[1], a.pos[2]);
     match item_index(vm, k)? {
@@ -219,7 +229,10 @@ fn add_(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let arr = me(vm, a, "__add__")?;
     let o = arg(vm, a, "__add__")?;
     let Some(other) = payload::<Array>(o) else {
-        return Err(vm.type_error(format!("can only append array (not \"{}\") to array", vm.type_name(o))));
+        return Err(vm.type_error(format!(
+            "can only append array (not \"{}\") to array",
+            vm.type_name(o)
+        )));
     };
     if other.code != arr.code {
         return Err(vm.type_error("bad argument type for built-in operation"));
@@ -230,14 +243,21 @@ fn add_(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn count_arg(vm: &mut Vm, n: Value) -> PyResult<i64> {
-    let ok = !n.is_float() && (int::is_int(n) || n.is_bool() || vm.lookup_special(n, vm.names.index).is_some());
+    let ok = !n.is_float()
+        && (int::is_int(n) || n.is_bool() || vm.lookup_special(n, vm.names.index).is_some());
     if !ok {
-        return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_name(n))));
+        return Err(vm.type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            vm.type_name(n)
+        )));
     }
     let i = vm.index(n)?;
     match int::to_i64(i) {
         Some(x) => Ok(x),
-        None => Err(vm.overflow_error(format!("cannot fit '{}' into an index-sized integer", vm.type_name(n)))),
+        None => Err(vm.overflow_error(format!(
+            "cannot fit '{}' into an index-sized integer",
+            vm.type_name(n)
+        ))),
     }
 }
 
@@ -275,7 +295,10 @@ fn iadd(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let arr = me(vm, a, "__iadd__")?;
     let o = arg(vm, a, "__iadd__")?;
     if payload::<Array>(o).is_none() {
-        return Err(vm.type_error(format!("can only extend array with array (not \"{}\")", vm.type_name(o))));
+        return Err(vm.type_error(format!(
+            "can only extend array with array (not \"{}\")",
+            vm.type_name(o)
+        )));
     }
     extend_with(vm, arr, o)?;
     Ok(a.pos[0])

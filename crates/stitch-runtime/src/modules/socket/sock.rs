@@ -68,7 +68,12 @@ pub fn socket_type(vm: &mut Vm) -> Value {
     add_getsets(
         vm,
         t,
-        &[("family", get_family, None), ("type", get_type, None), ("proto", get_proto, None), ("timeout", get_timeout, None)],
+        &[
+            ("family", get_family, None),
+            ("type", get_type, None),
+            ("proto", get_proto, None),
+            ("timeout", get_timeout, None),
+        ],
     );
     t
 }
@@ -79,7 +84,10 @@ fn me<'a>(vm: &mut Vm, a: &Args, m: &str) -> PyResult<&'a Socket> {
 
 /// The module's default timeout (negative: None).
 pub fn default_timeout(vm: &Vm) -> f64 {
-    vm.registry.get("_socket.defaulttimeout").map(|v| if v.is_float() { v.as_f64() } else { -1.0 }).unwrap_or(-1.0)
+    vm.registry
+        .get("_socket.defaulttimeout")
+        .map(|v| if v.is_float() { v.as_f64() } else { -1.0 })
+        .unwrap_or(-1.0)
 }
 
 fn set_nonblocking(fd: i32, on: bool) {
@@ -87,7 +95,11 @@ fn set_nonblocking(fd: i32, on: bool) {
     unsafe {
         let fl = libc::fcntl(fd, libc::F_GETFL);
         if fl >= 0 {
-            let new = if on { fl | libc::O_NONBLOCK } else { fl & !libc::O_NONBLOCK };
+            let new = if on {
+                fl | libc::O_NONBLOCK
+            } else {
+                fl & !libc::O_NONBLOCK
+            };
             if new != fl {
                 libc::fcntl(fd, libc::F_SETFL, new);
             }
@@ -116,7 +128,14 @@ pub fn new_socket(vm: &mut Vm, cls: Value, fd: i32, family: i32, ty: i32, proto:
 }
 
 fn sock_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    Ok(new_socket(vm, a.pos[0], -1, libc::AF_INET, libc::SOCK_STREAM, 0))
+    Ok(new_socket(
+        vm,
+        a.pos[0],
+        -1,
+        libc::AF_INET,
+        libc::SOCK_STREAM,
+        0,
+    ))
 }
 
 fn small_int(vm: &mut Vm, v: Value) -> PyResult<i32> {
@@ -134,7 +153,15 @@ fn getsockopt_int(fd: i32, opt: i32) -> Option<i32> {
     let mut v: libc::c_int = 0;
     let mut len = size_of::<libc::c_int>() as libc::socklen_t;
     // SAFETY: v and len are valid for the call.
-    let r = unsafe { libc::getsockopt(fd, libc::SOL_SOCKET, opt, &mut v as *mut _ as *mut libc::c_void, &mut len) };
+    let r = unsafe {
+        libc::getsockopt(
+            fd,
+            libc::SOL_SOCKET,
+            opt,
+            &mut v as *mut _ as *mut libc::c_void,
+            &mut len,
+        )
+    };
     (r == 0).then_some(v)
 }
 
@@ -143,7 +170,11 @@ fn sock_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let sig = args::Sig::new("socket", &["family", "type", "proto", "fileno"], 0);
     let [family, ty, proto, fileno] = args::parse::<4>(vm, &a.tail(), &sig)?;
     let opt = |vm: &mut Vm, v: Value| -> PyResult<i32> {
-        if v.is_null() || v.is_none() { Ok(-1) } else { small_int(vm, v) }
+        if v.is_null() || v.is_none() {
+            Ok(-1)
+        } else {
+            small_int(vm, v)
+        }
     };
     let (mut family, mut ty, mut proto) = (opt(vm, family)?, opt(vm, ty)?, opt(vm, proto)?);
     let fd = if fileno.is_null() || fileno.is_none() {
@@ -230,7 +261,14 @@ fn dup(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Err(os_error(vm, errno()));
     }
     let t = vm.registry[TYPE];
-    Ok(new_socket(vm, t, fd, s.family.get(), s.ty.get(), s.proto.get()))
+    Ok(new_socket(
+        vm,
+        t,
+        fd,
+        s.family.get(),
+        s.ty.get(),
+        s.proto.get(),
+    ))
 }
 
 fn setblocking(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -260,7 +298,10 @@ pub fn timeout_arg(vm: &mut Vm, v: Value) -> PyResult<f64> {
     } else if vm.lookup_special(v, vm.names.float).is_some() {
         crate::modules::math::to_f64(vm, v)?
     } else {
-        return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v))));
+        return Err(vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(v)
+        )));
     };
     if secs.is_nan() {
         return Err(vm.value_error("Invalid value NaN (not a number)"));
@@ -282,7 +323,11 @@ fn settimeout(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn timeout_value(s: &Socket) -> Value {
     let t = s.timeout.get();
-    if t < 0.0 { Value::NONE } else { Value::from_f64(t) }
+    if t < 0.0 {
+        Value::NONE
+    } else {
+        Value::from_f64(t)
+    }
 }
 
 fn gettimeout(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -291,16 +336,24 @@ fn gettimeout(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn get_family(_vm: &mut Vm, v: Value) -> PyResult<Value> {
-    Ok(Value::small(payload::<Socket>(v).map(|s| s.family.get()).unwrap_or(-1) as i64))
+    Ok(Value::small(
+        payload::<Socket>(v).map(|s| s.family.get()).unwrap_or(-1) as i64,
+    ))
 }
 fn get_type(_vm: &mut Vm, v: Value) -> PyResult<Value> {
-    Ok(Value::small(payload::<Socket>(v).map(|s| s.ty.get()).unwrap_or(-1) as i64))
+    Ok(Value::small(
+        payload::<Socket>(v).map(|s| s.ty.get()).unwrap_or(-1) as i64,
+    ))
 }
 fn get_proto(_vm: &mut Vm, v: Value) -> PyResult<Value> {
-    Ok(Value::small(payload::<Socket>(v).map(|s| s.proto.get()).unwrap_or(-1) as i64))
+    Ok(Value::small(
+        payload::<Socket>(v).map(|s| s.proto.get()).unwrap_or(-1) as i64,
+    ))
 }
 fn get_timeout(_vm: &mut Vm, v: Value) -> PyResult<Value> {
-    Ok(payload::<Socket>(v).map(timeout_value).unwrap_or(Value::NONE))
+    Ok(payload::<Socket>(v)
+        .map(timeout_value)
+        .unwrap_or(Value::NONE))
 }
 
 fn timed_out(vm: &mut Vm) -> PyErr {
@@ -310,13 +363,20 @@ fn timed_out(vm: &mut Vm) -> PyErr {
 
 /// Runs `op` (a system call returning a negative value on error) in the socket's
 /// timeout mode: waits first when there is a timeout, retries after EINTR.
-fn sock_call(vm: &mut Vm, s: &Socket, writing: bool, mut op: impl FnMut(i32) -> isize) -> PyResult<isize> {
+fn sock_call(
+    vm: &mut Vm,
+    s: &Socket,
+    writing: bool,
+    mut op: impl FnMut(i32) -> isize,
+) -> PyResult<isize> {
     let timeout = s.timeout.get();
-    let deadline = (timeout > 0.0).then(|| std::time::Instant::now() + std::time::Duration::from_secs_f64(timeout));
+    let deadline = (timeout > 0.0)
+        .then(|| std::time::Instant::now() + std::time::Duration::from_secs_f64(timeout));
     loop {
         if let Some(d) = deadline {
             let left = d.saturating_duration_since(std::time::Instant::now());
-            let ms = left.as_millis().min(i32::MAX as u128) as i32 + i32::from(left.subsec_nanos() % 1_000_000 != 0);
+            let ms = left.as_millis().min(i32::MAX as u128) as i32
+                + i32::from(left.subsec_nanos() % 1_000_000 != 0);
             let mut p = libc::pollfd {
                 fd: s.fd.get(),
                 events: if writing { libc::POLLOUT } else { libc::POLLIN },
@@ -383,7 +443,9 @@ fn accept(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let p = sa.as_mut_ptr();
     let lp: *mut libc::socklen_t = &mut sa.len;
     // SAFETY: p and lp point into sa, alive for the call.
-    let fd = sock_call(vm, s, false, |fd| unsafe { libc::accept4(fd, p, lp, libc::SOCK_CLOEXEC) as isize })?;
+    let fd = sock_call(vm, s, false, |fd| unsafe {
+        libc::accept4(fd, p, lp, libc::SOCK_CLOEXEC) as isize
+    })?;
     let addr = addr::to_value(vm, &sa);
     Ok(tuple::new(vm, &[Value::small(fd as i64), addr]))
 }
@@ -406,7 +468,9 @@ fn do_connect(vm: &mut Vm, s: &Socket, target: Value, caller: &str) -> PyResult<
             continue;
         }
         if e == libc::EINPROGRESS && s.timeout.get() > 0.0 {
-            let probe = sock_call(vm, s, true, |fd| getsockopt_int(fd, libc::SO_ERROR).map_or(-1, |v| v as isize));
+            let probe = sock_call(vm, s, true, |fd| {
+                getsockopt_int(fd, libc::SO_ERROR).map_or(-1, |v| v as isize)
+            });
             return match probe {
                 Ok(code) => Ok(code as i32),
                 Err(err) => Err(err),
@@ -471,7 +535,9 @@ fn send(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let data = buffer::read(vm, a.pos[1])?.to_vec();
     let flags = flags_arg(vm, a.pos.get(2))? | libc::MSG_NOSIGNAL;
     // SAFETY: data is a valid buffer.
-    let n = sock_call(vm, s, true, |fd| unsafe { libc::send(fd, data.as_ptr() as *const _, data.len(), flags) })?;
+    let n = sock_call(vm, s, true, |fd| unsafe {
+        libc::send(fd, data.as_ptr() as *const _, data.len(), flags)
+    })?;
     Ok(Value::small(n as i64))
 }
 
@@ -484,7 +550,9 @@ fn sendall(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     while at < data.len() {
         let rest = &data[at..];
         // SAFETY: rest is a valid buffer.
-        let n = sock_call(vm, s, true, |fd| unsafe { libc::send(fd, rest.as_ptr() as *const _, rest.len(), flags) })?;
+        let n = sock_call(vm, s, true, |fd| unsafe {
+            libc::send(fd, rest.as_ptr() as *const _, rest.len(), flags)
+        })?;
         at += n as usize;
         crate::signals::handle_pending(vm)?;
     }
@@ -495,12 +563,23 @@ fn sendto(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let s = me(vm, a, "sendto")?;
     args::count(vm, &a.tail(), "sendto", 2, 3)?;
     let data = buffer::read(vm, a.pos[1])?.to_vec();
-    let (flags, target) = if a.pos.len() == 4 { (flags_arg(vm, a.pos.get(2))?, a.pos[3]) } else { (0, a.pos[2]) };
+    let (flags, target) = if a.pos.len() == 4 {
+        (flags_arg(vm, a.pos.get(2))?, a.pos[3])
+    } else {
+        (0, a.pos[2])
+    };
     let sa = addr::parse(vm, s.family.get(), target, "sendto")?;
     let flags = flags | libc::MSG_NOSIGNAL;
     // SAFETY: data and sa are valid.
     let n = sock_call(vm, s, true, |fd| unsafe {
-        libc::sendto(fd, data.as_ptr() as *const _, data.len(), flags, sa.as_ptr(), sa.len)
+        libc::sendto(
+            fd,
+            data.as_ptr() as *const _,
+            data.len(),
+            flags,
+            sa.as_ptr(),
+            sa.len,
+        )
     })?;
     Ok(Value::small(n as i64))
 }
@@ -520,7 +599,10 @@ fn small_int_ssize(vm: &mut Vm, v: Value) -> PyResult<i64> {
 fn recv(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let s = me(vm, a, "recv")?;
     if a.pos.len() < 2 {
-        return Err(vm.type_error(format!("recv() takes at least 1 argument ({} given)", a.pos.len() - 1)));
+        return Err(vm.type_error(format!(
+            "recv() takes at least 1 argument ({} given)",
+            a.pos.len() - 1
+        )));
     }
     args::count(vm, &a.tail(), "recv", 1, 2)?;
     let n = bufsize_arg(vm, a.pos[1], "recv")?;
@@ -528,7 +610,9 @@ fn recv(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let mut buf = buffer::zeroed(vm, n)?;
     let p = buf.as_mut_ptr();
     // SAFETY: buf has room for n bytes.
-    let got = sock_call(vm, s, false, |fd| unsafe { libc::recv(fd, p as *mut _, n, flags) })?;
+    let got = sock_call(vm, s, false, |fd| unsafe {
+        libc::recv(fd, p as *mut _, n, flags)
+    })?;
     buf.truncate(got as usize);
     Ok(bytes::new(vm, &buf))
 }
@@ -538,7 +622,11 @@ fn recv_into(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let sig = args::Sig::new("recv_into", &["buffer", "nbytes", "flags"], 1);
     let [target, nbytes, flags] = args::parse::<3>(vm, &a.tail(), &sig)?;
     let cap = buffer::writable_len(vm, target)?;
-    let mut n = if nbytes.is_null() { 0 } else { small_int_ssize(vm, nbytes)? };
+    let mut n = if nbytes.is_null() {
+        0
+    } else {
+        small_int_ssize(vm, nbytes)?
+    };
     if n < 0 {
         return Err(vm.value_error("negative buffersize in recv_into"));
     }
@@ -548,12 +636,18 @@ fn recv_into(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if n as usize > cap {
         return Err(vm.value_error("buffer too small for requested bytes"));
     }
-    let flags = if flags.is_null() { 0 } else { small_int(vm, flags)? };
+    let flags = if flags.is_null() {
+        0
+    } else {
+        small_int(vm, flags)?
+    };
     let mut buf = buffer::zeroed(vm, n as usize)?;
     let p = buf.as_mut_ptr();
     let len = buf.len();
     // SAFETY: buf has room for len bytes.
-    let got = sock_call(vm, s, false, |fd| unsafe { libc::recv(fd, p as *mut _, len, flags) })? as usize;
+    let got = sock_call(vm, s, false, |fd| unsafe {
+        libc::recv(fd, p as *mut _, len, flags)
+    })? as usize;
     buffer::write(vm, target, 0, &buf[..got])?;
     Ok(Value::small(got as i64))
 }
@@ -569,7 +663,9 @@ fn recvfrom(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let sp = sa.as_mut_ptr();
     let lp: *mut libc::socklen_t = &mut sa.len;
     // SAFETY: buffers alive for the call.
-    let got = sock_call(vm, s, false, |fd| unsafe { libc::recvfrom(fd, p as *mut _, n, flags, sp, lp) })?;
+    let got = sock_call(vm, s, false, |fd| unsafe {
+        libc::recvfrom(fd, p as *mut _, n, flags, sp, lp)
+    })?;
     buf.truncate(got as usize);
     let b = bytes::new(vm, &buf);
     let addr = addr::to_value(vm, &sa);
@@ -585,17 +681,39 @@ fn setsockopt(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r = if a.pos.len() == 5 {
         let len = small_int(vm, a.pos[4])?;
         // SAFETY: a NULL option value of the given length, as CPython passes.
-        unsafe { libc::setsockopt(s.fd.get(), level, opt, std::ptr::null(), len as libc::socklen_t) }
+        unsafe {
+            libc::setsockopt(
+                s.fd.get(),
+                level,
+                opt,
+                std::ptr::null(),
+                len as libc::socklen_t,
+            )
+        }
     } else if int::is_int(v) || v.is_bool() {
         let x = small_int(vm, v)?;
         // SAFETY: x is a valid int for the call.
         unsafe {
-            libc::setsockopt(s.fd.get(), level, opt, &x as *const _ as *const _, size_of::<libc::c_int>() as libc::socklen_t)
+            libc::setsockopt(
+                s.fd.get(),
+                level,
+                opt,
+                &x as *const _ as *const _,
+                size_of::<libc::c_int>() as libc::socklen_t,
+            )
         }
     } else {
         let data = buffer::read(vm, v)?.to_vec();
         // SAFETY: data is a valid buffer.
-        unsafe { libc::setsockopt(s.fd.get(), level, opt, data.as_ptr() as *const _, data.len() as libc::socklen_t) }
+        unsafe {
+            libc::setsockopt(
+                s.fd.get(),
+                level,
+                opt,
+                data.as_ptr() as *const _,
+                data.len() as libc::socklen_t,
+            )
+        }
     };
     if r < 0 {
         return Err(os_error(vm, errno()));
@@ -616,7 +734,9 @@ fn getsockopt(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         let mut x: libc::c_int = 0;
         let mut len = size_of::<libc::c_int>() as libc::socklen_t;
         // SAFETY: x and len valid.
-        if unsafe { libc::getsockopt(s.fd.get(), level, opt, &mut x as *mut _ as *mut _, &mut len) } < 0 {
+        if unsafe { libc::getsockopt(s.fd.get(), level, opt, &mut x as *mut _ as *mut _, &mut len) }
+            < 0
+        {
             return Err(os_error(vm, errno()));
         }
         return Ok(Value::small(x as i64));
@@ -627,7 +747,8 @@ fn getsockopt(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let mut buf = vec![0u8; buflen as usize];
     let mut len = buflen as libc::socklen_t;
     // SAFETY: buf has room for len bytes.
-    if unsafe { libc::getsockopt(s.fd.get(), level, opt, buf.as_mut_ptr() as *mut _, &mut len) } < 0 {
+    if unsafe { libc::getsockopt(s.fd.get(), level, opt, buf.as_mut_ptr() as *mut _, &mut len) } < 0
+    {
         return Err(os_error(vm, errno()));
     }
     buf.truncate(len as usize);

@@ -56,7 +56,11 @@ impl std::ops::Deref for Marks {
 
 impl Marks {
     fn new(n: usize) -> Marks {
-        if n <= INLINE { Marks::Inline(n as u8, [-1; INLINE]) } else { Marks::Heap(vec![-1; n].into_boxed_slice()) }
+        if n <= INLINE {
+            Marks::Inline(n as u8, [-1; INLINE])
+        } else {
+            Marks::Heap(vec![-1; n].into_boxed_slice())
+        }
     }
     fn set(&mut self, i: usize, v: isize) {
         match self {
@@ -90,7 +94,13 @@ impl MatchObj {
         if i < 0 || self.string.is_none() {
             return Ok(default);
         }
-        Ok(slice_of(vm, self.string, self.wide.as_deref(), i as usize, j as usize))
+        Ok(slice_of(
+            vm,
+            self.string,
+            self.wide.as_deref(),
+            i as usize,
+            j as usize,
+        ))
     }
 }
 
@@ -222,7 +232,11 @@ pub fn new_match<C: Char>(
         regs: Cell::new(Value::NULL),
     };
     // The payload lives outside the heap: let it pace the collector.
-    let heap_marks = if groups + 1 > INLINE / 2 { 16 * (groups + 1) } else { 0 };
+    let heap_marks = if groups + 1 > INLINE / 2 {
+        16 * (groups + 1)
+    } else {
+        0
+    };
     crate::gc::note_external(std::mem::size_of::<MatchObj>() + heap_marks);
     Ok(native::new(vm, ty, Box::new(m)))
 }
@@ -294,7 +308,12 @@ fn groupdict(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if gi.is_null() {
         return Ok(result);
     }
-    let items = Rooted::from_vec(dict::items(gi).into_iter().flat_map(|(k, v)| [k, v]).collect());
+    let items = Rooted::from_vec(
+        dict::items(gi)
+            .into_iter()
+            .flat_map(|(k, v)| [k, v])
+            .collect(),
+    );
     for pair in items.chunks(2) {
         let (k, n) = (pair[0], pair[1]);
         // The number the name maps to (looked up again only if it is not an int).
@@ -354,7 +373,10 @@ fn repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r: String = r.chars().take(50).collect();
     let name = vm.type_name(a.pos[0]);
     let (s, e) = m.span(0);
-    Ok(pystr::new(vm, &format!("<{name} object; span=({s}, {e}), match={r}>")))
+    Ok(pystr::new(
+        vm,
+        &format!("<{name} object; span=({s}, {e}), match={r}>"),
+    ))
 }
 
 fn copy(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -377,7 +399,11 @@ fn get(vm: &mut Vm, v: Value) -> PyResult<&'static MatchObj> {
 
 fn lastindex(vm: &mut Vm, v: Value) -> PyResult<Value> {
     let m = get(vm, v)?;
-    Ok(if m.lastindex >= 0 { Value::small(m.lastindex as i64) } else { Value::NONE })
+    Ok(if m.lastindex >= 0 {
+        Value::small(m.lastindex as i64)
+    } else {
+        Value::NONE
+    })
 }
 
 fn lastgroup(vm: &mut Vm, v: Value) -> PyResult<Value> {

@@ -39,7 +39,12 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
         ("_clearcache", m_clearcache),
     ];
     super::util::add_fns(vm, m, fns);
-    super::util::set_str(vm, m, "__doc__", "Functions to convert between Python values and C structs.");
+    super::util::set_str(
+        vm,
+        m,
+        "__doc__",
+        "Functions to convert between Python values and C structs.",
+    );
     Ok(m)
 }
 
@@ -96,9 +101,24 @@ fn struct_type(vm: &mut Vm) -> Value {
 }
 
 /// A read-only attribute whose messages name `_struct.Struct`.
-fn add_getset(vm: &mut Vm, ty: Value, name: &'static str, get: fn(&mut Vm, Value) -> PyResult<Value>) {
+fn add_getset(
+    vm: &mut Vm,
+    ty: Value,
+    name: &'static str,
+    get: fn(&mut Vm, Value) -> PyResult<Value>,
+) {
     let gs_ty = vm.types.getset_descriptor;
-    let d = native::new(vm, gs_ty, Box::new(GetSet { name, get, set: None, owner: "_struct.Struct", objclass: ty }));
+    let d = native::new(
+        vm,
+        gs_ty,
+        Box::new(GetSet {
+            name,
+            get,
+            set: None,
+            owner: "_struct.Struct",
+            objclass: ty,
+        }),
+    );
     let k = pystr::intern(vm, name);
     dict::set_str(types::ty(ty).dict, k, d);
 }
@@ -118,7 +138,10 @@ fn format_arg(vm: &mut Vm, f: Value) -> PyResult<(Vec<u8>, Value)> {
         let v = pystr::new(vm, &text);
         return Ok((d, v));
     }
-    Err(vm.type_error(format!("Struct() argument 1 must be a str or bytes object, not {}", vm.type_name(f))))
+    Err(vm.type_error(format!(
+        "Struct() argument 1 must be a str or bytes object, not {}",
+        vm.type_name(f)
+    )))
 }
 
 fn parse_format(vm: &mut Vm, f: Value) -> PyResult<(Layout, Value)> {
@@ -139,7 +162,10 @@ fn struct_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let [f] = args::parse::<1>(vm, &rest, &args::Sig::new("Struct", &["format"], 1))?;
     let (layout, text) = parse_format(vm, f)?;
     let base = vm.registry["_struct.Struct"];
-    let data = Struct { layout: RefCell::new(layout), format: Cell::new(text) };
+    let data = Struct {
+        layout: RefCell::new(layout),
+        format: Cell::new(text),
+    };
     Ok(new_for_class(vm, cls, base, Box::new(data)))
 }
 
@@ -153,11 +179,15 @@ fn struct_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn s_format(_vm: &mut Vm, v: Value) -> PyResult<Value> {
-    Ok(payload::<Struct>(v).map(|s| s.format.get()).unwrap_or(Value::NONE))
+    Ok(payload::<Struct>(v)
+        .map(|s| s.format.get())
+        .unwrap_or(Value::NONE))
 }
 
 fn s_size(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    let n = payload::<Struct>(v).map(|s| s.layout.borrow().size).unwrap_or(0);
+    let n = payload::<Struct>(v)
+        .map(|s| s.layout.borrow().size)
+        .unwrap_or(0);
     Ok(int::from_i64(vm, n as i64))
 }
 
@@ -188,7 +218,14 @@ fn layout_self(vm: &mut Vm, a: &Args, method: &str) -> PyResult<Layout> {
 
 fn do_pack(vm: &mut Vm, l: &Layout, vals: &[Value]) -> PyResult<Value> {
     if vals.len() != l.items {
-        return Err(error(vm, format!("pack expected {} items for packing (got {})", l.items, vals.len())));
+        return Err(error(
+            vm,
+            format!(
+                "pack expected {} items for packing (got {})",
+                l.items,
+                vals.len()
+            ),
+        ));
     }
     let mut out = super::array::buffer::zeroed(vm, l.size)?;
     codec::pack(vm, l, vals, &mut out)?;
@@ -198,7 +235,10 @@ fn do_pack(vm: &mut Vm, l: &Layout, vals: &[Value]) -> PyResult<Value> {
 fn do_unpack(vm: &mut Vm, l: &Layout, buf: Value) -> PyResult<Value> {
     let data = super::array::buffer::read(vm, buf)?;
     if data.len() != l.size {
-        return Err(error(vm, format!("unpack requires a buffer of {} bytes", l.size)));
+        return Err(error(
+            vm,
+            format!("unpack requires a buffer of {} bytes", l.size),
+        ));
     }
     let data = data.to_vec();
     codec::unpack(vm, l, &data)
@@ -206,16 +246,26 @@ fn do_unpack(vm: &mut Vm, l: &Layout, buf: Value) -> PyResult<Value> {
 
 fn do_unpack_from(vm: &mut Vm, l: &Layout, buf: Value, offset: Value) -> PyResult<Value> {
     let data = super::array::buffer::read(vm, buf)?.to_vec();
-    let off = if offset.is_null() { 0 } else { offset_arg(vm, offset)? };
+    let off = if offset.is_null() {
+        0
+    } else {
+        offset_arg(vm, offset)?
+    };
     let len = data.len() as i64;
     let size = l.size as i64;
     let mut start = off;
     if off < 0 {
         if off + len < 0 {
-            return Err(error(vm, format!("offset {off} out of range for {len}-byte buffer")));
+            return Err(error(
+                vm,
+                format!("offset {off} out of range for {len}-byte buffer"),
+            ));
         }
         if -off < size {
-            return Err(error(vm, format!("not enough data to unpack {size} bytes at offset {off}")));
+            return Err(error(
+                vm,
+                format!("not enough data to unpack {size} bytes at offset {off}"),
+            ));
         }
         start = off + len;
     }
@@ -234,9 +284,7 @@ fn do_unpack_from(vm: &mut Vm, l: &Layout, buf: Value, offset: Value) -> PyResul
 
 fn offset_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
     let i = vm.index(v)?;
-    int::to_i64(i).ok_or_else(|| {
-        vm.overflow_error("Python int too large to convert to C ssize_t")
-    })
+    int::to_i64(i).ok_or_else(|| vm.overflow_error("Python int too large to convert to C ssize_t"))
 }
 
 fn do_pack_into(vm: &mut Vm, l: &Layout, rest: &[Value]) -> PyResult<Value> {
@@ -248,7 +296,14 @@ fn do_pack_into(vm: &mut Vm, l: &Layout, rest: &[Value]) -> PyResult<Value> {
     };
     let vals = &rest[2..];
     if vals.len() != l.items {
-        return Err(error(vm, format!("pack_into expected {} items for packing (got {})", l.items, vals.len())));
+        return Err(error(
+            vm,
+            format!(
+                "pack_into expected {} items for packing (got {})",
+                l.items,
+                vals.len()
+            ),
+        ));
     }
     let len = super::array::buffer::writable_len(vm, buf)? as i64;
     let off = offset_arg(vm, offset)?;
@@ -256,10 +311,16 @@ fn do_pack_into(vm: &mut Vm, l: &Layout, rest: &[Value]) -> PyResult<Value> {
     let mut start = off;
     if off < 0 {
         if off + len < 0 {
-            return Err(error(vm, format!("offset {off} out of range for {len}-byte buffer")));
+            return Err(error(
+                vm,
+                format!("offset {off} out of range for {len}-byte buffer"),
+            ));
         }
         if -off < size {
-            return Err(error(vm, format!("no space to pack {size} bytes at offset {off}")));
+            return Err(error(
+                vm,
+                format!("no space to pack {size} bytes at offset {off}"),
+            ));
         }
         start = off + len;
     }
@@ -312,19 +373,38 @@ impl NativeData for UnpackIter {
 
 fn do_iter_unpack(vm: &mut Vm, l: Layout, buf: Value) -> PyResult<Value> {
     if l.size == 0 {
-        return Err(error(vm, "cannot iteratively unpack with a struct of length 0"));
+        return Err(error(
+            vm,
+            "cannot iteratively unpack with a struct of length 0",
+        ));
     }
     let data = super::array::buffer::read(vm, buf)?;
     if data.len() % l.size != 0 {
-        return Err(error(vm, format!("iterative unpacking requires a buffer of a multiple of {} bytes", l.size)));
+        return Err(error(
+            vm,
+            format!(
+                "iterative unpacking requires a buffer of a multiple of {} bytes",
+                l.size
+            ),
+        ));
     }
     let t = vm.registry["_struct.unpack_iterator"];
-    Ok(native::new(vm, t, Box::new(UnpackIter { layout: l, buf, pos: Cell::new(0) })))
+    Ok(native::new(
+        vm,
+        t,
+        Box::new(UnpackIter {
+            layout: l,
+            buf,
+            pos: Cell::new(0),
+        }),
+    ))
 }
 
 fn iter_length_hint(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let it: &UnpackIter = this(vm, a, "_struct.unpack_iterator", "__length_hint__")?;
-    let len = super::array::buffer::read(vm, it.buf).map(|d| d.len()).unwrap_or(0);
+    let len = super::array::buffer::read(vm, it.buf)
+        .map(|d| d.len())
+        .unwrap_or(0);
     let left = len.saturating_sub(it.pos.get()) / it.layout.size.max(1);
     Ok(int::from_i64(vm, left as i64))
 }
@@ -356,7 +436,10 @@ fn m_unpack(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn m_unpack_from(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let sig = args::Sig { posonly_until: 1, ..args::Sig::new("unpack_from", &["format", "buffer", "offset"], 2) };
+    let sig = args::Sig {
+        posonly_until: 1,
+        ..args::Sig::new("unpack_from", &["format", "buffer", "offset"], 2)
+    };
     let [f, buf, off] = args::parse::<3>(vm, a, &sig)?;
     let l = layout_of(vm, f)?;
     do_unpack_from(vm, &l, buf, off)
@@ -371,7 +454,10 @@ fn m_iter_unpack(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn m_calcsize(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     super::util::no_kw(vm, a, "_struct.calcsize")?;
     if a.pos.len() != 1 {
-        return Err(vm.type_error(format!("_struct.calcsize() takes exactly one argument ({} given)", a.pos.len())));
+        return Err(vm.type_error(format!(
+            "_struct.calcsize() takes exactly one argument ({} given)",
+            a.pos.len()
+        )));
     }
     let l = layout_of(vm, a.pos[0])?;
     Ok(int::from_i64(vm, l.size as i64))
@@ -397,18 +483,30 @@ fn s_pack_into(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn s_unpack(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let l = layout_self(vm, a, "unpack")?;
-    let [buf] = args::parse::<1>(vm, &a.tail(), &args::Sig::positional("unpack", &["buffer"], 1))?;
+    let [buf] = args::parse::<1>(
+        vm,
+        &a.tail(),
+        &args::Sig::positional("unpack", &["buffer"], 1),
+    )?;
     do_unpack(vm, &l, buf)
 }
 
 fn s_unpack_from(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let l = layout_self(vm, a, "unpack_from")?;
-    let [buf, off] = args::parse::<2>(vm, &a.tail(), &args::Sig::new("unpack_from", &["buffer", "offset"], 1))?;
+    let [buf, off] = args::parse::<2>(
+        vm,
+        &a.tail(),
+        &args::Sig::new("unpack_from", &["buffer", "offset"], 1),
+    )?;
     do_unpack_from(vm, &l, buf, off)
 }
 
 fn s_iter_unpack(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let l = layout_self(vm, a, "iter_unpack")?;
-    let [buf] = args::parse::<1>(vm, &a.tail(), &args::Sig::positional("iter_unpack", &["buffer"], 1))?;
+    let [buf] = args::parse::<1>(
+        vm,
+        &a.tail(),
+        &args::Sig::positional("iter_unpack", &["buffer"], 1),
+    )?;
     do_iter_unpack(vm, l, buf)
 }
