@@ -82,7 +82,15 @@ impl Heap {
         let p = self.free[c];
         // SAFETY: free slots hold the next free slot in their `ty` field.
         unsafe {
-            self.free[c] = (*p).ty as *mut Header;
+            let next = (*p).ty as *mut Header;
+            self.free[c] = next;
+            // The next allocation of this class reads that slot: start loading it.
+            #[cfg(target_arch = "x86_64")]
+            if !next.is_null() {
+                std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+                    next as *const i8,
+                );
+            }
             std::ptr::write_bytes(p as *mut u8, 0, SIZE_CLASSES[c]);
         }
         p
