@@ -179,8 +179,32 @@ pub fn with_pinned<R>(s: &[Value], f: impl FnOnce() -> R) -> R {
     r
 }
 
-/// Marks every value in live `Rooted` vectors and pinned slices.
+thread_local! {
+    static IN_FLIGHT: Cell<*mut Header> = const { Cell::new(std::ptr::null_mut()) };
+}
+
+/// Runs `f` (a collection) with `obj`, an object not yet in the heap, traced as a
+/// root: the object being allocated, whose values may be only in Rust heap buffers
+/// it owns (a `Box` or `Vec` moved into it), where nothing else would see them.
+///
+/// # Safety
+/// `obj` points to a complete object layout (a header naming its kind, then its
+/// fields) that stays in place, unmoved, until `f` returns.
+pub unsafe fn with_in_flight<R>(obj: *mut Header, f: impl FnOnce() -> R) -> R {
+    let prev = IN_FLIGHT.with(|c| c.replace(obj));
+    let r = f();
+    IN_FLIGHT.with(|c| c.set(prev));
+    r
+}
+
+/// Marks every value in live `Rooted` vectors and pinned slices, and what the
+/// object being allocated refers to.
 pub fn mark_rooted(t: &mut Tracer) {
+    let obj = IN_FLIGHT.with(|c| c.get());
+    if !obj.is_null() {
+        // SAFETY: `with_in_flight` keeps the object in place while it is set.
+        unsafe { crate::object::trace_object(obj, t) };
+    }
     PINNED.with(|p| {
         for &(ptr, len) in p.borrow().iter() {
             // SAFETY: pinned slices outlive the closure that pinned them.

@@ -155,18 +155,31 @@ pub struct Vm {
 impl Vm {
     /// Allocates `size` bytes of object memory, collecting first when due.
     pub fn alloc_raw(&mut self, size: usize) -> *mut Header {
-        if self.gc_paused == 0
-            && (self.options.gc_stress
-                || (self.gc_enabled && self.heap.wants_collection(crate::gc::external())))
-        {
+        if self.collection_due() {
             self.collect();
         }
         self.heap.alloc(size)
     }
 
+    #[inline]
+    fn collection_due(&self) -> bool {
+        self.gc_paused == 0
+            && (self.options.gc_stress
+                || (self.gc_enabled && self.heap.wants_collection(crate::gc::external())))
+    }
+
     /// Allocates an object with a fixed-size layout `T` (which starts with a header).
     pub fn alloc_obj<T>(&mut self, ty: Value, obj: T) -> Value {
-        let p = self.alloc_raw(std::mem::size_of::<T>()) as *mut T;
+        if self.collection_due() {
+            // `obj` may own the only references to some values, in a Box or Vec
+            // moved into it (a native object's data, a generator's saved frame):
+            // the collection traces it where it is.
+            let at = &obj as *const T as *mut Header;
+            // SAFETY: T starts with a header naming its kind; `obj` stays in place
+            // until it is moved into the heap below.
+            unsafe { crate::gc::with_in_flight(at, || self.collect()) };
+        }
+        let p = self.heap.alloc(std::mem::size_of::<T>()) as *mut T;
         // SAFETY: p has room for T; T starts with a Header.
         unsafe {
             std::ptr::write(p, obj);
