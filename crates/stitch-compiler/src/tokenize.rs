@@ -973,7 +973,7 @@ mod tests {
         assert_eq!(err("x = 1abc\n"), "invalid decimal literal@1:5-5");
         assert_eq!(
             err("x = 007\n"),
-            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers@1:5-6"
+            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers@1:5-7"
         );
         assert_eq!(
             err("x = \"abc\n"),

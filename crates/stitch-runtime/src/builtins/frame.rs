@@ -66,7 +66,7 @@ pub fn locals_of_running(vm: &mut Vm) -> PyResult<Value> {
         let n = code.prefix.nlocalsplus();
         for i in 0..n {
             let mut v = *(*f).locals.add(i);
-            let is_cell = i >= code.unit.varnames.len() || code.unit.cellvars.is_empty() && false;
+            let is_cell = i >= code.unit.varnames.len();
             if let Some(c) = v.get::<stitch_core::layout::CellObj>()
                 && (is_cell || v.is_kind(stitch_core::layout::Kind::Cell))
             {
