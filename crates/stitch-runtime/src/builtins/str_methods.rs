@@ -99,7 +99,12 @@ pub fn join_items(vm: &mut Vm, arg: Value) -> PyResult<crate::gc::Rooted> {
 
 fn convert(vm: &mut Vm, a: &Args, name: &str, f: fn(&str) -> String) -> PyResult<Value> {
     no_args(vm, a, name)?;
-    let r = f(this(a));
+    let s = this(a);
+    let r = f(s);
+    if s.is_ascii() && r.len() == s.len() && r.is_ascii() {
+        // ASCII case mappings stay ASCII and keep the length.
+        return Ok(pystr::new_known(vm, &r, r.len(), true));
+    }
     Ok(pystr::new(vm, &r))
 }
 fn str_upper(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -386,53 +391,70 @@ fn str_format_map(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(pystr::new(vm, &r))
 }
 
+/// What `str.translate` does with one character.
+enum Mapped {
+    Same,
+    Drop,
+    Text(String),
+}
+
 fn str_translate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let table = one_arg(vm, a, "str.translate")?;
     let s = this(a);
     let mut out = String::with_capacity(s.len());
-    let mut cache: std::collections::HashMap<char, Option<String>> =
-        std::collections::HashMap::new();
+    // Lookups are cached per character: ASCII in an array, the rest in a map.
+    let mut ascii: [Option<Mapped>; 128] = std::array::from_fn(|_| None);
+    let mut other: std::collections::HashMap<char, Mapped> = std::collections::HashMap::new();
     for c in s.chars() {
-        if let Some(r) = cache.get(&c) {
-            if let Some(t) = r {
-                out.push_str(t);
+        let m = if c.is_ascii() {
+            let slot = &mut ascii[c as usize];
+            if slot.is_none() {
+                *slot = Some(translate_one(vm, table, c)?);
             }
-            continue;
-        }
-        let key = Value::small(c as i64);
-        let r = match vm.getitem(table, key) {
-            Ok(v) => v,
-            Err(e) if vm.is_instance_of(e.0, vm.exc.lookup_error) => {
-                out.push(c);
-                cache.insert(c, Some(c.to_string()));
-                continue;
-            }
-            Err(e) => return Err(e),
-        };
-        let mapped: Option<String> = if r.is_none() {
-            None
-        } else if let Some(t) = pystr::text_of(r) {
-            Some(t.to_string())
-        } else if int::is_int(r) || int::native(r).is_some() {
-            let code = int::to_i64(int::native(r).unwrap_or(r)).unwrap_or(-1);
-            match u32::try_from(code)
-                .ok()
-                .filter(|&u| u < 0x110000)
-                .map(char::from_u32)
-            {
-                Some(Some(m)) => Some(m.to_string()),
-                Some(None) => Some('\u{fffd}'.to_string()),
-                None => return Err(vm.value_error("character mapping must be in range(0x110000)")),
-            }
+            slot.as_ref()
         } else {
-            return Err(vm.type_error("character mapping must return integer, None or str"));
+            if !other.contains_key(&c) {
+                let m = translate_one(vm, table, c)?;
+                other.insert(c, m);
+            }
+            other.get(&c)
         };
-        if let Some(t) = &mapped {
-            out.push_str(t);
+        match m {
+            Some(Mapped::Same) | None => out.push(c),
+            Some(Mapped::Drop) => {}
+            Some(Mapped::Text(t)) => out.push_str(t),
         }
-        cache.insert(c, mapped);
     }
     Ok(pystr::new(vm, &out))
+}
+
+/// `table[ord(c)]` as a translation.
+fn translate_one(vm: &mut Vm, table: Value, c: char) -> PyResult<Mapped> {
+    let key = Value::small(c as i64);
+    let r = match vm.getitem(table, key) {
+        Ok(v) => v,
+        Err(e) if vm.is_instance_of(e.0, vm.exc.lookup_error) => return Ok(Mapped::Same),
+        Err(e) => return Err(e),
+    };
+    if r.is_none() {
+        return Ok(Mapped::Drop);
+    }
+    if let Some(t) = pystr::text_of(r) {
+        return Ok(Mapped::Text(t.to_string()));
+    }
+    if int::is_int(r) || int::native(r).is_some() {
+        let code = int::to_i64(int::native(r).unwrap_or(r)).unwrap_or(-1);
+        return match u32::try_from(code)
+            .ok()
+            .filter(|&u| u < 0x110000)
+            .map(char::from_u32)
+        {
+            Some(Some(m)) => Ok(Mapped::Text(m.to_string())),
+            Some(None) => Ok(Mapped::Text('\u{fffd}'.to_string())),
+            None => Err(vm.value_error("character mapping must be in range(0x110000)")),
+        };
+    }
+    Err(vm.type_error("character mapping must return integer, None or str"))
 }
 
 fn str_maketrans(vm: &mut Vm, a: &Args) -> PyResult<Value> {

@@ -193,16 +193,40 @@ fn count_elements(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let one = Value::small(1);
     match fast {
         Some(d) if plain => {
-            while let Some(x) = vm.next(it)? {
+            let mut count = |vm: &mut Vm, x: Value| -> PyResult<()> {
                 let h = vm.hash(x)?;
-                let cur = dict::get_hashed(vm, d, x, h)?;
-                let n = match cur {
-                    Some(c) => {
-                        crate::vm::ops::binary_op(vm, stitch_core::instr::binop::ADD, c, one)?
+                match dict::index_hashed(vm, d, x, h)? {
+                    Some(i) => {
+                        let c = dict::value_at(d, i);
+                        if c.is_small_int() {
+                            // No Python code runs: the entry is still there.
+                            let n = crate::object::int::from_i64(vm, c.small_value() + 1);
+                            dict::set_value_at(d, i, n);
+                        } else {
+                            let n = crate::vm::ops::binary_op(
+                                vm,
+                                stitch_core::instr::binop::ADD,
+                                c,
+                                one,
+                            )?;
+                            dict::set_hashed(vm, d, x, h, n)?;
+                        }
                     }
-                    None => one,
-                };
-                dict::set_hashed(vm, d, x, h, n)?;
+                    None => dict::set_hashed(vm, d, x, h, one)?,
+                }
+                Ok(())
+            };
+            if iterable.is_kind(stitch_core::layout::Kind::Str) {
+                // The characters of a str, without an iterator object.
+                for ch in pystr::as_str(iterable).chars() {
+                    let mut buf = [0u8; 4];
+                    let x = pystr::new(vm, ch.encode_utf8(&mut buf));
+                    count(vm, x)?;
+                }
+            } else {
+                while let Some(x) = vm.next(it)? {
+                    count(vm, x)?;
+                }
             }
         }
         _ => {

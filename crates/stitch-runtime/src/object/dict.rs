@@ -255,6 +255,24 @@ pub fn get_hashed(vm: &mut Vm, d: Value, key: Value, hash: i64) -> PyResult<Opti
     }
 }
 
+/// The entry index holding `key` (with its hash), if present.
+pub fn index_hashed(vm: &mut Vm, d: Value, key: Value, hash: i64) -> PyResult<Option<usize>> {
+    match probe(vm, d, key, hash)? {
+        Probe::Found(i) => Ok(Some(i)),
+        Probe::Missing => Ok(None),
+    }
+}
+
+/// The value of live entry `i` (from `index_hashed`, with no Python code run since).
+pub fn value_at(d: Value, i: usize) -> Value {
+    entries(unsafe { d.raw::<DictObj>() })[i].value
+}
+
+/// Replaces the value of live entry `i` (as for `value_at`).
+pub fn set_value_at(d: Value, i: usize, v: Value) {
+    entries_mut(unsafe { d.raw::<DictObj>() })[i].value = v;
+}
+
 /// Looks up a str key without running Python code (keys that are not str never match).
 pub fn get_str(d: Value, key: Value) -> Option<Value> {
     let dd = unsafe { d.raw::<DictObj>() };
