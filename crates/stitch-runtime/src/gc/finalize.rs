@@ -69,6 +69,9 @@ pub fn run_pending(vm: &mut Vm) {
 /// finalizers kept alive has been collected in turn (a few more rounds when
 /// finalizers leave more garbage with finalizers).
 pub fn collect_all(vm: &mut Vm) {
+    // Finished calls below this frame (the ones that made the objects being
+    // dropped) may have left their words on the native stack too.
+    scrub_native_stack();
     for _ in 0..8 {
         if !collect_round(vm) {
             break;
