@@ -54,14 +54,31 @@ pub fn init(vm: &mut Vm) {
 fn str_join(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let arg = one_arg(vm, a, "str.join")?;
     let sep = this(a);
+    if arg.is_kind(stitch_core::layout::Kind::List) || arg.is_kind(stitch_core::layout::Kind::Tuple)
+    {
+        // The items in place: nothing below runs Python code before the result
+        // is allocated (and the list keeps them alive).
+        let items = if arg.is_kind(stitch_core::layout::Kind::List) {
+            crate::object::list::items(arg)
+        } else {
+            crate::object::tuple::items(arg)
+        };
+        return join_strs(vm, a, sep, items);
+    }
     let items = join_items(vm, arg)?;
+    join_strs(vm, a, sep, &items)
+}
+
+/// `sep.join(items)` for the collected items.
+fn join_strs(vm: &mut Vm, a: &Args, sep: &str, items: &[Value]) -> PyResult<Value> {
     if items.len() == 1
         && let Some(x) = items.first().copied()
         && x.is_kind(stitch_core::layout::Kind::Str)
     {
         return Ok(x);
     }
-    let mut out = String::new();
+    let sep_v = native_str(a.pos[0]);
+    let (mut bytes, mut chars, mut ascii) = (0usize, 0usize, true);
     for (i, x) in items.iter().enumerate() {
         let Some(t) = pystr::text_of(*x) else {
             return Err(vm.type_error(format!(
@@ -69,12 +86,25 @@ fn str_join(vm: &mut Vm, a: &Args) -> PyResult<Value> {
                 vm.type_name(*x)
             )));
         };
+        let v = native_str(*x);
+        bytes += t.len();
+        chars += pystr::char_len(v);
+        ascii &= pystr::is_ascii(v);
+    }
+    if items.len() > 1 {
+        let n = items.len() - 1;
+        bytes += sep.len() * n;
+        chars += pystr::char_len(sep_v) * n;
+        ascii &= pystr::is_ascii(sep_v);
+    }
+    let mut out = String::with_capacity(bytes);
+    for (i, x) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(sep);
         }
-        out.push_str(t);
+        out.push_str(pystr::text_of(*x).unwrap_or(""));
     }
-    Ok(pystr::new(vm, &out))
+    Ok(pystr::new_known(vm, &out, chars, ascii))
 }
 
 /// The items of a join argument ("can only join an iterable").

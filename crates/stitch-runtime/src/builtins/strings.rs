@@ -304,6 +304,10 @@ pub fn escape_non_ascii(s: &str) -> String {
 
 fn str_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let cls = a.pos[0];
+    if cls == vm.types.str && a.pos.len() == 2 && !a.has_kwargs() {
+        // str(x): the common case, without argument parsing.
+        return vm.str(a.pos[1]);
+    }
     let [obj, encoding, errors] = args::parse::<3>(
         vm,
         &a.tail(),

@@ -487,11 +487,45 @@ pub fn native(v: Value) -> Option<Value> {
 /// A copy of a dict (a plain dict).
 pub fn copy(vm: &mut Vm, src: Value) -> Value {
     let d = new(vm);
-    let s = unsafe { src.raw::<DictObj>() };
-    for e in entries(s) {
-        if !e.key.is_null() {
-            insert_new(unsafe { d.raw::<DictObj>() }, e.key, e.hash, e.value);
-        }
-    }
+    copy_into_empty(d, src);
     d
+}
+
+/// Fills the empty dict `dst` with the entries of `src`: the tables are copied
+/// as they are when `src` has no deleted entries (no hashing or probing).
+pub fn copy_into_empty(dst: Value, src: Value) {
+    let (d, s) = unsafe { (dst.raw::<DictObj>(), src.raw::<DictObj>()) };
+    debug_assert_eq!(d.len, 0);
+    if s.len == 0 || std::ptr::eq(d, s) {
+        return;
+    }
+    if s.used != s.len || s.indices.is_null() {
+        for e in entries(s) {
+            if !e.key.is_null() {
+                insert_new(d, e.key, e.hash, e.value);
+            }
+        }
+        return;
+    }
+    free_tables(d);
+    let size = s.mask + 1;
+    let cap = s.entries_cap;
+    crate::gc::note_external(cap * std::mem::size_of::<DictEntry>() + size * 4);
+    // SAFETY: fresh allocations of the source's array layouts, filled from it.
+    unsafe {
+        let e = alloc(Layout::array::<DictEntry>(cap).unwrap()) as *mut DictEntry;
+        let i = alloc(Layout::array::<i32>(size).unwrap()) as *mut i32;
+        if e.is_null() || i.is_null() {
+            std::alloc::handle_alloc_error(Layout::array::<DictEntry>(cap).unwrap());
+        }
+        std::ptr::copy_nonoverlapping(s.entries, e, s.used);
+        std::ptr::copy_nonoverlapping(s.indices, i, size);
+        d.entries = e;
+        d.indices = i;
+    }
+    d.entries_cap = cap;
+    d.mask = s.mask;
+    d.used = s.used;
+    d.len = s.len;
+    d.keys_version = 0;
 }

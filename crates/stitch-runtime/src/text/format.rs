@@ -363,17 +363,29 @@ pub fn format_int(vm: &mut Vm, v: Value, spec: &str, tname: &str) -> PyResult<St
         };
         return Ok(layout_number(&sp, false, "", "", &c.to_string()));
     }
-    if matches!(sp.ty, None | Some('d' | 'n')) {
-        int::check_str_digits(vm, &b)?;
-    }
-    let neg = b.is_negative();
-    let mag = b.abs();
-    let (digits, prefix) = match sp.ty {
-        Some('x') => (mag.to_str_radix(16), "0x"),
-        Some('X') => (mag.to_str_radix(16).to_uppercase(), "0X"),
-        Some('o') => (mag.to_str_radix(8), "0o"),
-        Some('b') => (mag.to_str_radix(2), "0b"),
-        _ => (mag.to_str_radix(10), ""),
+    let (neg, digits, prefix) = if let Some(x) = b.to_i64() {
+        let m = x.unsigned_abs();
+        let (d, p) = match sp.ty {
+            Some('x') => (format!("{m:x}"), "0x"),
+            Some('X') => (format!("{m:X}"), "0X"),
+            Some('o') => (format!("{m:o}"), "0o"),
+            Some('b') => (format!("{m:b}"), "0b"),
+            _ => (m.to_string(), ""),
+        };
+        (x < 0, d, p)
+    } else {
+        if matches!(sp.ty, None | Some('d' | 'n')) {
+            int::check_str_digits(vm, &b)?;
+        }
+        let mag = b.abs();
+        let (d, p) = match sp.ty {
+            Some('x') => (mag.to_str_radix(16), "0x"),
+            Some('X') => (mag.to_str_radix(16).to_uppercase(), "0X"),
+            Some('o') => (mag.to_str_radix(8), "0o"),
+            Some('b') => (mag.to_str_radix(2), "0b"),
+            _ => (mag.to_str_radix(10), ""),
+        };
+        (b.is_negative(), d, p)
     };
     let prefix = if sp.alt { prefix } else { "" };
     Ok(layout_number(&sp, neg, prefix, &digits, ""))

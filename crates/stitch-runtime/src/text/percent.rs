@@ -388,17 +388,29 @@ fn format_long(vm: &mut Vm, v: Value, c: &Conv, mode: Mode) -> PyResult<String> 
             Err(e) => return Err(e),
         }
     };
-    let b = int::to_bigint(n);
-    if !matches!(c.ch, 'x' | 'X' | 'o') {
-        int::check_str_digits(vm, &b)?;
-    }
-    let neg = b.sign() == num_bigint::Sign::Minus;
-    let mag = if neg { -b } else { b };
-    let mut digits = match c.ch {
-        'x' => mag.to_str_radix(16),
-        'X' => mag.to_str_radix(16).to_uppercase(),
-        'o' => mag.to_str_radix(8),
-        _ => mag.to_str_radix(10),
+    let (neg, mut digits) = if let Some(x) = int::to_i64(n) {
+        let m = x.unsigned_abs();
+        let d = match c.ch {
+            'x' => format!("{m:x}"),
+            'X' => format!("{m:X}"),
+            'o' => format!("{m:o}"),
+            _ => m.to_string(),
+        };
+        (x < 0, d)
+    } else {
+        let b = int::to_bigint(n);
+        if !matches!(c.ch, 'x' | 'X' | 'o') {
+            int::check_str_digits(vm, &b)?;
+        }
+        let neg = b.sign() == num_bigint::Sign::Minus;
+        let mag = if neg { -b } else { b };
+        let d = match c.ch {
+            'x' => mag.to_str_radix(16),
+            'X' => mag.to_str_radix(16).to_uppercase(),
+            'o' => mag.to_str_radix(8),
+            _ => mag.to_str_radix(10),
+        };
+        (neg, d)
     };
     if c.prec > digits.len() as i64 {
         digits = "0".repeat(c.prec as usize - digits.len()) + &digits;

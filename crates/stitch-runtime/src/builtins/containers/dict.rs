@@ -119,6 +119,11 @@ fn merge_dict(vm: &mut Vm, d: Value, src: Value) -> PyResult<()> {
     if src == d {
         return Ok(());
     }
+    if dict::len(d) == 0 {
+        // Into an empty dict: the keys are distinct and already hashed.
+        dict::copy_into_empty(d, src);
+        return Ok(());
+    }
     let mut i = 0;
     while let Some(e) = entry_at(src, i) {
         i += 1;
