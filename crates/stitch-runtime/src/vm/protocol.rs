@@ -1065,21 +1065,26 @@ impl Vm {
                 return Ok(pystr::as_str(container).contains(s));
             }
             Some(Kind::List) | Some(Kind::Tuple) => {
-                let items: Vec<Value> = if container.is_kind(Kind::List) {
-                    unsafe { container.raw::<ListObj>() }
-                        .items
-                        .as_slice()
-                        .to_vec()
-                } else {
-                    tuple::items(container).to_vec()
-                };
-                let items = crate::gc::Rooted::from_vec(items);
-                for x in items.iter() {
-                    if self.eq_bool(*x, item)? {
+                // By position over the live items (an __eq__ may change the list).
+                let mut i = 0;
+                loop {
+                    let items = if container.is_kind(Kind::List) {
+                        unsafe { container.raw::<ListObj>() }.items.as_slice()
+                    } else {
+                        tuple::items(container)
+                    };
+                    let Some(&x) = items.get(i) else {
+                        return Ok(false);
+                    };
+                    i += 1;
+                    let eq = match super::ops::primitive_cmp(x, item) {
+                        Some(ord) => ord == Some(std::cmp::Ordering::Equal) || x == item,
+                        None => self.eq_bool(x, item)?,
+                    };
+                    if eq {
                         return Ok(true);
                     }
                 }
-                return Ok(false);
             }
             Some(Kind::Set) => return crate::object::set::contains(self, container, item),
             _ => {}
