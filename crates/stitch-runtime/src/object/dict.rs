@@ -58,25 +58,42 @@ pub fn table_bytes(d: &DictObj) -> usize {
     entries + indices
 }
 
+/// The layout of one block holding `cap` entries then `size` index slots.
+fn tables_layout(cap: usize, size: usize) -> Layout {
+    let bytes = cap * std::mem::size_of::<DictEntry>() + size * 4;
+    Layout::from_size_align(bytes, std::mem::align_of::<DictEntry>()).expect("dict table size")
+}
+
+/// Allocates the entry array and index table of a dict in one block (the index
+/// table uninitialised).
+fn alloc_tables(cap: usize, size: usize) -> (*mut DictEntry, *mut i32) {
+    crate::gc::note_external(cap * std::mem::size_of::<DictEntry>() + size * 4);
+    let layout = tables_layout(cap, size);
+    // SAFETY: a non-zero layout (size >= MIN_SIZE); the index table follows the
+    // entries, 4-aligned since entries are 8-aligned.
+    unsafe {
+        let p = alloc(layout);
+        if p.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        let e = p as *mut DictEntry;
+        (e, e.add(cap) as *mut i32)
+    }
+}
+
 /// Frees the tables of an unreachable dict.
 pub fn free_tables(d: &mut DictObj) {
-    // SAFETY: allocated by `alloc_tables` with these sizes.
-    unsafe {
-        if !d.entries.is_null() {
+    if !d.entries.is_null() {
+        // SAFETY: allocated by `alloc_tables` with these sizes.
+        unsafe {
             dealloc(
                 d.entries as *mut u8,
-                Layout::array::<DictEntry>(d.entries_cap).unwrap(),
-            );
-            d.entries = std::ptr::null_mut();
-        }
-        if !d.indices.is_null() {
-            dealloc(
-                d.indices as *mut u8,
-                Layout::array::<i32>(d.mask + 1).unwrap(),
-            );
-            d.indices = std::ptr::null_mut();
-        }
+                tables_layout(d.entries_cap, d.mask + 1),
+            )
+        };
     }
+    d.entries = std::ptr::null_mut();
+    d.indices = std::ptr::null_mut();
 }
 
 /// Usable entries for an index table of `size` slots.
@@ -87,17 +104,9 @@ fn usable(size: usize) -> usize {
 /// Replaces the tables with ones of `size` index slots, keeping live entries in order.
 fn rebuild(d: &mut DictObj, size: usize) {
     let cap = usable(size);
-    crate::gc::note_external(cap * std::mem::size_of::<DictEntry>() + size * 4);
-    // SAFETY: fresh allocations of the given array layouts.
-    let (new_entries, new_indices) = unsafe {
-        let e = alloc(Layout::array::<DictEntry>(cap).unwrap()) as *mut DictEntry;
-        let i = alloc(Layout::array::<i32>(size).unwrap()) as *mut i32;
-        if e.is_null() || i.is_null() {
-            std::alloc::handle_alloc_error(Layout::array::<DictEntry>(cap).unwrap());
-        }
-        std::ptr::write_bytes(i, 0xff, size);
-        (e, i)
-    };
+    let (new_entries, new_indices) = alloc_tables(cap, size);
+    // SAFETY: the fresh index table has `size` slots.
+    unsafe { std::ptr::write_bytes(new_indices, 0xff, size) };
     let mask = size - 1;
     let mut n = 0;
     for e in entries(d) {
@@ -510,14 +519,9 @@ pub fn copy_into_empty(dst: Value, src: Value) {
     free_tables(d);
     let size = s.mask + 1;
     let cap = s.entries_cap;
-    crate::gc::note_external(cap * std::mem::size_of::<DictEntry>() + size * 4);
-    // SAFETY: fresh allocations of the source's array layouts, filled from it.
+    let (e, i) = alloc_tables(cap, size);
+    // SAFETY: fresh tables of the source's sizes, filled from it.
     unsafe {
-        let e = alloc(Layout::array::<DictEntry>(cap).unwrap()) as *mut DictEntry;
-        let i = alloc(Layout::array::<i32>(size).unwrap()) as *mut i32;
-        if e.is_null() || i.is_null() {
-            std::alloc::handle_alloc_error(Layout::array::<DictEntry>(cap).unwrap());
-        }
         std::ptr::copy_nonoverlapping(s.entries, e, s.used);
         std::ptr::copy_nonoverlapping(s.indices, i, size);
         d.entries = e;
