@@ -1062,7 +1062,12 @@ impl Vm {
                         self.type_name(item)
                     )));
                 };
-                return Ok(pystr::as_str(container).contains(s));
+                let hay = pystr::as_str(container);
+                if let [b] = s.as_bytes() {
+                    // One ASCII character: a byte search.
+                    return Ok(hay.as_bytes().contains(b));
+                }
+                return Ok(hay.contains(s));
             }
             Some(Kind::List) | Some(Kind::Tuple) => {
                 // By position over the live items (an __eq__ may change the list).
