@@ -179,8 +179,24 @@ fn partial_of(vm: &mut Vm, a: &Args, method: &str) -> PyResult<&'static Partial>
 
 fn partial_call(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let p = partial_of(vm, a, "__call__")?;
-    let mut pos = Rooted::from_vec(tuple::items(p.args).to_vec());
-    pos.extend_from_slice(&a.pos[1..]);
+    let (bound, given) = (tuple::items(p.args), &a.pos[1..]);
+    let n = bound.len() + given.len();
+    if dict::len(p.kw) == 0 && n <= 8 {
+        // Few arguments: gathered in a stack buffer (scanned as native stack).
+        let mut buf = [Value::NULL; 8];
+        buf[..bound.len()].copy_from_slice(bound);
+        buf[bound.len()..n].copy_from_slice(given);
+        return vm.call_kw(
+            p.func,
+            &Args {
+                pos: &buf[..n],
+                kwnames: a.kwnames,
+                kwvals: a.kwvals,
+            },
+        );
+    }
+    let mut pos = Rooted::from_vec(bound.to_vec());
+    pos.extend_from_slice(given);
     if dict::len(p.kw) == 0 {
         return vm.call_kw(
             p.func,
