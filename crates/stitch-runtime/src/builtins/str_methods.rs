@@ -443,11 +443,12 @@ fn str_translate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             }
             slot.as_ref()
         } else {
-            if !other.contains_key(&c) {
-                let m = translate_one(vm, table, c)?;
-                other.insert(c, m);
+            match other.entry(c) {
+                std::collections::hash_map::Entry::Occupied(e) => Some(&*e.into_mut()),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    Some(&*e.insert(translate_one(vm, table, c)?))
+                }
             }
-            other.get(&c)
         };
         match m {
             Some(Mapped::Same) | None => out.push(c),

@@ -193,7 +193,7 @@ fn count_elements(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let one = Value::small(1);
     match fast {
         Some(d) if plain => {
-            let mut count = |vm: &mut Vm, x: Value| -> PyResult<()> {
+            let count = |vm: &mut Vm, x: Value| -> PyResult<()> {
                 let h = vm.hash(x)?;
                 match dict::index_hashed(vm, d, x, h)? {
                     Some(i) => {
