@@ -83,8 +83,6 @@ pub struct Stats {
     pub compile_failed: u64,
     /// Time spent projecting and compiling, in nanoseconds.
     pub compile_ns: u64,
-    /// Per trace: (nanoseconds to project and compile, micro-ops).
-    pub per_trace: Vec<(u64, usize)>,
     pub code_bytes: u64,
 }
 
@@ -183,21 +181,11 @@ impl Jit {
             }
         }
         if s.projected > 0 {
-            let mut per_trace: Vec<u64> = s.per_trace.iter().map(|t| t.0).collect();
-            let mut per_uop: Vec<f64> = s
-                .per_trace
-                .iter()
-                .map(|t| t.0 as f64 / t.1.max(1) as f64)
-                .collect();
-            per_trace.sort_unstable();
-            per_uop.sort_by(|a, b| a.total_cmp(b));
             let _ = writeln!(
                 e,
-                "jit: compile time {:.1} us per trace, {:.2} us per uop (medians {:.1} us, {:.2} us)",
+                "jit: compile time {:.1} us per trace, {:.2} us per uop",
                 s.compile_ns as f64 / 1e3 / s.projected as f64,
-                s.compile_ns as f64 / 1e3 / s.uops.max(1) as f64,
-                per_trace[per_trace.len() / 2] as f64 / 1e3,
-                per_uop[per_uop.len() / 2] / 1e3
+                s.compile_ns as f64 / 1e3 / s.uops.max(1) as f64
             );
         }
     }
@@ -333,9 +321,7 @@ unsafe fn build_trace(
             );
         }
     }
-    let ns = started.elapsed().as_nanos() as u64;
-    jit.stats.compile_ns += ns;
-    jit.stats.per_trace.push((ns, ops.len()));
+    jit.stats.compile_ns += started.elapsed().as_nanos() as u64;
     jit.stats.projected += 1;
     jit.stats.uops += ops.len() as u64;
     jit.traces.push(Trace {
