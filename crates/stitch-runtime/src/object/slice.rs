@@ -36,10 +36,76 @@ impl NativeData for Slice {
 /// object of this type holds a `Slice`).
 static SLICE_TYPE: AtomicUsize = AtomicUsize::new(0);
 
+/// A new slice object (`slice(...)` called from Python: always a distinct object).
 pub fn new(vm: &mut Vm, start: Value, stop: Value, step: Value) -> Value {
     let ty = vm.types.slice;
     SLICE_TYPE.store(ty.header() as usize, Ordering::Relaxed);
     native::new(vm, ty, Box::new(Slice { start, stop, step }))
+}
+
+/// Entries of the cache of slices with immediate bounds (a power of two).
+const CACHE_SIZE: usize = 64;
+
+/// The slices a subscript `a[i:j]` made, by their bounds, for one VM's slice type.
+struct Cache {
+    /// The `slice` type the cached objects belong to.
+    owner: u64,
+    /// Rooted; its buffer is allocated once and never grows. Never dropped (a
+    /// thread-local destructor must not touch the collector's root list).
+    slots: std::mem::ManuallyDrop<crate::gc::Rooted>,
+}
+
+thread_local! {
+    /// Slices whose bounds are small ints or None: a slice is immutable and the one
+    /// `BUILD_SLICE` makes is normally consumed by the subscript right after it, so
+    /// the same object serves every `a[:k]` with equal bounds instead of a fresh
+    /// allocation (and a boxed payload) each time.
+    static CACHE: std::cell::RefCell<Option<Cache>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A slice for a subscript `a[start:stop:step]`: a shared one when every bound is a
+/// small int or None (see `CACHE`), else a new one.
+pub fn for_subscript(vm: &mut Vm, start: Value, stop: Value, step: Value) -> Value {
+    let imm = |v: Value| v.is_small_int() || v.is_none();
+    if !(imm(start) && imm(stop) && imm(step)) {
+        return new(vm, start, stop, step);
+    }
+    let h = start
+        .0
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        .wrapping_add(stop.0.wrapping_mul(0xC2B2_AE3D_27D4_EB4F))
+        .wrapping_add(step.0);
+    let slot = ((h ^ (h >> 29)) as usize) & (CACHE_SIZE - 1);
+    let owner = vm.types.slice.0;
+    let hit = CACHE.with(|c| {
+        let c = c.borrow();
+        let c = c.as_ref().filter(|c| c.owner == owner)?;
+        let v = c.slots.get(slot).copied()?;
+        let p = payload(v)?;
+        (p.start == start && p.stop == stop && p.step == step).then_some(v)
+    });
+    if let Some(v) = hit {
+        return v;
+    }
+    let v = new(vm, start, stop, step);
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        let cache = c.get_or_insert_with(|| Cache {
+            owner,
+            slots: std::mem::ManuallyDrop::new(crate::gc::Rooted::from_vec(vec![
+                Value::NONE;
+                CACHE_SIZE
+            ])),
+        });
+        if cache.owner != owner {
+            cache.owner = owner;
+            cache.slots.fill(Value::NONE);
+        }
+        if let Some(e) = cache.slots.get_mut(slot) {
+            *e = v;
+        }
+    });
+    v
 }
 
 /// The payload of `v` if it is a slice.

@@ -243,7 +243,7 @@ pub fn delete_subscr(it: &mut Interp, c: Value, k: Value) -> R {
 }
 
 pub fn build_slice(it: &mut Interp, a: Value, b: Value, c: Value) -> R {
-    Ok(slice::new(it.vm, a, b, c))
+    Ok(slice::for_subscript(it.vm, a, b, c))
 }
 
 pub fn binary_op(it: &mut Interp, op: u32, a: Value, b: Value) -> R {
