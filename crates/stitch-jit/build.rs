@@ -144,8 +144,8 @@ fn variants_of(u: Uop) -> &'static [u32] {
     static BINOPS_BOTH: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
     let both = BINOPS_BOTH.get_or_init(|| BINOPS.iter().flat_map(|b| [*b, b + INPLACE]).collect());
     match u {
-        Uop::BINARY_OP_INT | Uop::BINARY_OP_FLOAT => both,
-        Uop::COMPARE_OP_INT | Uop::COMPARE_OP_FLOAT => CMPOPS,
+        Uop::BINARY_OP_INT | Uop::BINARY_OP_FLOAT | Uop::BINARY_OP_FLOAT_KNOWN => both,
+        Uop::COMPARE_OP_INT | Uop::COMPARE_OP_FLOAT | Uop::COMPARE_OP_FLOAT_KNOWN => CMPOPS,
         _ => &[],
     }
 }

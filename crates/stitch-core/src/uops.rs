@@ -1573,6 +1573,118 @@ define_uops! {
         tri!(e.print_expr(v));
         e.drop_n(1);
     }
+
+    // ---- tier 2 only: forms whose operand types the trace optimizer proved ----
+    // (`runtime/src/vm/tier2/optimize.rs` substitutes them; no tier-1 instruction
+    // uses them.)
+
+    /// Push local `a`, known to be bound.
+    LOAD_FAST_KNOWN(e, a) [0 => 1] () {
+        let v = e.local(a);
+        e.push(v);
+    }
+
+    /// Push the constant operand 0 (constant `a` of the code, read at projection).
+    LOAD_CONST_INLINE(e, a) [0 => 1] () {
+        e.push(Value(e.operand(0)));
+    }
+
+    /// `BINARY_OP_FLOAT` with both operands known to be floats.
+    BINARY_OP_FLOAT_KNOWN(e, a) [2 => 1] (DEOPT) {
+        let y = e.peek(0).as_f64();
+        let x = e.peek(1).as_f64();
+        let r = match a % crate::instr::binop::INPLACE {
+            crate::instr::binop::ADD => x + y,
+            crate::instr::binop::SUB => x - y,
+            crate::instr::binop::MUL => x * y,
+            crate::instr::binop::TRUEDIV => {
+                if y == 0.0 {
+                    return Flow::Deopt;
+                }
+                x / y
+            }
+            _ => return Flow::Deopt,
+        };
+        e.drop_n(1);
+        e.poke(0, Value::from_f64_arith(r));
+    }
+
+    /// `COMPARE_OP_FLOAT` with both operands known to be floats.
+    COMPARE_OP_FLOAT_KNOWN(e, a) [2 => 1] () {
+        let y = e.peek(0).as_f64();
+        let x = e.peek(1).as_f64();
+        let r = match a {
+            crate::instr::cmpop::LT => x < y,
+            crate::instr::cmpop::LE => x <= y,
+            crate::instr::cmpop::EQ => x == y,
+            crate::instr::cmpop::NE => x != y,
+            crate::instr::cmpop::GT => x > y,
+            _ => x >= y,
+        };
+        e.drop_n(1);
+        e.poke(0, Value::from_bool(r));
+    }
+
+    /// `BINARY_SUBSCR_LIST_INT` with a known exact list and small-int index (the
+    /// index is still checked against the length).
+    BINARY_SUBSCR_LIST_INT_KNOWN(e, a) [2 => 1] (DEOPT) {
+        let k = e.peek(0);
+        let c = e.peek(1);
+        let items = &(*c.ptr::<ListObj>()).items;
+        let mut i = k.small_value();
+        if i < 0 {
+            i += items.len as i64;
+        }
+        if i < 0 || i as usize >= items.len {
+            return Flow::Deopt;
+        }
+        let v = items.get(i as usize);
+        e.drop_n(1);
+        e.poke(0, v);
+    }
+
+    /// `STORE_SUBSCR_LIST_INT` with a known exact list and small-int index.
+    STORE_SUBSCR_LIST_INT_KNOWN(e, a) [3 => 0] (DEOPT) {
+        let k = e.peek(0);
+        let c = e.peek(1);
+        let items = &mut (*c.ptr::<ListObj>()).items;
+        let mut i = k.small_value();
+        if i < 0 {
+            i += items.len as i64;
+        }
+        if i < 0 || i as usize >= items.len {
+            return Flow::Deopt;
+        }
+        let v = e.peek(2);
+        items.set(i as usize, v);
+        e.drop_n(3);
+    }
+
+    /// `LOAD_ATTR_INSTANCE` on an instance whose type version and shape are known
+    /// to be operands 0 and 1: only the slot (operand 2) is read and checked.
+    LOAD_ATTR_INSTANCE_KNOWN(e, a) [1 => 1] (DEOPT) {
+        let inst = &*e.peek(0).ptr::<InstanceObj>();
+        let v = inst.slot(e.operand(2) as usize);
+        if v.is_null() {
+            return Flow::Deopt;
+        }
+        e.poke(0, v);
+    }
+
+    /// `LOAD_METHOD_INSTANCE` on an instance whose type version and shape are known.
+    LOAD_METHOD_INSTANCE_KNOWN(e, a) [1 => 2] () {
+        let obj = e.peek(0);
+        e.poke(0, Value(e.operand(2)));
+        e.push(obj);
+    }
+
+    /// `STORE_ATTR_INSTANCE` on an instance whose type version and shape are known.
+    STORE_ATTR_INSTANCE_KNOWN(e, a) [2 => 0] () {
+        let inst = &mut *e.peek(0).ptr::<InstanceObj>();
+        let v = e.peek(1);
+        inst.set_slot(e.operand(2) as usize, v);
+        e.drop_n(2);
+    }
 }
 
 #[cfg(test)]
