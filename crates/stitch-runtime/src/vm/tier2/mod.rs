@@ -12,6 +12,7 @@
 //! Discarded traces stay allocated until exit (one may still be on the native stack,
 //! under a helper that called back into Python).
 
+pub mod optimize;
 pub mod project;
 pub mod uop_interp;
 
@@ -84,6 +85,11 @@ pub struct Stats {
     /// Time spent projecting and compiling, in nanoseconds.
     pub compile_ns: u64,
     pub code_bytes: u64,
+    /// Guards the optimizer removed, ops it replaced by forms with fewer checks,
+    /// loops it peeled.
+    pub guards_removed: u64,
+    pub specialised: u64,
+    pub peeled: u64,
 }
 
 pub struct Jit {
@@ -91,6 +97,8 @@ pub struct Jit {
     pub threshold: u32,
     pub dump: bool,
     pub show_stats: bool,
+    /// Run the trace optimizer (`-X jit-opt=off` turns it off).
+    pub optimize: bool,
     /// `-X perf`: the perf map file (`/tmp/perf-PID.map`).
     pub perf_map: Option<std::fs::File>,
     /// The runtime table compiled code links against (built on first use).
@@ -103,7 +111,7 @@ pub struct Jit {
 
 impl Jit {
     /// Tier 2 is off unless asked for (until machine code replaces the micro-op
-    /// interpreter, which is slower than tier 1). Reads `-X jit=off|on|uops`, `-X jit-threshold=N`, `-X jit-dump`, `-X jit-stats`.
+    /// interpreter, which is slower than tier 1). Reads `-X jit=off|on|uops`, `-X jit-threshold=N`, `-X jit-dump`, `-X jit-stats`, `-X jit-opt=off`.
     pub fn from_options(xoptions: &[(String, Option<String>)]) -> Jit {
         let mut jit = Jit {
             mode: if stitch_jit::available() {
@@ -114,6 +122,7 @@ impl Jit {
             threshold: DEFAULT_THRESHOLD,
             dump: false,
             show_stats: false,
+            optimize: true,
             perf_map: None,
             runtime: None,
             traces: Vec::new(),
@@ -135,6 +144,7 @@ impl Jit {
                     }
                 }
                 ("jit-dump", _) => jit.dump = true,
+                ("jit-opt", Some("off")) => jit.optimize = false,
                 ("jit-stats", _) => jit.show_stats = true,
                 _ => {}
             }
@@ -162,6 +172,11 @@ impl Jit {
             s.runs,
             s.exits,
             s.deopts
+        );
+        let _ = writeln!(
+            e,
+            "jit: optimizer removed {} guards, specialised {} ops, peeled {} loops",
+            s.guards_removed, s.specialised, s.peeled
         );
         for (i, t) in self.traces.iter().enumerate() {
             let total: u64 = t.exit_counts.iter().map(|&c| c as u64).sum();
@@ -282,9 +297,20 @@ unsafe fn build_trace(
     main: Option<usize>,
 ) -> Option<usize> {
     let started = std::time::Instant::now();
-    let Projection { ops, exits, closed } =
-        (unsafe { project::project(it.code_start, start, head, back, iterations) })?;
+    // SAFETY: the running frame's code is a live code object.
+    let consts = unsafe { (*(*it.frame).code).consts };
+    let Projection {
+        mut ops,
+        exits,
+        closed,
+    } = (unsafe { project::project(it.code_start, consts, start, head, back, iterations) })?;
     let jit = &mut it.vm.jit;
+    if jit.optimize {
+        let r = optimize::optimize(&mut ops, closed);
+        jit.stats.guards_removed += r.guards_removed as u64;
+        jit.stats.specialised += r.specialised as u64;
+        jit.stats.peeled += r.peeled as u64;
+    }
     let index = jit.traces.len();
     if index > stitch_jit::MAX_TAG as usize {
         return None;

@@ -58,13 +58,13 @@ fn traceable(op: Op) -> bool {
         .all(|u| *u == Uop::SPECIALIZE || u.flags() & flags::TIER1 == 0)
 }
 
-/// The first instruction of `f`'s code when `f` is a plain Python function (not a
-/// generator or coroutine function) whose calls can be inlined.
+/// The first instruction and the constants of `f`'s code when `f` is a plain Python
+/// function (not a generator or coroutine function) whose calls can be inlined.
 ///
 /// # Safety
 /// `f` comes from a call cache, which keeps its function alive (see
 /// `CodeObj::trace`).
-unsafe fn callee_code(f: Value) -> Option<*const Instr> {
+unsafe fn callee_code(f: Value) -> Option<(*const Instr, *const Value)> {
     if !f.is_kind(Kind::Function) {
         return None;
     }
@@ -75,7 +75,7 @@ unsafe fn callee_code(f: Value) -> Option<*const Instr> {
         if (*code).flags & lazy != 0 {
             return None;
         }
-        Some((*code).instrs)
+        Some(((*code).instrs, (*code).consts))
     }
 }
 
@@ -111,8 +111,12 @@ fn glue(
 ///
 /// A side trace starts at `start` (a hot exit of the loop's trace) instead of `head`;
 /// reaching the loop's back edge, it exits to the head (where the loop's trace runs).
+///
+/// `consts` are the constants of the code: a `LOAD_CONST` op gets its constant as
+/// operand 0 (for the optimizer, and `LOAD_CONST_INLINE`).
 pub unsafe fn project(
     mut code_start: *const Instr,
+    mut consts: *const Value,
     start: *const Instr,
     head: *const Instr,
     back: *const Instr,
@@ -125,8 +129,8 @@ pub unsafe fn project(
     let mut pc = start;
     let mut closed = false;
     let mut seen: Vec<*const Instr> = Vec::new();
-    // Inlined calls: where each returns to, and the caller's first instruction.
-    let mut frames: Vec<(*const Instr, *const Instr)> = Vec::new();
+    // Inlined calls: where each returns to, the caller's first instruction and constants.
+    let mut frames: Vec<(*const Instr, *const Instr, *const Value)> = Vec::new();
     // SAFETY (whole loop): pc walks valid instructions: fall-through successors and
     // jump targets of the code.
     unsafe {
@@ -158,9 +162,13 @@ pub unsafe fn project(
             if !traceable(op) {
                 break;
             }
-            let operands: Vec<u64> = (0..op.cache_words())
-                .map(|i| *(pc.add(1 + i) as *const u64))
-                .collect();
+            let operands: Vec<u64> = if op == Op::LOAD_CONST {
+                vec![(*consts.add(ins.arg as usize)).0]
+            } else {
+                (0..op.cache_words())
+                    .map(|i| *(pc.add(1 + i) as *const u64))
+                    .collect()
+            };
             let jump_target = if op.is_jump() {
                 code_start.add(ins.arg as usize)
             } else {
@@ -227,24 +235,26 @@ pub unsafe fn project(
                     on_other: if continues { Target::Op(i + 1) } else { stay },
                 });
             }
-            if let Some(callee) = inline {
+            if let Some((callee, callee_consts)) = inline {
                 // The call pushed the callee's frame: run on in it.
                 let i = b.ops.len();
                 let stay = b.exit(pc, next);
                 b.ops
                     .push(glue(Uop::ENTER_INLINED, pc, next, Target::Op(i + 1), stay));
-                frames.push((next, code_start));
+                frames.push((next, code_start, consts));
                 code_start = callee;
+                consts = callee_consts;
                 pc = callee;
                 continue;
             }
-            if inlined_return && let Some((ret_pc, caller_start)) = frames.pop() {
+            if inlined_return && let Some((ret_pc, caller_start, caller_consts)) = frames.pop() {
                 // The callee returned: run on in the caller after the call.
                 let i = b.ops.len();
                 let stay = b.exit(pc, next);
                 b.ops
                     .push(glue(Uop::LEAVE_INLINED, pc, next, Target::Op(i + 1), stay));
                 code_start = caller_start;
+                consts = caller_consts;
                 pc = ret_pc;
                 continue;
             }
