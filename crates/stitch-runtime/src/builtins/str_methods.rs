@@ -4,7 +4,6 @@
 use stitch_core::value::Value;
 
 use super::args::{self, Sig};
-use super::str_search::str_list;
 use super::strings::{native_str, no_args, one_arg, pos_args, ssize_arg, str_arg, this};
 use super::{add_methods, add_static};
 use crate::object::{bytes, dict, int, str as pystr};
@@ -369,11 +368,11 @@ fn str_splitlines(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let [keepends] = args::parse::<1>(vm, &a.tail(), &Sig::new("splitlines", &["keepends"], 0))?;
     let keep = !keepends.is_null() && c_int_arg(vm, keepends)? != 0;
     let s = this(a);
-    let parts: Vec<&str> = split_lines(s)
+    let ascii = super::str_search::self_ascii(a);
+    let parts = split_lines(s)
         .into_iter()
-        .map(|(st, e, full)| &s[st..if keep { full } else { e }])
-        .collect();
-    Ok(str_list(vm, &parts))
+        .map(|(st, e, full)| &s[st..if keep { full } else { e }]);
+    Ok(super::str_search::str_list_of(vm, parts, ascii))
 }
 
 /// A C `int` argument (`__index__`), OverflowError past its range.

@@ -215,12 +215,67 @@ fn split_args(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Option<&'static st
 }
 
 pub fn str_list(vm: &mut Vm, parts: &[&str]) -> Value {
-    let mut vals = crate::gc::Rooted::new();
+    str_list_of(vm, parts.iter().copied(), false)
+}
+
+/// A new list of strs of `parts`, slices of a str that is all ASCII when `ascii`
+/// (their lengths are then their code point counts). Each str goes straight into
+/// the list, which the native stack keeps alive while the next one is allocated.
+pub fn str_list_of<'a>(vm: &mut Vm, parts: impl Iterator<Item = &'a str>, ascii: bool) -> Value {
+    let l = list::new(vm, &[]);
     for p in parts {
-        let v = pystr::new(vm, p);
-        vals.push(v);
+        let v = if ascii {
+            pystr::new_known(vm, p, p.len(), true)
+        } else {
+            pystr::new(vm, p)
+        };
+        list::push(list::vec(l), v);
     }
-    list::new(vm, &vals)
+    l
+}
+
+/// Whether the str a method is bound to is all ASCII.
+pub fn self_ascii(a: &Args) -> bool {
+    let v = a.pos.first().map_or(Value::NONE, |&v| native_str(v));
+    v.is_kind(stitch_core::layout::Kind::Str) && pystr::is_ascii(v)
+}
+
+/// Python's whitespace among ASCII characters (`str.isspace`).
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0x1c..=0x1f)
+}
+
+/// `s.split(None, max)` for an ASCII `s`: the list of its whitespace-separated words.
+fn split_ascii_whitespace(vm: &mut Vm, s: &str, max: i64) -> Value {
+    let b = s.as_bytes();
+    let n = b.len();
+    let l = list::new(vm, &[]);
+    let mut i = 0;
+    let mut count = 0;
+    loop {
+        while i < n && is_ascii_space(b[i]) {
+            i += 1;
+        }
+        if i >= n {
+            break;
+        }
+        let end = if count >= max {
+            n
+        } else {
+            let mut j = i + 1;
+            while j < n && !is_ascii_space(b[j]) {
+                j += 1;
+            }
+            j
+        };
+        let part = &s[i..end];
+        let v = pystr::new_known(vm, part, part.len(), true);
+        list::push(list::vec(l), v);
+        count += 1;
+        i = end;
+    }
+    l
 }
 
 /// Splits on runs of whitespace, at most `max` times, from the left.
@@ -266,16 +321,19 @@ pub fn rsplit_whitespace(s: &str, max: i64) -> Vec<&str> {
 fn str_split(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (sep, max) = split_args(vm, a, "split")?;
     let s = this(a);
-    let parts: Vec<&str> = match sep {
-        Some(p) => s
-            .splitn(
+    let ascii = self_ascii(a);
+    Ok(match sep {
+        Some(p) => str_list_of(
+            vm,
+            s.splitn(
                 usize::try_from(max).unwrap_or(usize::MAX).saturating_add(1),
                 p,
-            )
-            .collect(),
-        None => split_whitespace(s, max),
-    };
-    Ok(str_list(vm, &parts))
+            ),
+            ascii,
+        ),
+        None if ascii => split_ascii_whitespace(vm, s, max),
+        None => str_list_of(vm, split_whitespace(s, max).into_iter(), false),
+    })
 }
 
 fn str_rsplit(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -294,7 +352,8 @@ fn str_rsplit(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         }
         None => rsplit_whitespace(s, max),
     };
-    Ok(str_list(vm, &parts))
+    let ascii = self_ascii(a);
+    Ok(str_list_of(vm, parts.into_iter(), ascii))
 }
 
 fn partition(vm: &mut Vm, a: &Args, name: &str, reverse: bool) -> PyResult<Value> {
