@@ -377,8 +377,9 @@ pub fn dict_update(it: &mut Interp, d: Value, other: Value) -> R {
 
 pub fn dict_merge(it: &mut Interp, func: Value, d: Value, other: Value) -> R {
     let vm = &mut *it.vm;
-    let fname = crate::builtins::function_str(vm, func);
+    // The function's name is only formatted for an error message.
     if dict::native(other).is_none() && vm.lookup_special(other, vm.names.keys).is_none() {
+        let fname = crate::builtins::function_str(vm, func);
         return Err(vm.type_error(format!(
             "{fname} argument after ** must be a mapping, not {}",
             vm.type_name(other)
@@ -387,6 +388,7 @@ pub fn dict_merge(it: &mut Interp, func: Value, d: Value, other: Value) -> R {
     let pairs = crate::builtins::mapping_items(vm, other)?;
     for (k, v) in pairs {
         if dict::get(vm, d, k)?.is_some() {
+            let fname = crate::builtins::function_str(vm, func);
             return Err(vm.type_error(format!(
                 "{fname} got multiple values for keyword argument '{}'",
                 pystr::as_str(k)
@@ -531,10 +533,10 @@ pub fn call_ex(it: &mut Interp, base: *mut Value) -> R {
     if args.is_kind(Kind::Tuple) {
         pos.extend_from_slice(tuple::items(args));
     } else {
-        let fname = crate::builtins::function_str(vm, callable);
         let items = match vm.collect_iter(args) {
             Ok(i) => i,
             Err(e) if vm.is_instance_of(e.0, vm.exc.type_error) => {
+                let fname = crate::builtins::function_str(vm, callable);
                 return Err(vm.type_error(format!(
                     "{fname} argument after * must be an iterable, not {}",
                     vm.type_name(args)

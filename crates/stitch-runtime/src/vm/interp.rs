@@ -12,6 +12,7 @@ use stitch_core::layout::CodePrefix;
 use stitch_core::uops::{self, Flow};
 use stitch_core::value::Value;
 
+use super::fast::Fast;
 use super::{PyErr, PyResult, Vm, helpers};
 
 /// How the entry frame of a run left.
@@ -150,33 +151,37 @@ stitch_core::for_each_helper!(impl_helpers);
 
 macro_rules! gen_dispatch {
     ($( $name:ident ($cache:literal, $base:ident) => [$($uop:ident),*]; )*) => {
-        /// Runs instructions until one needs the slow path; `STATS` counts them.
+        /// Runs instructions until one needs the slow path; `STATS` counts them. The
+        /// registers live in a [`Fast`] (machine registers) meanwhile.
         #[inline(always)]
         unsafe fn dispatch<const STATS: bool>(it: &mut Interp<'_>) -> Flow {
-            unsafe {
-                loop {
-                    let cur = it.pc;
-                    it.cur = cur;
+            let mut r = Fast::new(it);
+            let flow = unsafe {
+                'run: loop {
+                    let cur = r.pc;
+                    r.cur = cur;
                     if STATS {
-                        count_exec(it.vm, (*cur).op);
+                        count_exec(r.it.vm, (*cur).op);
                     }
                     // SAFETY: the compiler only emits valid opcodes.
                     let op: Op = std::mem::transmute::<u8, Op>((*cur).op);
                     match op {
                         $(
                             Op::$name => {
-                                it.pc = cur.add(1 + $cache);
+                                r.pc = cur.add(1 + $cache);
                                 $(
-                                    match uops::$uop(it) {
+                                    match uops::$uop(&mut r) {
                                         Flow::Next => {}
-                                        f => return f,
+                                        f => break 'run f,
                                     }
                                 )*
                             }
                         )*
                     }
                 }
-            }
+            };
+            r.spill();
+            flow
         }
     };
 }

@@ -9,6 +9,7 @@
 pub mod asyncgen;
 pub mod call;
 pub mod error;
+mod fast;
 pub mod generator;
 pub mod helpers;
 pub mod init;
