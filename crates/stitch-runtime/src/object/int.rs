@@ -53,7 +53,7 @@ pub fn to_bigint(v: Value) -> BigInt {
     } else if v.is_bool() {
         BigInt::from(v.is_true() as i64)
     } else if let Some(b) = v.get::<IntObj>() {
-        b.value.clone()
+        b.to_bigint()
     } else if let Some(n) = native(v) {
         to_bigint(n)
     } else {
@@ -68,7 +68,7 @@ pub fn to_i64(v: Value) -> Option<i64> {
     } else if v.is_bool() {
         Some(v.is_true() as i64)
     } else if let Some(b) = v.get::<IntObj>() {
-        b.value.to_i64()
+        b.to_i64()
     } else {
         native(v).and_then(to_i64)
     }
@@ -90,10 +90,8 @@ pub fn to_i64_clamped(v: Value) -> i64 {
 
 /// The int value of a big int, normalised.
 pub fn from_bigint(vm: &mut Vm, b: BigInt) -> Value {
-    if let Some(i) = b.to_i64()
-        && let Some(v) = Value::try_small(i)
-    {
-        return v;
+    if let Some(i) = b.to_i64() {
+        return from_i64(vm, i);
     }
     let ty = vm.types.int;
     crate::gc::note_external((b.bits() / 8) as usize);
@@ -102,6 +100,7 @@ pub fn from_bigint(vm: &mut Vm, b: BigInt) -> Value {
         IntObj {
             header: Header::new(Kind::Int),
             value: b,
+            wide: 0,
         },
     )
 }
@@ -109,7 +108,25 @@ pub fn from_bigint(vm: &mut Vm, b: BigInt) -> Value {
 pub fn from_i64(vm: &mut Vm, i: i64) -> Value {
     match Value::try_small(i) {
         Some(v) => v,
-        None => from_bigint(vm, BigInt::from(i)),
+        None => {
+            let ty = vm.types.int;
+            vm.alloc_obj(
+                ty,
+                IntObj {
+                    header: Header::new(Kind::Int),
+                    value: BigInt::zero(),
+                    wide: i,
+                },
+            )
+        }
+    }
+}
+
+/// The hash of a heap int.
+pub fn hash_obj(b: &IntObj) -> i64 {
+    match b.to_i64() {
+        Some(i) => hash_i64(i),
+        None => hash_big(&b.value),
     }
 }
 

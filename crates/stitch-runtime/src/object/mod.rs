@@ -40,11 +40,35 @@ use crate::gc::Tracer;
 
 pub use complex::pow_real as complex_pow_real;
 
-/// A big int (one that does not fit the 48-bit immediate).
+/// A heap int (one that does not fit the 48-bit immediate): `wide` when it fits
+/// an i64 (`value` is then zero and owns no memory, so no big-int digits are
+/// allocated for the common 49..64-bit intermediates), else `value`.
 #[repr(C)]
 pub struct IntObj {
     pub header: Header,
     pub value: BigInt,
+    pub wide: i64,
+}
+
+impl IntObj {
+    /// The value as an i64, if it fits.
+    #[inline]
+    pub fn to_i64(&self) -> Option<i64> {
+        if self.value.sign() == num_bigint::Sign::NoSign {
+            Some(self.wide)
+        } else {
+            num_traits::ToPrimitive::to_i64(&self.value)
+        }
+    }
+
+    /// The value as a big int.
+    pub fn to_bigint(&self) -> BigInt {
+        if self.value.sign() == num_bigint::Sign::NoSign {
+            BigInt::from(self.wide)
+        } else {
+            self.value.clone()
+        }
+    }
 }
 
 pub use stitch_core::layout::ModuleObj;

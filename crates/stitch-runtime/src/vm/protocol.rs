@@ -633,9 +633,7 @@ impl Vm {
         match v.kind() {
             Some(Kind::Str) => return Ok(pystr::hash(v)),
             Some(Kind::Int) => {
-                return Ok(int::hash_big(
-                    &unsafe { v.raw::<crate::object::IntObj>() }.value,
-                ));
+                return Ok(int::hash_obj(unsafe { v.raw::<crate::object::IntObj>() }));
             }
             Some(Kind::Tuple) => return tuple::hash(self, v),
             None => {
@@ -665,7 +663,7 @@ impl Vm {
                     return Ok(match int::to_i64(r) {
                         Some(-1) => -2,
                         Some(x) => x,
-                        None => int::hash_big(&b.value),
+                        None => int::hash_obj(b),
                     });
                 }
                 Err(self.type_error("__hash__ method should return an integer"))

@@ -27,7 +27,7 @@ pub fn view(v: Value) -> Num<'static> {
     } else if v.is_bool() {
         Num::Small(v.is_true() as i64)
     } else if let Some(b) = v.get::<IntObj>() {
-        match b.value.to_i64() {
+        match b.to_i64() {
             Some(i) => Num::Small(i),
             None => Num::Big(&b.value),
         }
