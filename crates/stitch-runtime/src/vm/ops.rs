@@ -475,6 +475,30 @@ pub fn primitive_cmp(x: Value, y: Value) -> Option<Option<Ordering>> {
     None
 }
 
+/// Three-way comparison of two lists or two tuples (same kind) whose items, down to
+/// the first difference, are primitives or such nested sequences: what `==` then
+/// `op` on the first differing items would give, with no Python code to run.
+/// `None` when some item needs Python's protocol (the caller then takes the
+/// general path); `Some(None)` for unordered (a NaN).
+pub fn nested_seq_cmp(x: Value, y: Value, depth: u32) -> Option<Option<Ordering>> {
+    let both = (x.is_kind(Kind::Tuple) && y.is_kind(Kind::Tuple))
+        || (x.is_kind(Kind::List) && y.is_kind(Kind::List));
+    if !both || depth > 8 {
+        return None;
+    }
+    let (xs, ys) = (seq_view(x), seq_view(y));
+    for (&p, &q) in xs.iter().zip(ys) {
+        if p == q {
+            continue;
+        }
+        match primitive_cmp(p, q).or_else(|| nested_seq_cmp(p, q, depth + 1))? {
+            Some(Ordering::Equal) => continue,
+            other => return Some(other),
+        }
+    }
+    Some(Some(xs.len().cmp(&ys.len())))
+}
+
 /// Whether an ordering satisfies comparison `op` (false for unordered).
 #[inline]
 pub fn ordering_holds(ord: Option<Ordering>, op: u32) -> bool {
@@ -513,7 +537,7 @@ fn compare_sequences(vm: &mut Vm, a: Value, b: Value, op: u32) -> PyResult<Value
             i += 1;
             continue;
         }
-        if let Some(ord) = primitive_cmp(x, y) {
+        if let Some(ord) = primitive_cmp(x, y).or_else(|| nested_seq_cmp(x, y, 0)) {
             if ord == Some(Ordering::Equal) {
                 i += 1;
                 continue;

@@ -85,6 +85,12 @@ impl Sorter<'_> {
                 }
                 return Ok(p < q);
             }
+            if let Some(ord) = crate::vm::ops::nested_seq_cmp(x, y, 0) {
+                if ord == Some(Ordering::Equal) {
+                    continue;
+                }
+                return Ok(ord == Some(Ordering::Less));
+            }
             if !self.vm.eq_bool(x, y)? {
                 return self.object_lt(x, y);
             }
