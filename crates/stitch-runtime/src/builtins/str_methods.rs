@@ -4,7 +4,7 @@
 use stitch_core::value::Value;
 
 use super::args::{self, Sig};
-use super::strings::{native_str, no_args, one_arg, pos_args, ssize_arg, str_arg, this};
+use super::strings::{native_str, no_args, one_arg, ssize_arg, str_arg, this};
 use super::{add_methods, add_static};
 use crate::object::{bytes, dict, int, str as pystr};
 use crate::text::unicode as uni;
@@ -211,7 +211,7 @@ fn checked_width(vm: &mut Vm, w: i64) -> PyResult<usize> {
 
 /// (width, fill) of center/ljust/rjust.
 fn pad_args(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(usize, char)> {
-    pos_args(vm, a, name, &format!("str.{name}"), 1, 2)?;
+    super::strings::str_pos_args(vm, a, name, 1, 2)?;
     let w = ssize_arg(vm, a.pos[1])?;
     let fill = match a.pos.get(2) {
         None => ' ',

@@ -390,7 +390,7 @@ fn str_rpartition(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 /// strip/lstrip/rstrip: `which` is 0 both, 1 left, 2 right.
 fn strip(vm: &mut Vm, a: &Args, name: &str, which: u8) -> PyResult<Value> {
-    pos_args(vm, a, name, &format!("str.{name}"), 0, 1)?;
+    super::strings::str_pos_args(vm, a, name, 0, 1)?;
     let chars = match a.pos.get(1) {
         None => None,
         Some(v) if v.is_none() => None,
@@ -424,7 +424,7 @@ fn str_rstrip(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn remove_affix(vm: &mut Vm, a: &Args, name: &str, suffix: bool) -> PyResult<Value> {
-    let arg = one_arg(vm, a, &format!("str.{name}"))?;
+    let arg = super::strings::str_one_arg(vm, a, name)?;
     let Some(p) = pystr::text_of(arg) else {
         return Err(vm.type_error(format!(
             "{name}() argument must be str, not {}",

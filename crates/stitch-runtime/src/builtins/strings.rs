@@ -130,6 +130,24 @@ pub fn one_arg(vm: &mut Vm, a: &Args, qual: &str) -> PyResult<Value> {
     Ok(a.pos[1])
 }
 
+/// `pos_args` for a method of str named `name` (its qualified name formatted only
+/// for an error).
+pub fn str_pos_args(vm: &mut Vm, a: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
+    let n = a.pos.len().saturating_sub(1);
+    if !a.has_kwargs() && n >= min && n <= max {
+        return Ok(());
+    }
+    pos_args(vm, a, name, &format!("str.{name}"), min, max)
+}
+
+/// `one_arg` for a method of str named `name` (as `str_pos_args`).
+pub fn str_one_arg(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
+    if !a.has_kwargs() && a.pos.len() == 2 {
+        return Ok(a.pos[1]);
+    }
+    one_arg(vm, a, &format!("str.{name}"))
+}
+
 /// Positional-only arguments checked as Argument Clinic does:
 /// "center expected at least 1 argument, got 0", "str.center() takes no keyword arguments".
 pub fn pos_args(

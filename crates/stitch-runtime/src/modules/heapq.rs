@@ -29,11 +29,15 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
     Ok(m)
 }
 
-/// The list behind a heap argument.
-fn heap_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<Value> {
+/// The list behind a heap argument (`what` then `suffix` name it in the error,
+/// formatted only when raised).
+fn heap_arg(vm: &mut Vm, v: Value, what: &str, suffix: &str) -> PyResult<Value> {
     match list::native(v) {
         Some(l) => Ok(l),
-        None => Err(vm.type_error(format!("{what} must be list, not {}", vm.type_name(v)))),
+        None => Err(vm.type_error(format!(
+            "{what}{suffix} must be list, not {}",
+            vm.type_name(v)
+        ))),
     }
 }
 
@@ -123,7 +127,7 @@ fn sift_up(vm: &mut Vm, l: Value, mut pos: usize, max: bool) -> PyResult<()> {
 
 fn heappush(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     args::count(vm, a, "heappush", 2, 2)?;
-    let l = heap_arg(vm, a.pos[0], "heappush() argument 1")?;
+    let l = heap_arg(vm, a.pos[0], "heappush", "() argument 1")?;
     list::push(list::vec(l), a.pos[1]);
     let n = list::items(l).len();
     sift_down(vm, l, 0, n - 1, false)?;
@@ -131,7 +135,7 @@ fn heappush(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn pop_impl(vm: &mut Vm, v: Value, name: &str, max: bool) -> PyResult<Value> {
-    let l = heap_arg(vm, v, &format!("{name}() argument"))?;
+    let l = heap_arg(vm, v, name, "() argument")?;
     let n = list::items(l).len();
     if n == 0 {
         return Err(vm.index_error("index out of range"));
@@ -159,7 +163,7 @@ fn heappop_max(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn replace_impl(vm: &mut Vm, a: &Args, name: &str, max: bool) -> PyResult<Value> {
     args::count(vm, a, name, 2, 2)?;
-    let l = heap_arg(vm, a.pos[0], &format!("{name}() argument 1"))?;
+    let l = heap_arg(vm, a.pos[0], name, "() argument 1")?;
     if list::items(l).is_empty() {
         return Err(vm.index_error("index out of range"));
     }
@@ -180,7 +184,7 @@ fn heapreplace_max(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn heappushpop(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     args::count(vm, a, "heappushpop", 2, 2)?;
-    let l = heap_arg(vm, a.pos[0], "heappushpop() argument 1")?;
+    let l = heap_arg(vm, a.pos[0], "heappushpop", "() argument 1")?;
     let x = a.pos[1];
     if list::items(l).is_empty() {
         return Ok(x);
@@ -200,7 +204,7 @@ fn heappushpop(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn heapify_impl(vm: &mut Vm, v: Value, name: &str, max: bool) -> PyResult<Value> {
-    let l = heap_arg(vm, v, &format!("{name}() argument"))?;
+    let l = heap_arg(vm, v, name, "() argument")?;
     let n = list::items(l).len();
     for i in (0..n / 2).rev() {
         sift_up(vm, l, i, max)?;

@@ -54,6 +54,17 @@ impl ArgState {
         }
         Err(vm.type_error("not enough arguments for format string"))
     }
+
+    /// The argument `next` would return, if there is one (nothing consumed).
+    fn peek(&self) -> Option<Value> {
+        if self.argidx >= self.arglen {
+            return None;
+        }
+        if self.arglen < 0 {
+            return Some(self.args);
+        }
+        tuple::items(self.args).get(self.argidx as usize).copied()
+    }
 }
 
 const F_LJUST: u8 = 1;
@@ -111,6 +122,26 @@ fn run(vm: &mut Vm, f: &[char], args: Value, mode: Mode) -> PyResult<String> {
             out.push('%');
             pos += 1;
             continue;
+        }
+        // Plain `%s` of a str and `%d`/`%i` of a small int, the common cases: the
+        // text goes straight into the output.
+        if mode == Mode::Str
+            && let Some(&ch @ ('s' | 'd' | 'i')) = f.get(pos)
+            && let Some(v) = st.peek()
+        {
+            if ch == 's' && v.is_kind(Kind::Str) {
+                st.next(vm)?;
+                out.push_str(pystr::as_str(v));
+                pos += 1;
+                continue;
+            }
+            if ch != 's' && v.is_small_int() {
+                st.next(vm)?;
+                use std::fmt::Write;
+                let _ = write!(out, "{}", v.small_value());
+                pos += 1;
+                continue;
+            }
         }
         one_spec(vm, f, &mut pos, &mut st, dict, mode, &mut out)?;
     }

@@ -8,7 +8,7 @@ use std::cmp::Ordering;
 
 use num_bigint::{BigInt, BigUint, Sign};
 use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, Zero};
 use stitch_core::value::Value;
 
 use super::super::{IntObj, ValueExt};
