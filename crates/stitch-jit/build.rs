@@ -143,11 +143,49 @@ fn variants_of(u: Uop) -> &'static [u32] {
     const CMPOPS: &[u32] = &[0, 1, 2, 3, 4, 5];
     static BINOPS_BOTH: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
     let both = BINOPS_BOTH.get_or_init(|| BINOPS.iter().flat_map(|b| [*b, b + INPLACE]).collect());
+    static FUSED_FLOAT: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    static FUSED_INT: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
     match u {
+        Uop::FUSED_BINARY_OP_FLOAT => {
+            FUSED_FLOAT.get_or_init(|| fused_variants(&[0, 1, 2, 3], &[false, true]))
+        }
+        Uop::FUSED_BINARY_OP_INT => {
+            FUSED_INT.get_or_init(|| fused_variants(&[0, 1, 2, 4, 5, 7, 8, 9, 10, 11], &[false]))
+        }
         Uop::BINARY_OP_INT | Uop::BINARY_OP_FLOAT | Uop::BINARY_OP_FLOAT_KNOWN => both,
         Uop::COMPARE_OP_INT | Uop::COMPARE_OP_FLOAT | Uop::COMPARE_OP_FLOAT_KNOWN => CMPOPS,
         _ => &[],
     }
+}
+
+/// The opargs of fused operators the optimizer builds (see `uops::fused`): each
+/// operator with the operand sources an adjacent window of ops can give (an operand
+/// from the stack is always the first one), the result pushed or stored.
+fn fused_variants(ops: &[u32], convs: &[bool]) -> Vec<u32> {
+    use stitch_core::uops::fused::{CONST, LOCAL, STACK, oparg};
+    let sources = [
+        (STACK, STACK, true),
+        (STACK, LOCAL, false),
+        (STACK, CONST, false),
+        (LOCAL, LOCAL, false),
+        (LOCAL, CONST, false),
+        (CONST, LOCAL, false),
+    ];
+    let mut v = Vec::new();
+    for &op in ops {
+        for &(x, y, store_only) in &sources {
+            for store in [false, true] {
+                if store_only && !store {
+                    continue;
+                }
+                for &conv in convs {
+                    v.push(oparg(op, x, y, store, conv));
+                }
+            }
+        }
+    }
+    v.sort_unstable();
+    v
 }
 
 /// One parsed stencil.
@@ -213,7 +251,10 @@ fn emit_tables(bytes: &[u8]) -> String {
     )
     .unwrap();
     for u in compiled_uops() {
-        for a in variants_of(u) {
+        // Sorted by oparg (the patcher binary-searches the table).
+        let mut opargs = variants_of(u).to_vec();
+        opargs.sort_unstable();
+        for a in opargs {
             let key = format!("{}__{a}", u.name());
             let p = parsed
                 .get(&key)

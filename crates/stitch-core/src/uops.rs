@@ -6,7 +6,8 @@
 //! them into its dispatch loop, and the JIT compiles each one into a stencil.
 //!
 //! Rules: a micro-op that returns `Flow::Deopt` has changed nothing (guards check
-//! before they act); a micro-op that returns `Flow::Error` has set an exception; no
+//! before they act), except that a tier-2 fused op first pushes the operands it read
+//! from elsewhere, so that the stack is tier 1's at the instruction that deopts; a micro-op that returns `Flow::Error` has set an exception; no
 //! micro-op panics, allocates, or calls anything but `Env` and `Helpers` methods.
 
 use crate::env::{EXHAUSTED, Env, ErrorCode, FRAME_PUSHED};
@@ -111,6 +112,161 @@ macro_rules! tri {
             v => v,
         }
     };
+}
+
+/// `x <op> y` on small ints for `+ - * // % & | ^ << >>` (`op`: a `BINARY_OP` oparg):
+/// `None` when the result leaves the small range, on a zero divisor, a shift out of
+/// range or another operator.
+#[inline(always)]
+pub fn small_int_binop(op: u32, x: i64, y: i64) -> Option<Value> {
+    use crate::instr::binop;
+    let r = match op % binop::INPLACE {
+        binop::ADD => x + y,
+        binop::SUB => x - y,
+        binop::MUL => x.checked_mul(y)?,
+        binop::FLOORDIV => {
+            if y == 0 {
+                return None;
+            }
+            let q = x / y;
+            if (x % y != 0) && ((x < 0) != (y < 0)) { q - 1 } else { q }
+        }
+        binop::MOD => {
+            if y == 0 {
+                return None;
+            }
+            let r = x % y;
+            if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r }
+        }
+        binop::AND => x & y,
+        binop::OR => x | y,
+        binop::XOR => x ^ y,
+        binop::LSHIFT => {
+            if !(0..16).contains(&y) {
+                return None;
+            }
+            x << y
+        }
+        binop::RSHIFT => {
+            if y < 0 {
+                return None;
+            }
+            if y >= 63 { if x < 0 { -1 } else { 0 } } else { x >> y }
+        }
+        _ => return None,
+    };
+    Value::try_small(r)
+}
+
+/// `x <op> y` on floats for `+ - * /`: `None` for a zero divisor or another operator.
+#[inline(always)]
+pub fn float_binop(op: u32, x: f64, y: f64) -> Option<f64> {
+    use crate::instr::binop;
+    Some(match op % binop::INPLACE {
+        binop::ADD => x + y,
+        binop::SUB => x - y,
+        binop::MUL => x * y,
+        binop::TRUEDIV => {
+            if y == 0.0 {
+                return None;
+            }
+            x / y
+        }
+        _ => return None,
+    })
+}
+
+/// A float or small int as a float (the operands of the float ops).
+#[inline(always)]
+pub fn num_as_f64(v: Value) -> f64 {
+    if v.is_float() { v.as_f64() } else { v.small_value() as f64 }
+}
+
+/// Oparg layout of the tier-2 fused operators (`FUSED_BINARY_OP_*`): the operator
+/// in the low byte, where each operand comes from, and where the result goes.
+pub mod fused {
+    /// Operand modes: the value stack, a local (index in the operand), a constant
+    /// (the value in the operand).
+    pub const STACK: u32 = 0;
+    pub const LOCAL: u32 = 1;
+    pub const CONST: u32 = 2;
+    /// The result is stored into the local named by operand 2 instead of pushed.
+    pub const STORE: u32 = 1 << 12;
+    /// Floats: the operands may be small ints (converted).
+    pub const CONV: u32 = 1 << 13;
+    pub const fn op(a: u32) -> u32 {
+        a & 0xff
+    }
+    pub const fn x(a: u32) -> u32 {
+        (a >> 8) & 3
+    }
+    pub const fn y(a: u32) -> u32 {
+        (a >> 10) & 3
+    }
+    pub const fn oparg(op: u32, x: u32, y: u32, store: bool, conv: bool) -> u32 {
+        op | x << 8 | y << 10 | if store { STORE } else { 0 } | if conv { CONV } else { 0 }
+    }
+    /// Values taken from the stack.
+    pub const fn pops(a: u32) -> u32 {
+        (x(a) == STACK) as u32 + (y(a) == STACK) as u32
+    }
+    /// Values pushed.
+    pub const fn pushes(a: u32) -> u32 {
+        (a & STORE == 0) as u32
+    }
+}
+
+/// The operands of a fused operator: `(x, y, stack values used)`. The top is `y`
+/// when it comes from the stack, else `x`.
+#[inline(always)]
+unsafe fn fused_operands<E: Env>(e: &E, a: u32) -> (Value, Value, usize) {
+    unsafe {
+        let mut depth = 0;
+        let y = match fused::y(a) {
+            fused::LOCAL => e.local(e.operand(1) as u32),
+            fused::CONST => Value(e.operand(1)),
+            _ => {
+                depth += 1;
+                e.peek(0)
+            }
+        };
+        let x = match fused::x(a) {
+            fused::LOCAL => e.local(e.operand(0) as u32),
+            fused::CONST => Value(e.operand(0)),
+            _ => {
+                depth += 1;
+                e.peek(depth - 1)
+            }
+        };
+        (x, y, depth)
+    }
+}
+
+/// Before a fused operator deopts: pushes the operands that were not on the stack,
+/// leaving the stack as tier 1 has it at the operator's instruction.
+#[inline(always)]
+unsafe fn fused_materialize<E: Env>(e: &mut E, a: u32, x: Value, y: Value) {
+    unsafe {
+        if fused::x(a) != fused::STACK {
+            e.push(x);
+        }
+        if fused::y(a) != fused::STACK {
+            e.push(y);
+        }
+    }
+}
+
+/// Stores or pushes the result of a fused operator after dropping its stack operands.
+#[inline(always)]
+unsafe fn fused_result<E: Env>(e: &mut E, a: u32, depth: usize, r: Value) {
+    unsafe {
+        e.drop_n(depth);
+        if a & fused::STORE != 0 {
+            e.set_local(e.operand(2) as u32, r);
+        } else {
+            e.push(r);
+        }
+    }
 }
 
 define_uops! {
@@ -949,45 +1105,7 @@ define_uops! {
     BINARY_OP_INT(e, a) [2 => 1] (DEOPT) {
         let y = e.peek(0).small_value();
         let x = e.peek(1).small_value();
-        let r = match a % crate::instr::binop::INPLACE {
-            crate::instr::binop::ADD => x + y,
-            crate::instr::binop::SUB => x - y,
-            crate::instr::binop::MUL => match x.checked_mul(y) {
-                Some(r) => r,
-                None => return Flow::Deopt,
-            },
-            crate::instr::binop::FLOORDIV => {
-                if y == 0 {
-                    return Flow::Deopt;
-                }
-                let q = x / y;
-                if (x % y != 0) && ((x < 0) != (y < 0)) { q - 1 } else { q }
-            }
-            crate::instr::binop::MOD => {
-                if y == 0 {
-                    return Flow::Deopt;
-                }
-                let r = x % y;
-                if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r }
-            }
-            crate::instr::binop::AND => x & y,
-            crate::instr::binop::OR => x | y,
-            crate::instr::binop::XOR => x ^ y,
-            crate::instr::binop::LSHIFT => {
-                if !(0..16).contains(&y) {
-                    return Flow::Deopt;
-                }
-                x << y
-            }
-            crate::instr::binop::RSHIFT => {
-                if y < 0 {
-                    return Flow::Deopt;
-                }
-                if y >= 63 { if x < 0 { -1 } else { 0 } } else { x >> y }
-            }
-            _ => return Flow::Deopt,
-        };
-        let Some(v) = Value::try_small(r) else {
+        let Some(v) = small_int_binop(a, x, y) else {
             return Flow::Deopt;
         };
         e.drop_n(1);
@@ -996,20 +1114,10 @@ define_uops! {
 
     /// `a <op> b` on floats (either operand may be a small int) for `+ - * /`.
     BINARY_OP_FLOAT(e, a) [2 => 1] (DEOPT) {
-        let num = |v: Value| if v.is_float() { v.as_f64() } else { v.small_value() as f64 };
-        let y = num(e.peek(0));
-        let x = num(e.peek(1));
-        let r = match a % crate::instr::binop::INPLACE {
-            crate::instr::binop::ADD => x + y,
-            crate::instr::binop::SUB => x - y,
-            crate::instr::binop::MUL => x * y,
-            crate::instr::binop::TRUEDIV => {
-                if y == 0.0 {
-                    return Flow::Deopt;
-                }
-                x / y
-            }
-            _ => return Flow::Deopt,
+        let y = num_as_f64(e.peek(0));
+        let x = num_as_f64(e.peek(1));
+        let Some(r) = float_binop(a, x, y) else {
+            return Flow::Deopt;
         };
         e.drop_n(1);
         e.poke(0, Value::from_f64_arith(r));
@@ -1593,17 +1701,8 @@ define_uops! {
     BINARY_OP_FLOAT_KNOWN(e, a) [2 => 1] (DEOPT) {
         let y = e.peek(0).as_f64();
         let x = e.peek(1).as_f64();
-        let r = match a % crate::instr::binop::INPLACE {
-            crate::instr::binop::ADD => x + y,
-            crate::instr::binop::SUB => x - y,
-            crate::instr::binop::MUL => x * y,
-            crate::instr::binop::TRUEDIV => {
-                if y == 0.0 {
-                    return Flow::Deopt;
-                }
-                x / y
-            }
-            _ => return Flow::Deopt,
+        let Some(r) = float_binop(a, x, y) else {
+            return Flow::Deopt;
         };
         e.drop_n(1);
         e.poke(0, Value::from_f64_arith(r));
@@ -1684,6 +1783,35 @@ define_uops! {
         let v = e.peek(1);
         inst.set_slot(e.operand(2) as usize, v);
         e.drop_n(2);
+    }
+
+    /// `BINARY_OP_FLOAT_KNOWN` (or, with `fused::CONV`, `BINARY_OP_FLOAT` without its
+    /// guard) reading its operands from locals or constants and storing its result
+    /// into a local, as `fused` describes in the oparg: it stands for the loads,
+    /// the operator and the store. On a deopt the operands are pushed first.
+    FUSED_BINARY_OP_FLOAT(e, a) [fused::pops(a) => fused::pushes(a)] (DEOPT) {
+        let (x, y, depth) = fused_operands(e, a);
+        let r = if a & fused::CONV != 0 {
+            float_binop(fused::op(a), num_as_f64(x), num_as_f64(y))
+        } else {
+            float_binop(fused::op(a), x.as_f64(), y.as_f64())
+        };
+        let Some(r) = r else {
+            fused_materialize(e, a, x, y);
+            return Flow::Deopt;
+        };
+        fused_result(e, a, depth, Value::from_f64_arith(r));
+    }
+
+    /// `BINARY_OP_INT` on operands known to be small ints, fused as
+    /// `FUSED_BINARY_OP_FLOAT` is.
+    FUSED_BINARY_OP_INT(e, a) [fused::pops(a) => fused::pushes(a)] (DEOPT) {
+        let (x, y, depth) = fused_operands(e, a);
+        let Some(r) = small_int_binop(fused::op(a), x.small_value(), y.small_value()) else {
+            fused_materialize(e, a, x, y);
+            return Flow::Deopt;
+        };
+        fused_result(e, a, depth, r);
     }
 }
 
