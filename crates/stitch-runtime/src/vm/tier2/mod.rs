@@ -86,10 +86,11 @@ pub struct Stats {
     pub compile_ns: u64,
     pub code_bytes: u64,
     /// Guards the optimizer removed, ops it replaced by forms with fewer checks,
-    /// loops it peeled.
+    /// loops it peeled, operators it fused with their operands' loads.
     pub guards_removed: u64,
     pub specialised: u64,
     pub peeled: u64,
+    pub fused: u64,
 }
 
 pub struct Jit {
@@ -175,8 +176,8 @@ impl Jit {
         );
         let _ = writeln!(
             e,
-            "jit: optimizer removed {} guards, specialised {} ops, peeled {} loops",
-            s.guards_removed, s.specialised, s.peeled
+            "jit: optimizer removed {} guards, specialised {} ops, fused {} operators, peeled {} loops",
+            s.guards_removed, s.specialised, s.fused, s.peeled
         );
         for (i, t) in self.traces.iter().enumerate() {
             let total: u64 = t.exit_counts.iter().map(|&c| c as u64).sum();
@@ -310,6 +311,7 @@ unsafe fn build_trace(
         jit.stats.guards_removed += r.guards_removed as u64;
         jit.stats.specialised += r.specialised as u64;
         jit.stats.peeled += r.peeled as u64;
+        jit.stats.fused += r.fused as u64;
     }
     let index = jit.traces.len();
     if index > stitch_jit::MAX_TAG as usize {

@@ -25,7 +25,7 @@
 //! itself (a fixpoint), which loops onto itself.
 
 use stitch_core::layout::Kind;
-use stitch_core::uops::{Uop, flags};
+use stitch_core::uops::{Uop, flags, fused};
 use stitch_core::value::Value;
 
 use super::project::{Target, TraceOp};
@@ -66,6 +66,8 @@ pub struct Report {
     pub specialised: usize,
     /// The loop was peeled (one iteration in front of the optimised loop).
     pub peeled: bool,
+    /// Operators fused with the loads of their operands and the store of their result.
+    pub fused: usize,
 }
 
 /// A value number.
@@ -700,7 +702,121 @@ pub fn optimize(ops: &mut Vec<TraceOp>, closed: bool) -> Report {
         }
     }
     *ops = out;
+    report.fused = fuse(ops, &[0, last_head]);
     report
+}
+
+/// Operators of the fused forms (the stencil variants built for them).
+const FUSED_FLOAT_OPS: &[u32] = &[0, 1, 2, 3];
+const FUSED_INT_OPS: &[u32] = &[0, 1, 2, 4, 5, 7, 8, 9, 10, 11];
+
+/// Where an operand of a fused operator can come from: the op that pushed it.
+fn fused_source(op: &TraceOp) -> Option<(u32, u64)> {
+    match op.uop {
+        Uop::LOAD_FAST_KNOWN => Some((fused::LOCAL, op.oparg as u64)),
+        Uop::LOAD_CONST_INLINE => Some((fused::CONST, op.operand(0))),
+        _ => None,
+    }
+}
+
+/// Fuses int and float operators (whose operand types are proven: their guard was
+/// removed or stands just before them) with the loads of their operands just before
+/// them and the store of their result just after into one `FUSED_BINARY_OP_*`.
+/// `heads` are the ops jumped to, which a fusion may start at but not contain.
+/// Returns the number of operators fused.
+fn fuse(ops: &mut Vec<TraceOp>, heads: &[usize]) -> usize {
+    let n = ops.len();
+    let mut keep = vec![true; n];
+    let mut count = 0;
+    for i in 0..n {
+        let op = &ops[i];
+        let operator = op.oparg % stitch_core::instr::binop::INPLACE;
+        let (uop, conv) = match op.uop {
+            Uop::BINARY_OP_FLOAT_KNOWN => (Uop::FUSED_BINARY_OP_FLOAT, false),
+            Uop::BINARY_OP_FLOAT => (Uop::FUSED_BINARY_OP_FLOAT, true),
+            Uop::BINARY_OP_INT => (Uop::FUSED_BINARY_OP_INT, false),
+            _ => continue,
+        };
+        let allowed = if uop == Uop::FUSED_BINARY_OP_INT {
+            FUSED_INT_OPS
+        } else {
+            FUSED_FLOAT_OPS
+        };
+        if !allowed.contains(&operator) {
+            continue;
+        }
+        // Ops fused into op i: kept so far, and not jumped to (but the first).
+        let joins = |j: usize| keep[j - 1] && !heads.contains(&j);
+        let mut first = i;
+        let (mut x, mut y) = ((fused::STACK, 0), (fused::STACK, 0));
+        if i >= 1
+            && joins(i)
+            && let Some(src) = fused_source(&ops[i - 1])
+        {
+            y = src;
+            first = i - 1;
+            if i >= 2
+                && joins(i - 1)
+                && let Some(src) = fused_source(&ops[i - 2])
+                && !(src.0 == fused::CONST && y.0 == fused::CONST)
+            {
+                x = src;
+                first = i - 2;
+            }
+        }
+        let store = ops
+            .get(i + 1)
+            .filter(|s| s.uop == Uop::STORE_FAST && !heads.contains(&(i + 1)))
+            .map(|s| s.oparg);
+        if first == i && store.is_none() {
+            continue;
+        }
+        let mut f = ops[i].clone();
+        f.uop = uop;
+        f.oparg = fused::oparg(operator, x.0, y.0, store.is_some(), conv);
+        f.operands = vec![x.1, y.1, store.unwrap_or(0) as u64];
+        if let Some(last) = store.map(|_| i + 1) {
+            f.on_next = ops[last].on_next;
+            keep[last] = false;
+        }
+        for k in keep.iter_mut().take(i).skip(first) {
+            *k = false;
+        }
+        ops[i] = f;
+        count += 1;
+    }
+    compact(ops, &keep);
+    count
+}
+
+/// Removes the ops not kept; a continuation to a removed op goes to the next kept one.
+fn compact(ops: &mut Vec<TraceOp>, keep: &[bool]) {
+    let n = ops.len();
+    let mut map = vec![0; n + 1];
+    let mut kept = 0;
+    for i in 0..n {
+        map[i] = kept;
+        kept += keep[i] as usize;
+    }
+    map[n] = kept;
+    let old = std::mem::take(ops);
+    for (o, k) in old.into_iter().zip(keep) {
+        if !*k {
+            continue;
+        }
+        let mut o = o;
+        for t in [
+            &mut o.on_next,
+            &mut o.on_jump,
+            &mut o.on_deopt,
+            &mut o.on_other,
+        ] {
+            if let Target::Op(j) = *t {
+                *t = Target::Op(map[j]);
+            }
+        }
+        ops.push(o);
+    }
 }
 
 #[cfg(test)]
@@ -768,24 +884,33 @@ mod tests {
         let mut t = trace(ops, false);
         let r = optimize(&mut t, false);
         assert_eq!(r.guards_removed, 1);
+        assert_eq!(r.fused, 2);
         assert_eq!(
             uops(&t),
             [
                 Uop::LOAD_FAST,
                 Uop::LOAD_FAST,
                 Uop::GUARD_FLOAT_MIX,
-                Uop::BINARY_OP_FLOAT,
-                Uop::STORE_FAST,
-                Uop::LOAD_FAST_KNOWN,
-                Uop::LOAD_FAST_KNOWN,
-                Uop::BINARY_OP_FLOAT_KNOWN,
-                Uop::STORE_FAST,
+                // BINARY_OP_FLOAT + STORE_FAST 2
+                Uop::FUSED_BINARY_OP_FLOAT,
+                // LOAD_FAST 2, LOAD_FAST 2, BINARY_OP_FLOAT_KNOWN, STORE_FAST 3
+                Uop::FUSED_BINARY_OP_FLOAT,
             ]
+        );
+        assert_eq!(
+            t[4].oparg,
+            fused::oparg(binop::ADD, fused::LOCAL, fused::LOCAL, true, false)
+        );
+        assert_eq!(t[4].operands, [2, 2, 3]);
+        assert_eq!(
+            t[3].oparg,
+            fused::oparg(binop::ADD, fused::STACK, fused::STACK, true, true)
         );
         // Targets were renumbered: every op continues with the next.
         for (i, o) in t.iter().enumerate().take(t.len() - 1) {
             assert_eq!(o.on_next, Target::Op(i + 1));
         }
+        assert_eq!(t[4].on_next, Target::Exit(1));
     }
 
     #[test]
@@ -811,16 +936,15 @@ mod tests {
         optimize(&mut t, false);
         let u = uops(&t);
         // The int+int "float" op keeps its guard (it always fails: both ints).
-        assert_eq!(u[7], Uop::GUARD_FLOAT_MIX);
-        // int + float constant: proven; the op still converts the int.
+        assert_eq!(u[6], Uop::GUARD_FLOAT_MIX);
+        // int + float constant: proven; the fused op still converts the int.
+        assert_eq!(u[u.len() - 1], Uop::FUSED_BINARY_OP_FLOAT);
+        let last = &t[t.len() - 1];
         assert_eq!(
-            &u[u.len() - 3..],
-            [
-                Uop::LOAD_FAST_KNOWN,
-                Uop::LOAD_CONST_INLINE,
-                Uop::BINARY_OP_FLOAT
-            ]
+            last.oparg,
+            fused::oparg(binop::ADD, fused::LOCAL, fused::CONST, false, true)
         );
+        assert_eq!(last.operands[1], Value::from_f64(1.5).0);
     }
 
     #[test]
@@ -885,17 +1009,33 @@ mod tests {
         let r = optimize(&mut t, true);
         assert!(r.peeled);
         assert_eq!(r.guards_removed, 1);
-        // First copy unchanged but for known forms; the second has no guard and loops
-        // onto itself.
+        // First copy: FOR_ITER, STORE, LOAD, LOAD, guard, op+store (fused), JUMP; the
+        // second has no guard, fuses the loads too, and loops onto itself.
         let u = uops(&t);
-        assert_eq!(u[4], Uop::GUARD_FLOAT_MIX);
-        assert_eq!(u.len(), 2 * n - 1);
-        assert_eq!(t[n - 1].on_jump, Target::Op(n));
-        assert_eq!(t[2 * n - 2].on_jump, Target::Op(n));
-        assert!(!u[n..].contains(&Uop::GUARD_FLOAT_MIX));
+        assert_eq!(
+            u,
+            [
+                Uop::FOR_ITER_RANGE,
+                Uop::STORE_FAST,
+                Uop::LOAD_FAST,
+                Uop::LOAD_FAST,
+                Uop::GUARD_FLOAT_MIX,
+                Uop::FUSED_BINARY_OP_FLOAT,
+                Uop::JUMP_BACKWARD,
+                Uop::FOR_ITER_RANGE,
+                Uop::STORE_FAST,
+                Uop::FUSED_BINARY_OP_FLOAT,
+                Uop::JUMP_BACKWARD,
+            ]
+        );
+        assert_eq!(n, 8);
+        assert_eq!(t[6].on_jump, Target::Op(7));
+        assert_eq!(t[10].on_jump, Target::Op(7));
         // f (local 1) is known only to be an int or a float: the op keeps conversions.
-        assert!(u[n..].contains(&Uop::BINARY_OP_FLOAT));
-        assert!(u[n..].contains(&Uop::LOAD_FAST_KNOWN));
+        assert_eq!(
+            t[9].oparg,
+            fused::oparg(binop::ADD, fused::LOCAL, fused::LOCAL, true, true)
+        );
     }
 
     #[test]
@@ -979,7 +1119,62 @@ mod tests {
         }
         let r = optimize(&mut t, false);
         assert_eq!(r.guards_removed, 2);
-        // In the callee, local 0 is the caller's float: no unbound check either.
-        assert_eq!(t[11].uop, Uop::LOAD_FAST_KNOWN);
+        // In the callee, local 0 is the caller's float: arg * arg is fused.
+        let u = uops(&t);
+        let enter = u.iter().position(|u| *u == Uop::ENTER_INLINED).unwrap();
+        assert_eq!(u[enter + 1], Uop::FUSED_BINARY_OP_FLOAT);
+        assert_eq!(
+            t[enter + 1].oparg,
+            fused::oparg(binop::ADD, fused::LOCAL, fused::LOCAL, false, false)
+        );
+    }
+
+    #[test]
+    fn fusion_around_the_loop_head() {
+        // The loop head is a load: a fusion may start there (the back edge then
+        // enters the fused op, which does the load).
+        let ops = vec![
+            op(Uop::LOAD_FAST, 0),
+            op(Uop::LOAD_FAST, 1),
+            op(Uop::GUARD_BOTH_SMALL_INT, binop::ADD),
+            op(Uop::BINARY_OP_INT, binop::ADD),
+            op(Uop::STORE_FAST, 2),
+            op(Uop::JUMP_BACKWARD, 0),
+        ];
+        let mut t = trace(ops, true);
+        let r = optimize(&mut t, true);
+        assert!(r.peeled);
+        assert_eq!(
+            uops(&t)[5..],
+            [Uop::FUSED_BINARY_OP_INT, Uop::JUMP_BACKWARD]
+        );
+        assert_eq!(t[6].on_jump, Target::Op(5));
+        assert_eq!(t[4].on_jump, Target::Op(5));
+        assert_eq!(t[5].operands, [0, 1, 2]);
+        let mut ops = vec![op(Uop::FOR_ITER_RANGE, 0), op(Uop::STORE_FAST, 1)];
+        for _ in 0..2 {
+            ops.push(op(Uop::LOAD_FAST, 1));
+            ops.push(konst(Value::small(3)));
+            ops.push(op(Uop::GUARD_BOTH_SMALL_INT, binop::MUL));
+            ops.push(op(Uop::BINARY_OP_INT, binop::MUL));
+            ops.push(op(Uop::STORE_FAST, 2));
+        }
+        ops.push(op(Uop::JUMP_BACKWARD, 0));
+        let mut t = trace(ops, true);
+        let r = optimize(&mut t, true);
+        // The range item is an int: both products are proven and fused whole.
+        assert_eq!(r.guards_removed, 2);
+        assert_eq!(r.fused, 2);
+        assert_eq!(
+            uops(&t),
+            [
+                Uop::FOR_ITER_RANGE,
+                Uop::STORE_FAST,
+                Uop::FUSED_BINARY_OP_INT,
+                Uop::FUSED_BINARY_OP_INT,
+                Uop::JUMP_BACKWARD
+            ]
+        );
+        assert_eq!(t[4].on_jump, Target::Op(0));
     }
 }
