@@ -159,7 +159,11 @@ pub fn add_hashed(vm: &mut Vm, sv: Value, key: Value, hash: i64) -> PyResult<boo
             let mut j = i;
             loop {
                 let e = obj(sv).table[j];
-                if e.hash == 0 && e.key.is_null() {
+                if e.hash == hash && e.key == key {
+                    // The same object (or immediate) is already there.
+                    return Ok(false);
+                }
+                if e.key.is_null() {
                     let s = obj(sv);
                     if let Some(f) = freeslot {
                         s.used += 1;
@@ -264,38 +268,44 @@ pub fn add(vm: &mut Vm, s: Value, key: Value) -> PyResult<bool> {
 fn find(vm: &mut Vm, sv: Value, key: Value, hash: i64) -> PyResult<Option<usize>> {
     'restart: loop {
         let s = obj(sv);
-        let mut mask = s.mask();
+        let table = s.table.as_ptr();
+        let mask = s.mask();
         let mut i = (hash as u64 as usize) & mask;
         let mut perturb = hash as u64;
         loop {
-            let mut probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
+            let last = if i + LINEAR_PROBES <= mask {
+                i + LINEAR_PROBES
             } else {
-                0
+                i
             };
             let mut j = i;
             loop {
-                let e = obj(sv).table[j];
-                if e.hash == 0 && e.key.is_null() {
-                    return Ok(None);
-                }
-                if e.hash == hash && e.key != DUMMY {
-                    let table_before = obj(sv).table.as_ptr();
+                // SAFETY: j <= mask, within the table read at the start (Python
+                // code that could replace it runs only in `keys_equal`, after which
+                // the table is checked again).
+                let e = unsafe { *table.add(j) };
+                if e.hash == hash {
+                    // A dummy's hash (-1) is never a key's, but an unused slot's (0)
+                    // may be.
+                    if e.key == key {
+                        return Ok(Some(j));
+                    }
+                    if e.key.is_null() {
+                        return Ok(None);
+                    }
                     if keys_equal(vm, e.key, key)? {
                         return Ok(Some(j));
                     }
                     let s = obj(sv);
-                    if s.table.as_ptr() != table_before
-                        || s.table.get(j).map(|x| x.key) != Some(e.key)
-                    {
+                    if s.table.as_ptr() != table || s.table.get(j).map(|x| x.key) != Some(e.key) {
                         continue 'restart;
                     }
-                    mask = s.mask();
+                } else if e.key.is_null() {
+                    return Ok(None);
                 }
-                if probes == 0 {
+                if j == last {
                     break;
                 }
-                probes -= 1;
                 j += 1;
             }
             perturb >>= 5;
