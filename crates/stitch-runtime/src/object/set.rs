@@ -33,10 +33,49 @@ const UNUSED: Entry = Entry {
     hash: 0,
 };
 
+/// A set's slots: up to `MIN_SIZE` inline in the object (most sets are small, and
+/// then creating one allocates nothing outside the heap), more in a vector.
+pub enum Table {
+    Small([Entry; MIN_SIZE]),
+    Heap(Vec<Entry>),
+}
+
+impl Table {
+    /// `size` unused slots (a power of two, at least `MIN_SIZE`).
+    fn new(size: usize) -> Table {
+        if size <= MIN_SIZE {
+            Table::Small([UNUSED; MIN_SIZE])
+        } else {
+            Table::Heap(vec![UNUSED; size])
+        }
+    }
+}
+
+impl std::ops::Deref for Table {
+    type Target = [Entry];
+    #[inline]
+    fn deref(&self) -> &[Entry] {
+        match self {
+            Table::Small(a) => a,
+            Table::Heap(v) => v,
+        }
+    }
+}
+
+impl std::ops::DerefMut for Table {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut [Entry] {
+        match self {
+            Table::Small(a) => a,
+            Table::Heap(v) => v,
+        }
+    }
+}
+
 #[repr(C)]
 pub struct SetObj {
     pub header: Header,
-    pub table: Vec<Entry>,
+    pub table: Table,
     /// Active plus dummy slots.
     pub fill: usize,
     /// Active slots.
@@ -48,7 +87,7 @@ pub struct SetObj {
 
 impl SetObj {
     pub fn trace(&self, t: &mut Tracer) {
-        for e in &self.table {
+        for e in self.table.iter() {
             if is_active(e) {
                 t.mark(e.key);
             }
@@ -69,7 +108,7 @@ pub fn new_of_type(vm: &mut Vm, ty: Value) -> Value {
         ty,
         SetObj {
             header: Header::new(Kind::Set),
-            table: vec![UNUSED; MIN_SIZE],
+            table: Table::new(MIN_SIZE),
             fill: 0,
             used: 0,
             hash: -1,
@@ -249,8 +288,8 @@ fn resize(s: &mut SetObj, minused: usize) {
     if newsize == MIN_SIZE && s.table.len() == MIN_SIZE && s.fill == s.used {
         return;
     }
-    let old = std::mem::replace(&mut s.table, vec![UNUSED; newsize]);
-    for e in &old {
+    let old = std::mem::replace(&mut s.table, Table::new(newsize));
+    for e in old.iter() {
         if is_active(e) {
             insert_clean(&mut s.table, e.key, e.hash);
         }
@@ -379,7 +418,7 @@ pub fn discard(vm: &mut Vm, sv: Value, key: Value) -> PyResult<bool> {
 
 pub fn clear(sv: Value) {
     let s = obj(sv);
-    s.table = vec![UNUSED; MIN_SIZE];
+    s.table = Table::new(MIN_SIZE);
     s.fill = 0;
     s.used = 0;
     s.hash = -1;
@@ -674,7 +713,7 @@ pub fn hash(sv: Value) -> i64 {
         ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167)
     }
     let mut h: u64 = 0;
-    for e in &s.table {
+    for e in s.table.iter() {
         h ^= shuffle(e.hash as u64);
     }
     if (s.table.len() - s.fill) & 1 == 1 {
