@@ -1212,6 +1212,23 @@ pub fn call_type(vm: &mut Vm, cls: Value, args: &Args) -> PyResult<Value> {
     type_call_default(vm, cls, args)
 }
 
+/// Runs `f` on `[first, rest...]`, gathered on the native stack (where the
+/// collector sees it) when short, else in a rooted vector.
+fn with_prepended<R>(first: Value, rest: &[Value], f: impl FnOnce(&[Value]) -> R) -> R {
+    const N: usize = 8;
+    if rest.len() < N {
+        let mut buf = [Value::NULL; N];
+        buf[0] = first;
+        buf[1..=rest.len()].copy_from_slice(rest);
+        f(std::hint::black_box(&buf[..=rest.len()]))
+    } else {
+        let mut v = crate::gc::Rooted::from_vec(Vec::with_capacity(rest.len() + 1));
+        v.push(first);
+        v.extend_from_slice(rest);
+        f(&v)
+    }
+}
+
 /// `type.__call__`: `cls.__new__(cls, *args)` then, for an instance of cls,
 /// `obj.__init__(*args)`.
 pub fn type_call_default(vm: &mut Vm, cls: Value, args: &Args) -> PyResult<Value> {
@@ -1222,17 +1239,16 @@ pub fn type_call_default(vm: &mut Vm, cls: Value, args: &Args) -> PyResult<Value
                 Some(_) => vm.descr_get(n, Value::NULL, cls)?,
                 None => n,
             };
-            let mut pos = Vec::with_capacity(args.pos.len() + 1);
-            pos.push(cls);
-            pos.extend_from_slice(args.pos);
-            vm.call_kw(
-                n,
-                &Args {
-                    pos: &pos,
-                    kwnames: args.kwnames,
-                    kwvals: args.kwvals,
-                },
-            )?
+            with_prepended(cls, args.pos, |pos| {
+                vm.call_kw(
+                    n,
+                    &Args {
+                        pos,
+                        kwnames: args.kwnames,
+                        kwvals: args.kwvals,
+                    },
+                )
+            })?
         }
         None => {
             return Err(vm.type_error(format!("cannot create '{}' instances", types::name(cls))));
@@ -1242,17 +1258,16 @@ pub fn type_call_default(vm: &mut Vm, cls: Value, args: &Args) -> PyResult<Value
         return Ok(obj);
     }
     if let Some(init) = types::lookup(cls, vm.names.init) {
-        let mut pos = Vec::with_capacity(args.pos.len() + 1);
-        pos.push(obj);
-        pos.extend_from_slice(args.pos);
-        let r = vm.call_kw(
-            init,
-            &Args {
-                pos: &pos,
-                kwnames: args.kwnames,
-                kwvals: args.kwvals,
-            },
-        )?;
+        let r = with_prepended(obj, args.pos, |pos| {
+            vm.call_kw(
+                init,
+                &Args {
+                    pos,
+                    kwnames: args.kwnames,
+                    kwvals: args.kwvals,
+                },
+            )
+        })?;
         if !r.is_none() {
             return Err(vm.type_error(format!(
                 "__init__() should return None, not '{}'",
