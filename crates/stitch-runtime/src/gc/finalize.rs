@@ -12,6 +12,7 @@ use stitch_core::layout::{Header, Kind};
 use stitch_core::value::Value;
 
 use super::Tracer;
+use crate::object::function::{BuiltinObj, NativeFn};
 use crate::object::types::{self, flags};
 use crate::vm::Vm;
 
@@ -67,13 +68,19 @@ pub fn run_pending(vm: &mut Vm) {
 /// A full collection as `gc.collect()` makes it: the finalizers and weak
 /// reference callbacks it makes due have run when it returns, and what the
 /// finalizers kept alive has been collected in turn (a few more rounds when
-/// finalizers leave more garbage with finalizers).
-pub fn collect_all(vm: &mut Vm) {
+/// finalizers leave more garbage with finalizers). `caller` is the native function
+/// running it: when the interpreter called that directly, the native frames up to
+/// the interpreter are precise (see `gc::stack`).
+pub fn collect_all(vm: &mut Vm, caller: NativeFn) {
+    let callee = super::stack::callee();
+    // SAFETY: a recorded callee is a live builtin object (on the VM stack).
+    let direct =
+        callee != 0 && unsafe { (*(callee as *const BuiltinObj)).func } as usize == caller as usize;
     // Finished calls below this frame (the ones that made the objects being
     // dropped) may have left their words on the native stack too.
     scrub_native_stack();
     for _ in 0..8 {
-        if !collect_round(vm) {
+        if !collect_round(vm, direct) {
             break;
         }
         // The finalizers' objects must not be kept alive by what their calls
@@ -84,8 +91,12 @@ pub fn collect_all(vm: &mut Vm) {
 
 /// One collection, then what it made due; true when finalizers ran.
 #[inline(never)]
-fn collect_round(vm: &mut Vm) -> bool {
-    vm.collect();
+fn collect_round(vm: &mut Vm, direct: bool) -> bool {
+    if direct {
+        super::stack::with_direct(|| vm.collect());
+    } else {
+        vm.collect();
+    }
     let finalized = !vm.finalize_queue.is_empty();
     run_pending(vm);
     finalized

@@ -72,7 +72,7 @@ fn collect(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             return Err(vm.value_error("invalid generation"));
         }
     }
-    crate::gc::finalize::collect_all(vm);
+    crate::gc::finalize::collect_all(vm, collect);
     Ok(Value::small(0))
 }
 

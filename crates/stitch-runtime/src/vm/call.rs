@@ -427,11 +427,14 @@ pub unsafe fn call_native_on_stack(
         vm.scratch_top = vm.scratch_top.max(first.add(argc));
         let unbound_method =
             first == base.add(2) && b.flags & crate::object::function::builtin_flags::METHOD != 0;
+        // The interpreter's values are all on the VM stack (see `gc::stack`).
+        let outer = crate::gc::stack::callout(b as *const BuiltinObj as *const u8);
         let r = if unbound_method {
             check_method_self(vm, b, &args).and_then(|_| (b.func)(vm, &args))
         } else {
             (b.func)(vm, &args)
         };
+        crate::gc::stack::callout_done(outer);
         vm.scratch_top = saved;
         r
     }
@@ -495,6 +498,12 @@ pub unsafe fn call_on_stack(
         };
         let saved = vm.scratch_top;
         vm.scratch_top = vm.scratch_top.max(first.add(argc));
+        // The interpreter's values are all on the VM stack (see `gc::stack`).
+        let outer = crate::gc::stack::callout(
+            callable
+                .get::<BuiltinObj>()
+                .map_or(std::ptr::null(), |b| b as *const BuiltinObj as *const u8),
+        );
         // A bound native function's self is already in the self slot.
         let r = match callable.get::<BuiltinObj>() {
             Some(b)
@@ -507,6 +516,7 @@ pub unsafe fn call_on_stack(
             Some(b) => (b.func)(vm, &args),
             None => call_args(vm, callable, &args),
         };
+        crate::gc::stack::callout_done(outer);
         vm.scratch_top = saved;
         r
     }

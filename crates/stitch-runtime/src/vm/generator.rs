@@ -156,6 +156,8 @@ fn resume_impl(
         let f = pushed?;
         let go = gen_obj(g);
         (*f).sp = locals.add(go.saved.len());
+        // The frame now holds the values: no stale copy keeps them alive.
+        go.saved.clear();
         (*f).pc = code.instrs.add(go.pc);
         (*f).lasti = go.lasti;
         (*f).kind |= frame_kind::ENTRY | frame_kind::GENERATOR;
@@ -264,6 +266,8 @@ pub fn enter_inline(vm: &mut Vm, g: Value, ret: *mut Value) -> PyResult<Value> {
         let f = pushed?;
         let go = gen_obj(g);
         (*f).sp = locals.add(go.saved.len());
+        // The frame now holds the values: no stale copy keeps them alive.
+        go.saved.clear();
         (*f).pc = code.instrs.add(go.pc);
         (*f).lasti = go.lasti;
         (*f).kind |= frame_kind::GENERATOR | frame_kind::FOR_ITER;

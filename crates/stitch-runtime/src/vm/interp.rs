@@ -202,11 +202,15 @@ fn count_exec(vm: &mut Vm, op: u8) {
 /// Like `run`; with `throwing`, first raises `vm.pending` at the frame's current
 /// instruction (for `generator.throw`).
 pub fn run_from(vm: &mut Vm, entry: *mut Frame, throwing: bool) -> PyResult<Exit> {
-    if vm.stats.is_some() {
+    // The collector skips the interpreter's native frames while it calls out.
+    let outer = crate::gc::stack::enter_interp();
+    let r = if vm.stats.is_some() {
         run_loop::<true>(vm, entry, throwing)
     } else {
         run_loop::<false>(vm, entry, throwing)
-    }
+    };
+    crate::gc::stack::leave_interp(outer);
+    r
 }
 
 fn run_loop<const STATS: bool>(vm: &mut Vm, entry: *mut Frame, throwing: bool) -> PyResult<Exit> {
