@@ -1131,7 +1131,9 @@ impl Vm {
             }
         }
         if let Some(t) = cls.get::<TupleObj>() {
-            for c in t.as_slice().to_vec() {
+            // A tuple's items never change: read them in place by position.
+            for i in 0..t.len {
+                let c = t.as_slice()[i];
                 if self.isinstance(v, c)? {
                     return Ok(true);
                 }
@@ -1153,7 +1155,8 @@ impl Vm {
     /// `issubclass(sub, cls)` with `__subclasscheck__` and tuples.
     pub fn issubclass(&mut self, sub: Value, cls: Value) -> PyResult<bool> {
         if let Some(t) = cls.get::<TupleObj>() {
-            for c in t.as_slice().to_vec() {
+            for i in 0..t.len {
+                let c = t.as_slice()[i];
                 if self.issubclass(sub, c)? {
                     return Ok(true);
                 }
