@@ -143,14 +143,14 @@ fn run(vm: &mut Vm, f: &[char], args: Value, mode: Mode) -> PyResult<String> {
                 continue;
             }
         }
-        // `%5d` / `%05d` (only a zero flag and a width) of a small int.
+        // `%5d` / `%05d` / `%04x` (at most a zero flag and a width) of a small int.
         if mode == Mode::Str
-            && let Some((end, zero, width)) = plain_width_spec(f, pos)
+            && let Some((end, zero, width, conv)) = plain_width_spec(f, pos)
             && let Some(v) = st.peek()
             && v.is_small_int()
         {
             st.next(vm)?;
-            push_padded_int(&mut out, v.small_value(), zero, width);
+            push_padded_int(&mut out, v.small_value(), zero, width, conv);
             pos = end;
             continue;
         }
@@ -165,16 +165,15 @@ fn run(vm: &mut Vm, f: &[char], args: Value, mode: Mode) -> PyResult<String> {
     Ok(out)
 }
 
-/// A spec at `pos` (after the '%') of the form `[0]<width>d` or `[0]<width>i`:
-/// (the position after it, zero flag, width).
-fn plain_width_spec(f: &[char], pos: usize) -> Option<(usize, bool, usize)> {
+/// A spec at `pos` (after the '%') of the form `[0][<width>]` then one of `d i x X o`:
+/// (the position after it, zero flag, width, conversion).
+fn plain_width_spec(f: &[char], pos: usize) -> Option<(usize, bool, usize, char)> {
     let mut k = pos;
     let zero = f.get(k) == Some(&'0');
     if zero {
         k += 1;
     }
     let mut width = 0usize;
-    let digits_start = k;
     while let Some(d) = f.get(k).and_then(|c| c.to_digit(10)) {
         width = width * 10 + d as usize;
         if width > 4096 {
@@ -182,19 +181,23 @@ fn plain_width_spec(f: &[char], pos: usize) -> Option<(usize, bool, usize)> {
         }
         k += 1;
     }
-    if k == digits_start && !zero {
-        return None;
-    }
     match f.get(k) {
-        Some('d' | 'i') => Some((k + 1, zero, width)),
+        Some(&c @ ('d' | 'i' | 'x' | 'X' | 'o')) => Some((k + 1, zero, width, c)),
         _ => None,
     }
 }
 
-/// `x` right-aligned in `width` columns, padded with zeros after the sign when
-/// `zero`, else with spaces before it.
-fn push_padded_int(out: &mut String, x: i64, zero: bool, width: usize) {
-    let digits = x.unsigned_abs().to_string();
+/// `x` in conversion `conv` (`d i x X o`, no alternate form), right-aligned in
+/// `width` columns, padded with zeros after the sign when `zero`, else with spaces
+/// before it.
+fn push_padded_int(out: &mut String, x: i64, zero: bool, width: usize, conv: char) {
+    let m = x.unsigned_abs();
+    let digits = match conv {
+        'x' => format!("{m:x}"),
+        'X' => format!("{m:X}"),
+        'o' => format!("{m:o}"),
+        _ => m.to_string(),
+    };
     let len = digits.len() + (x < 0) as usize;
     let pad = width.saturating_sub(len);
     if !zero {
