@@ -307,13 +307,8 @@ pub fn add(vm: &mut Vm, s: Value, key: Value) -> PyResult<bool> {
 fn find(vm: &mut Vm, sv: Value, key: Value, hash: i64) -> PyResult<Option<usize>> {
     'restart: loop {
         let s = obj(sv);
-<<<<<<< Updated upstream
         let table = s.table.as_ptr();
         let mask = s.mask();
-=======
-        let mask = s.mask();
-        let table = s.table.as_ptr();
->>>>>>> Stashed changes
         let mut i = (hash as u64 as usize) & mask;
         let mut perturb = hash as u64;
         loop {
@@ -322,7 +317,6 @@ fn find(vm: &mut Vm, sv: Value, key: Value, hash: i64) -> PyResult<Option<usize>
             } else {
                 i
             };
-<<<<<<< Updated upstream
             let mut j = i;
             loop {
                 // SAFETY: j <= mask, within the table read at the start (Python
@@ -338,19 +332,6 @@ fn find(vm: &mut Vm, sv: Value, key: Value, hash: i64) -> PyResult<Option<usize>
                     if e.key.is_null() {
                         return Ok(None);
                     }
-=======
-            for j in i..=last {
-                // SAFETY: j <= mask < table length; the table is not touched until
-                // the comparison below, which re-checks it afterwards.
-                let e = unsafe { *table.add(j) };
-                if e.hash == 0 && e.key.is_null() {
-                    return Ok(None);
-                }
-                if e.hash == hash && e.key != DUMMY {
-                    if e.key == key {
-                        return Ok(Some(j));
-                    }
->>>>>>> Stashed changes
                     if keys_equal(vm, e.key, key)? {
                         return Ok(Some(j));
                     }
@@ -358,7 +339,6 @@ fn find(vm: &mut Vm, sv: Value, key: Value, hash: i64) -> PyResult<Option<usize>
                     if s.table.as_ptr() != table || s.table.get(j).map(|x| x.key) != Some(e.key) {
                         continue 'restart;
                     }
-<<<<<<< Updated upstream
                 } else if e.key.is_null() {
                     return Ok(None);
                 }
@@ -366,9 +346,6 @@ fn find(vm: &mut Vm, sv: Value, key: Value, hash: i64) -> PyResult<Option<usize>
                     break;
                 }
                 j += 1;
-=======
-                }
->>>>>>> Stashed changes
             }
             perturb >>= 5;
             i = (i
