@@ -656,10 +656,66 @@ fn native_order(keys: &[Value]) -> Option<fn(&Value, &Value) -> Ordering> {
     None
 }
 
+/// Whether every key is an exact tuple whose items are small ints or strs, the
+/// same kind at each position across all keys: tuple `<` is then a total order
+/// decided without Python code (so a stable sort by it gives CPython's result).
+fn native_tuple_keys(vm: &Vm, keys: &[Value]) -> bool {
+    // Per position: 1 small int, 2 str (positions past 16 are not tracked).
+    let mut kinds = [0u8; 16];
+    let tuple_type = vm.types.tuple;
+    for &k in keys {
+        if !k.is_kind(Kind::Tuple) || vm.type_of(k) != tuple_type {
+            return false;
+        }
+        let items = tuple::items(k);
+        if items.len() > kinds.len() {
+            return false;
+        }
+        for (slot, &x) in kinds.iter_mut().zip(items) {
+            let kind = if x.is_small_int() {
+                1
+            } else if x.is_kind(Kind::Str) {
+                2
+            } else {
+                return false;
+            };
+            if *slot == 0 {
+                *slot = kind;
+            } else if *slot != kind {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// Lexicographic order of two tuples checked by `native_tuple_keys`.
+fn native_tuple_cmp(a: Value, b: Value) -> Ordering {
+    let (xs, ys) = (tuple::items(a), tuple::items(b));
+    for (&x, &y) in xs.iter().zip(ys) {
+        if x == y {
+            continue;
+        }
+        let o = if x.is_small_int() {
+            x.small_value().cmp(&y.small_value())
+        } else {
+            pystr::as_str(x).cmp(pystr::as_str(y))
+        };
+        if o != Ordering::Equal {
+            return o;
+        }
+    }
+    xs.len().cmp(&ys.len())
+}
+
 /// Sorts `order` (indices into `keys`) stably by the keys' `<`, as CPython would.
 pub fn sort_indices(vm: &mut Vm, keys: &[Value], order: &mut [usize]) -> PyResult<()> {
     if let Some(cmp) = native_order(keys) {
         order.sort_by(|x, y| cmp(&keys[*x], &keys[*y]));
+        return Ok(());
+    }
+    if keys.len() > 1 && native_tuple_keys(vm, keys) {
+        order.sort_by(|x, y| native_tuple_cmp(keys[*x], keys[*y]));
         return Ok(());
     }
     let tuple_type = vm.types.tuple;
