@@ -7,7 +7,7 @@ use stitch_core::value::Value;
 
 use super::{add_methods, add_static};
 use crate::gc::Rooted;
-use crate::object::{ExceptionObj, ValueExt, exception, str as pystr, tuple, types};
+use crate::object::{ExceptionObj, exception, str as pystr, tuple, types};
 use crate::vm::{Args, PyResult, Vm};
 
 pub fn init(vm: &mut Vm) {

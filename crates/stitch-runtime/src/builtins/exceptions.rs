@@ -7,7 +7,7 @@ use stitch_core::layout::Kind;
 use stitch_core::value::Value;
 
 use super::{add_getsets, add_methods, add_static};
-use crate::object::{ExceptionObj, ValueExt, exception, int, str as pystr, tuple, types};
+use crate::object::{ExceptionObj, ValueExt, exception, str as pystr, tuple, types};
 use crate::vm::{Args, PyResult, Vm};
 
 pub fn init(vm: &mut Vm) {

@@ -33,7 +33,7 @@ use stitch_core::value::Value;
 use crate::object::function::{NativeFn, builtin_flags, new_builtin};
 use crate::object::native::{self, GetSet};
 use crate::object::types;
-use crate::object::{ValueExt, dict, module, str as pystr, tuple};
+use crate::object::{dict, module, str as pystr, tuple};
 use crate::vm::{PyResult, Vm};
 
 /// Sets up builtin types' methods, the builtins module and sys.

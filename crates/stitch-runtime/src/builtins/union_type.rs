@@ -6,7 +6,7 @@ use stitch_core::value::Value;
 
 use super::{Union, add_getsets, add_methods, args};
 use crate::object::native;
-use crate::object::{ValueExt, str as pystr, tuple};
+use crate::object::{str as pystr, tuple};
 use crate::vm::{Args, PyResult, Vm};
 
 pub fn init(vm: &mut Vm) {
