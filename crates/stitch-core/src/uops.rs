@@ -489,7 +489,15 @@ define_uops! {
     /// Unary operator `a` (see `unaryop`).
     UNARY_OP(e, a) [1 => 1] (ERROR | ESCAPES) {
         let x = e.peek(0);
-        let v = tri!(e.unary_op(a, x));
+        let v = match a {
+            // `not` of a bool, None or small int, and `-` of a small int: inline.
+            crate::instr::unaryop::NOT if x.is_bool() || x.is_none() => Value::from_bool(!x.is_true()),
+            crate::instr::unaryop::NOT if x.is_small_int() => Value::from_bool(x.small_value() == 0),
+            crate::instr::unaryop::NEG if x.is_small_int() && Value::fits_small(-x.small_value()) => {
+                Value::small(-x.small_value())
+            }
+            _ => tri!(e.unary_op(a, x)),
+        };
         e.poke(0, v);
     }
 
@@ -552,7 +560,15 @@ define_uops! {
     /// Pop; jump to `a` if false.
     POP_JUMP_IF_FALSE(e, a) [1 => 0] (JUMP | ERROR | ESCAPES) {
         let v = e.pop();
-        let t = if v.is_bool() { v } else { tri!(e.truth(v)) };
+        let t = if v.is_bool() {
+            v
+        } else if v.is_none() {
+            Value::FALSE
+        } else if v.is_small_int() {
+            Value::from_bool(v.small_value() != 0)
+        } else {
+            tri!(e.truth(v))
+        };
         if !t.is_true() {
             return Flow::Jump;
         }
@@ -561,7 +577,15 @@ define_uops! {
     /// Pop; jump to `a` if true.
     POP_JUMP_IF_TRUE(e, a) [1 => 0] (JUMP | ERROR | ESCAPES) {
         let v = e.pop();
-        let t = if v.is_bool() { v } else { tri!(e.truth(v)) };
+        let t = if v.is_bool() {
+            v
+        } else if v.is_none() {
+            Value::FALSE
+        } else if v.is_small_int() {
+            Value::from_bool(v.small_value() != 0)
+        } else {
+            tri!(e.truth(v))
+        };
         if t.is_true() {
             return Flow::Jump;
         }
