@@ -145,13 +145,24 @@ fn variants_of(u: Uop) -> &'static [u32] {
     let both = BINOPS_BOTH.get_or_init(|| BINOPS.iter().flat_map(|b| [*b, b + INPLACE]).collect());
     static FUSED_FLOAT: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
     static FUSED_INT: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    static FUSED_CMP_FLOAT: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    static FUSED_CMP_INT: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    static FUSED_SUBSCR: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
     match u {
         Uop::FUSED_BINARY_OP_FLOAT => {
-            FUSED_FLOAT.get_or_init(|| fused_variants(&[0, 1, 2, 3], &[false, true]))
+            FUSED_FLOAT.get_or_init(|| fused_variants(&[0, 1, 2, 3], &[false, true], false))
         }
-        Uop::FUSED_BINARY_OP_INT => {
-            FUSED_INT.get_or_init(|| fused_variants(&[0, 1, 2, 4, 5, 7, 8, 9, 10, 11], &[false]))
+        Uop::FUSED_COMPARE_JUMP_FLOAT => {
+            FUSED_CMP_FLOAT.get_or_init(|| fused_variants(&compare_jumps(), &[false, true], true))
         }
+        Uop::FUSED_COMPARE_JUMP_INT => {
+            FUSED_CMP_INT.get_or_init(|| fused_variants(&compare_jumps(), &[false], true))
+        }
+        Uop::FUSED_SUBSCR_LIST_INT => {
+            FUSED_SUBSCR.get_or_init(|| fused_variants(&[0], &[false], false))
+        }
+        Uop::FUSED_BINARY_OP_INT => FUSED_INT
+            .get_or_init(|| fused_variants(&[0, 1, 2, 4, 5, 7, 8, 9, 10, 11], &[false], false)),
         Uop::BINARY_OP_INT | Uop::BINARY_OP_FLOAT | Uop::BINARY_OP_FLOAT_KNOWN => both,
         Uop::COMPARE_OP_INT | Uop::COMPARE_OP_FLOAT | Uop::COMPARE_OP_FLOAT_KNOWN => CMPOPS,
         _ => &[],
@@ -161,7 +172,8 @@ fn variants_of(u: Uop) -> &'static [u32] {
 /// The opargs of fused operators the optimizer builds (see `uops::fused`): each
 /// operator with the operand sources an adjacent window of ops can give (an operand
 /// from the stack is always the first one), the result pushed or stored.
-fn fused_variants(ops: &[u32], convs: &[bool]) -> Vec<u32> {
+/// For comparisons and jumps (`jumps`) the result is never stored.
+fn fused_variants(ops: &[u32], convs: &[bool], jumps: bool) -> Vec<u32> {
     use stitch_core::uops::fused::{CONST, LOCAL, STACK, oparg};
     let sources = [
         (STACK, STACK, true),
@@ -175,7 +187,7 @@ fn fused_variants(ops: &[u32], convs: &[bool]) -> Vec<u32> {
     for &op in ops {
         for &(x, y, store_only) in &sources {
             for store in [false, true] {
-                if store_only && !store {
+                if (store_only && !store && !jumps) || (jumps && store) {
                     continue;
                 }
                 for &conv in convs {
@@ -186,6 +198,12 @@ fn fused_variants(ops: &[u32], convs: &[bool]) -> Vec<u32> {
     }
     v.sort_unstable();
     v
+}
+
+/// Comparison operators with the jump sense of the fused compare-and-jumps.
+fn compare_jumps() -> Vec<u32> {
+    use stitch_core::uops::fused::IF_TRUE;
+    (0..6).flat_map(|c| [c, c | IF_TRUE]).collect()
 }
 
 /// One parsed stencil.

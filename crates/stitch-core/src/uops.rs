@@ -176,14 +176,28 @@ pub fn float_binop(op: u32, x: f64, y: f64) -> Option<f64> {
     })
 }
 
+/// Comparison `op` (a `COMPARE_OP` oparg) of two ints or two floats.
+#[inline(always)]
+pub fn compare<T: PartialOrd>(op: u32, x: T, y: T) -> bool {
+    use crate::instr::cmpop;
+    match op {
+        cmpop::LT => x < y,
+        cmpop::LE => x <= y,
+        cmpop::EQ => x == y,
+        cmpop::NE => x != y,
+        cmpop::GT => x > y,
+        _ => x >= y,
+    }
+}
+
 /// A float or small int as a float (the operands of the float ops).
 #[inline(always)]
 pub fn num_as_f64(v: Value) -> f64 {
     if v.is_float() { v.as_f64() } else { v.small_value() as f64 }
 }
 
-/// Oparg layout of the tier-2 fused operators (`FUSED_BINARY_OP_*`): the operator
-/// in the low byte, where each operand comes from, and where the result goes.
+/// Oparg layout of the tier-2 fused operators (`FUSED_BINARY_OP_*`,
+/// `FUSED_COMPARE_JUMP_*`, `FUSED_SUBSCR_LIST_INT`): the operator in the low byte, where each operand comes from, and where the result goes.
 pub mod fused {
     /// Operand modes: the value stack, a local (index in the operand), a constant
     /// (the value in the operand).
@@ -194,6 +208,9 @@ pub mod fused {
     pub const STORE: u32 = 1 << 12;
     /// Floats: the operands may be small ints (converted).
     pub const CONV: u32 = 1 << 13;
+    /// Fused comparisons (in the operator byte): jump when the comparison is true
+    /// (`POP_JUMP_IF_TRUE`), else when it is false.
+    pub const IF_TRUE: u32 = 0x80;
     pub const fn op(a: u32) -> u32 {
         a & 0xff
     }
@@ -1160,31 +1177,16 @@ define_uops! {
     COMPARE_OP_INT(e, a) [2 => 1] () {
         let y = e.peek(0).small_value();
         let x = e.peek(1).small_value();
-        let r = match a {
-            crate::instr::cmpop::LT => x < y,
-            crate::instr::cmpop::LE => x <= y,
-            crate::instr::cmpop::EQ => x == y,
-            crate::instr::cmpop::NE => x != y,
-            crate::instr::cmpop::GT => x > y,
-            _ => x >= y,
-        };
+        let r = compare(a, x, y);
         e.drop_n(1);
         e.poke(0, Value::from_bool(r));
     }
 
     /// Comparison `a` of two floats (either may be a small int).
     COMPARE_OP_FLOAT(e, a) [2 => 1] () {
-        let num = |v: Value| if v.is_float() { v.as_f64() } else { v.small_value() as f64 };
-        let y = num(e.peek(0));
-        let x = num(e.peek(1));
-        let r = match a {
-            crate::instr::cmpop::LT => x < y,
-            crate::instr::cmpop::LE => x <= y,
-            crate::instr::cmpop::EQ => x == y,
-            crate::instr::cmpop::NE => x != y,
-            crate::instr::cmpop::GT => x > y,
-            _ => x >= y,
-        };
+        let y = num_as_f64(e.peek(0));
+        let x = num_as_f64(e.peek(1));
+        let r = compare(a, x, y);
         e.drop_n(1);
         e.poke(0, Value::from_bool(r));
     }
@@ -1736,14 +1738,7 @@ define_uops! {
     COMPARE_OP_FLOAT_KNOWN(e, a) [2 => 1] () {
         let y = e.peek(0).as_f64();
         let x = e.peek(1).as_f64();
-        let r = match a {
-            crate::instr::cmpop::LT => x < y,
-            crate::instr::cmpop::LE => x <= y,
-            crate::instr::cmpop::EQ => x == y,
-            crate::instr::cmpop::NE => x != y,
-            crate::instr::cmpop::GT => x > y,
-            _ => x >= y,
-        };
+        let r = compare(a, x, y);
         e.drop_n(1);
         e.poke(0, Value::from_bool(r));
     }
@@ -1825,6 +1820,53 @@ define_uops! {
             return Flow::Deopt;
         };
         fused_result(e, a, depth, Value::from_f64_arith(r));
+    }
+
+    /// `COMPARE_OP_FLOAT_KNOWN` (or `COMPARE_OP_FLOAT` without its guard, with
+    /// `fused::CONV`) and the `POP_JUMP_IF_FALSE`/`TRUE` of its result
+    /// (`fused::IF_TRUE`), with operands from locals or constants as in
+    /// `FUSED_BINARY_OP_FLOAT`.
+    FUSED_COMPARE_JUMP_FLOAT(e, a) [fused::pops(a) => 0] (JUMP) {
+        let (x, y, depth) = fused_operands(e, a);
+        let op = fused::op(a) & !fused::IF_TRUE;
+        let r = if a & fused::CONV != 0 {
+            compare(op, num_as_f64(x), num_as_f64(y))
+        } else {
+            compare(op, x.as_f64(), y.as_f64())
+        };
+        e.drop_n(depth);
+        if r == (a & fused::IF_TRUE != 0) {
+            return Flow::Jump;
+        }
+    }
+
+    /// `COMPARE_OP_INT` on operands known to be small ints and the jump on its
+    /// result, fused as `FUSED_COMPARE_JUMP_FLOAT` is.
+    FUSED_COMPARE_JUMP_INT(e, a) [fused::pops(a) => 0] (JUMP) {
+        let (x, y, depth) = fused_operands(e, a);
+        let r = compare(fused::op(a) & !fused::IF_TRUE, x.small_value(), y.small_value());
+        e.drop_n(depth);
+        if r == (a & fused::IF_TRUE != 0) {
+            return Flow::Jump;
+        }
+    }
+
+    /// `BINARY_SUBSCR_LIST_INT_KNOWN` with the list and index from locals, constants
+    /// or the stack and the item pushed or stored, as `fused` describes in the oparg
+    /// (operator byte 0). On an index out of range the operands are pushed first.
+    FUSED_SUBSCR_LIST_INT(e, a) [fused::pops(a) => fused::pushes(a)] (DEOPT) {
+        let (c, k, depth) = fused_operands(e, a);
+        let items = &(*c.ptr::<ListObj>()).items;
+        let mut i = k.small_value();
+        if i < 0 {
+            i += items.len as i64;
+        }
+        if i < 0 || i as usize >= items.len {
+            fused_materialize(e, a, c, k);
+            return Flow::Deopt;
+        }
+        let v = items.get(i as usize);
+        fused_result(e, a, depth, v);
     }
 
     /// `BINARY_OP_INT` on operands known to be small ints, fused as
