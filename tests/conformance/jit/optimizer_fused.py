@@ -91,3 +91,86 @@ def nan_inf(n):
     return b, c
 
 print(nan_inf(1000))
+
+def compare_jumps(n):
+    nan = float("nan")
+    counts = [0] * 8
+    x = 0.0
+    k = 0
+    for i in range(n):
+        x = x + 0.5
+        k = k + 3
+        if x < 300.0:
+            counts[0] += 1
+        if not x >= 200.0:
+            counts[1] += 1
+        if x != nan:
+            counts[2] += 1
+        if x == nan or nan <= x:
+            counts[3] += 1
+        if k % 7 == 3:
+            counts[4] += 1
+        if not k > 1500:
+            counts[5] += 1
+        if 100 <= i:
+            counts[6] += 1
+        if i == 1500:
+            x = 5        # an int: float comparisons of mixed operands
+            k = 2**70    # a big int: int comparisons deopt
+        if i == 1700:
+            x = "x"
+    return counts
+
+try:
+    print(compare_jumps(2000))
+except TypeError as e:
+    print("TypeError:", e)
+print(compare_jumps(1200))
+
+def while_loop(limit, step):
+    i = 0
+    t = 0.0
+    while i < limit:
+        t = t + step
+        if t > 1000.0:
+            t = t - 1000.0
+        i = i + 1
+    return i, t
+
+print(while_loop(3000, 0.75))
+print(while_loop(3000, 3))
+
+def subscripts(v, n):
+    t = 0.0
+    j = 0
+    for i in range(n):
+        a = v[j]          # local list, local index
+        b = v[-1]         # negative constant index
+        t = t + a * b + v[0]
+        j = j + 1
+        if j == len(v):
+            j = 0
+        if i == 1200:
+            j = 5 - len(v)   # a negative index from now on
+        if i == 1500:
+            j = len(v)       # out of range: IndexError from tier 1
+    return t
+
+try:
+    print(subscripts([1.0, 2.0, 3.0, 4.5], 2000))
+except IndexError as e:
+    print("IndexError:", e)
+
+def shrinking(v, n):
+    t = 0
+    for i in range(n):
+        t = t + v[3] + v[i % 4]
+        if i == 700:
+            v.pop()
+            v.pop()          # v[3] is now out of range
+    return t
+
+try:
+    print(shrinking([1, 2, 3, 4, 5], 1000))
+except IndexError as e:
+    print("IndexError:", e)

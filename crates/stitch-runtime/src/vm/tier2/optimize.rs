@@ -66,7 +66,8 @@ pub struct Report {
     pub specialised: usize,
     /// The loop was peeled (one iteration in front of the optimised loop).
     pub peeled: bool,
-    /// Operators fused with the loads of their operands and the store of their result.
+    /// Operators fused with the loads of their operands and the store of their result
+    /// (comparisons: with the jump on their result).
     pub fused: usize,
 }
 
@@ -93,6 +94,10 @@ struct State {
     /// Instances with a proven (type version, shape).
     shapes: Vec<(Val, u64, u64)>,
 }
+
+/// A loop head's state without value numbers: kinds on the stack, kinds of the
+/// locals, (local, type version, shape) facts.
+type Signature = (Vec<Ty>, Vec<Option<Ty>>, Vec<(usize, u64, u64)>);
 
 /// Unknown values below the trace's entry stack pointer that the trace may use.
 const ENTRY_DEPTH: usize = 32;
@@ -214,7 +219,7 @@ impl State {
     }
 
     /// What must agree at a loop head for a fixpoint (value numbers aside).
-    fn signature(&self) -> (Vec<Ty>, Vec<Option<Ty>>, Vec<(usize, u64, u64)>) {
+    fn signature(&self) -> Signature {
         let f = &self.frames[0];
         let stack = f.stack.iter().map(|v| self.ty(*v)).collect();
         let locals = f.locals.iter().map(|l| l.map(|v| self.ty(v))).collect();
@@ -294,9 +299,7 @@ fn walk(ops: &[TraceOp], st: &mut State, actions: &mut [Action]) -> Option<()> {
         match op.uop {
             Uop::NOP | Uop::GUARD_CALLABLE_FUNCTION | Uop::GUARD_SIMPLE_FUNCTION => {}
             Uop::LOAD_CONST | Uop::LOAD_CONST_INLINE => {
-                let Some(&c) = op.operands.first() else {
-                    return None;
-                };
+                let &c = op.operands.first()?;
                 if op.uop == Uop::LOAD_CONST {
                     act = Action::Replace(Uop::LOAD_CONST_INLINE);
                 }
@@ -721,7 +724,10 @@ fn fused_source(op: &TraceOp) -> Option<(u32, u64)> {
 
 /// Fuses int and float operators (whose operand types are proven: their guard was
 /// removed or stands just before them) with the loads of their operands just before
-/// them and the store of their result just after into one `FUSED_BINARY_OP_*`.
+/// them and the store of their result just after into one `FUSED_BINARY_OP_*`, and
+/// int and float comparisons with their operands' loads and the conditional jump on
+/// their result into one `FUSED_COMPARE_JUMP_*`; and list subscripts likewise
+/// (`FUSED_SUBSCR_LIST_INT`).
 /// `heads` are the ops jumped to, which a fusion may start at but not contain.
 /// Returns the number of operators fused.
 fn fuse(ops: &mut Vec<TraceOp>, heads: &[usize]) -> usize {
@@ -730,20 +736,49 @@ fn fuse(ops: &mut Vec<TraceOp>, heads: &[usize]) -> usize {
     let mut count = 0;
     for i in 0..n {
         let op = &ops[i];
-        let operator = op.oparg % stitch_core::instr::binop::INPLACE;
+        let mut operator = op.oparg % stitch_core::instr::binop::INPLACE;
         let (uop, conv) = match op.uop {
             Uop::BINARY_OP_FLOAT_KNOWN => (Uop::FUSED_BINARY_OP_FLOAT, false),
             Uop::BINARY_OP_FLOAT => (Uop::FUSED_BINARY_OP_FLOAT, true),
             Uop::BINARY_OP_INT => (Uop::FUSED_BINARY_OP_INT, false),
+            Uop::COMPARE_OP_FLOAT_KNOWN => (Uop::FUSED_COMPARE_JUMP_FLOAT, false),
+            Uop::COMPARE_OP_FLOAT => (Uop::FUSED_COMPARE_JUMP_FLOAT, true),
+            Uop::COMPARE_OP_INT => (Uop::FUSED_COMPARE_JUMP_INT, false),
+            Uop::BINARY_SUBSCR_LIST_INT_KNOWN => (Uop::FUSED_SUBSCR_LIST_INT, false),
             _ => continue,
         };
-        let allowed = if uop == Uop::FUSED_BINARY_OP_INT {
-            FUSED_INT_OPS
+        if uop == Uop::FUSED_SUBSCR_LIST_INT {
+            operator = 0;
+        }
+        // A comparison is fused with the conditional jump on its result.
+        let jump = matches!(
+            uop,
+            Uop::FUSED_COMPARE_JUMP_FLOAT | Uop::FUSED_COMPARE_JUMP_INT
+        );
+        if jump {
+            let Some(j) = ops
+                .get(i + 1)
+                .filter(|_| keep[i] && !heads.contains(&(i + 1)))
+            else {
+                continue;
+            };
+            operator = match j.uop {
+                Uop::POP_JUMP_IF_FALSE => op.oparg,
+                Uop::POP_JUMP_IF_TRUE => op.oparg | fused::IF_TRUE,
+                _ => continue,
+            };
+            if op.oparg > stitch_core::instr::cmpop::GE {
+                continue;
+            }
         } else {
-            FUSED_FLOAT_OPS
-        };
-        if !allowed.contains(&operator) {
-            continue;
+            let allowed = match uop {
+                Uop::FUSED_BINARY_OP_INT => FUSED_INT_OPS,
+                Uop::FUSED_SUBSCR_LIST_INT => &[0],
+                _ => FUSED_FLOAT_OPS,
+            };
+            if !allowed.contains(&operator) {
+                continue;
+            }
         }
         // Ops fused into op i: kept so far, and not jumped to (but the first).
         let joins = |j: usize| keep[j - 1] && !heads.contains(&j);
@@ -759,6 +794,7 @@ fn fuse(ops: &mut Vec<TraceOp>, heads: &[usize]) -> usize {
                 && joins(i - 1)
                 && let Some(src) = fused_source(&ops[i - 2])
                 && !(src.0 == fused::CONST && y.0 == fused::CONST)
+                && !(src.0 == fused::CONST && uop == Uop::FUSED_SUBSCR_LIST_INT)
             {
                 x = src;
                 first = i - 2;
@@ -766,17 +802,23 @@ fn fuse(ops: &mut Vec<TraceOp>, heads: &[usize]) -> usize {
         }
         let store = ops
             .get(i + 1)
-            .filter(|s| s.uop == Uop::STORE_FAST && !heads.contains(&(i + 1)))
+            .filter(|s| !jump && s.uop == Uop::STORE_FAST && !heads.contains(&(i + 1)))
             .map(|s| s.oparg);
-        if first == i && store.is_none() {
+        if first == i && store.is_none() && !jump {
             continue;
         }
-        let mut f = ops[i].clone();
+        // The fused op continues as the last op it stands for (for a jump, both ways).
+        let last = if jump || store.is_some() { i + 1 } else { i };
+        let mut f = if jump {
+            ops[i + 1].clone()
+        } else {
+            ops[i].clone()
+        };
         f.uop = uop;
         f.oparg = fused::oparg(operator, x.0, y.0, store.is_some(), conv);
         f.operands = vec![x.1, y.1, store.unwrap_or(0) as u64];
-        if let Some(last) = store.map(|_| i + 1) {
-            f.on_next = ops[last].on_next;
+        f.on_next = ops[last].on_next;
+        if last != i {
             keep[last] = false;
         }
         for k in keep.iter_mut().take(i).skip(first) {
@@ -822,7 +864,7 @@ fn compact(ops: &mut Vec<TraceOp>, keep: &[bool]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use stitch_core::instr::binop;
+    use stitch_core::instr::{binop, cmpop};
 
     fn op(uop: Uop, oparg: u32) -> TraceOp {
         TraceOp {
@@ -1127,6 +1169,99 @@ mod tests {
             t[enter + 1].oparg,
             fused::oparg(binop::ADD, fused::LOCAL, fused::LOCAL, false, false)
         );
+    }
+
+    #[test]
+    fn comparison_fused_with_its_jump() {
+        // if x * 2.0 > limit: ... (x a float from a float op, limit an int local)
+        let mut ops = vec![op(Uop::LOAD_FAST, 0), op(Uop::LOAD_FAST, 0)];
+        ops.extend(float_add());
+        ops.push(op(Uop::STORE_FAST, 0));
+        ops.push(op(Uop::LOAD_FAST, 0));
+        ops.push(konst(Value::from_f64(2.0)));
+        ops.push(op(Uop::GUARD_FLOAT_MIX, binop::MUL));
+        ops.push(op(Uop::BINARY_OP_FLOAT, binop::MUL));
+        ops.push(op(Uop::LOAD_FAST, 1));
+        ops.push(op(Uop::GUARD_FLOAT_MIX, cmpop::GT));
+        ops.push(op(Uop::COMPARE_OP_FLOAT, cmpop::GT));
+        let mut jump = op(Uop::POP_JUMP_IF_TRUE, 40);
+        jump.on_jump = Target::Exit(7);
+        ops.push(jump);
+        ops.push(op(Uop::NOP, 0));
+        let mut t = trace(ops, false);
+        let r = optimize(&mut t, false);
+        let u = uops(&t);
+        // The product is proven; the comparison keeps its guard (limit unknown),
+        // so it is fused with the jump only, its operands on the stack.
+        assert_eq!(r.guards_removed, 1);
+        assert_eq!(
+            u[4..],
+            [
+                Uop::FUSED_BINARY_OP_FLOAT,
+                Uop::LOAD_FAST,
+                Uop::GUARD_FLOAT_MIX,
+                Uop::FUSED_COMPARE_JUMP_FLOAT,
+                Uop::NOP
+            ]
+        );
+        let f = &t[7];
+        assert_eq!(
+            f.oparg,
+            fused::oparg(
+                cmpop::GT | fused::IF_TRUE,
+                fused::STACK,
+                fused::STACK,
+                false,
+                true
+            )
+        );
+        assert_eq!(f.on_jump, Target::Exit(7));
+        assert_eq!(f.on_next, Target::Op(8));
+    }
+
+    #[test]
+    fn proven_list_subscripts_are_fused() {
+        // a = v[0]; b = v[k]: the first checks v is a list and 0 an int; the second
+        // (k unknown) keeps its checks; a third, v[0] again, is fused whole.
+        let sub = || op(Uop::BINARY_SUBSCR_LIST_INT, 0);
+        let mut t = trace(
+            vec![
+                op(Uop::LOAD_FAST, 0),
+                konst(Value::small(0)),
+                sub(),
+                op(Uop::STORE_FAST, 1),
+                op(Uop::LOAD_FAST, 0),
+                op(Uop::LOAD_FAST, 2),
+                sub(),
+                op(Uop::STORE_FAST, 3),
+                op(Uop::LOAD_FAST, 0),
+                konst(Value::small(0)),
+                sub(),
+                op(Uop::STORE_FAST, 4),
+            ],
+            false,
+        );
+        let r = optimize(&mut t, false);
+        assert_eq!(r.fused, 1);
+        assert_eq!(
+            uops(&t),
+            [
+                Uop::LOAD_FAST,
+                Uop::LOAD_CONST_INLINE,
+                Uop::BINARY_SUBSCR_LIST_INT,
+                Uop::STORE_FAST,
+                Uop::LOAD_FAST_KNOWN,
+                Uop::LOAD_FAST,
+                Uop::BINARY_SUBSCR_LIST_INT,
+                Uop::STORE_FAST,
+                Uop::FUSED_SUBSCR_LIST_INT,
+            ]
+        );
+        assert_eq!(
+            t[8].oparg,
+            fused::oparg(0, fused::LOCAL, fused::CONST, true, false)
+        );
+        assert_eq!(t[8].operands, [0, Value::small(0).0, 4]);
     }
 
     #[test]
