@@ -118,6 +118,34 @@ pub fn new_slice(vm: &mut Vm, xs: &[Value], start: i64, step: i64, len: usize) -
     from_buffer(vm, buf)
 }
 
+/// A new list of the items of lists `a` then `b` (copied once, straight into the
+/// new buffer).
+pub fn concat(vm: &mut Vm, a: Value, b: Value) -> Value {
+    let (xs, ys) = (items(a), items(b));
+    let mut buf = ValueVec::EMPTY;
+    reserve(&mut buf, xs.len() + ys.len());
+    // SAFETY: room for both was reserved; the sources are other buffers.
+    unsafe {
+        std::ptr::copy_nonoverlapping(xs.as_ptr(), buf.ptr, xs.len());
+        std::ptr::copy_nonoverlapping(ys.as_ptr(), buf.ptr.add(xs.len()), ys.len());
+    }
+    buf.len = xs.len() + ys.len();
+    from_buffer(vm, buf)
+}
+
+/// `a += b` for two lists (`b` may be `a`): b's items appended to a.
+pub fn extend_from_list(a: Value, b: Value) {
+    let n = items(b).len();
+    let v = vec(a);
+    reserve(v, n);
+    // Read b's items after reserving: when b is a, its buffer may have moved; the
+    // appended slots never overlap the first n.
+    let src = items(b).as_ptr();
+    // SAFETY: n slots reserved past len; src holds n values.
+    unsafe { std::ptr::copy_nonoverlapping(src, v.ptr.add(v.len), n) };
+    v.len += n;
+}
+
 /// A new list owning `buf`.
 fn from_buffer(vm: &mut Vm, buf: ValueVec) -> Value {
     let ty = vm.types.list;

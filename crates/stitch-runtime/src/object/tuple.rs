@@ -48,6 +48,35 @@ pub fn new_of_type(vm: &mut Vm, ty: Value, items: &[Value]) -> Value {
     Value::from_ptr(p)
 }
 
+/// A new tuple of the items of tuples `a` then `b` (both exact-layout tuples).
+pub fn concat(vm: &mut Vm, a: Value, b: Value) -> Value {
+    let n = len(a) + len(b);
+    if n == 0 {
+        return new(vm, &[]);
+    }
+    let size = std::mem::size_of::<TupleObj>() + n * 8;
+    // `a` and `b` are heap tuples the caller holds, alive across the allocation.
+    let p = vm.alloc_raw(size) as *mut TupleObj;
+    let ty = vm.types.tuple;
+    let (xs, ys) = (items(a), items(b));
+    // SAFETY: p has room for the header and n items.
+    unsafe {
+        std::ptr::write(
+            p,
+            TupleObj {
+                header: Header::new(Kind::Tuple),
+                len: n,
+                items: [],
+            },
+        );
+        (*p).header.ty = ty.ptr();
+        let dst = (*p).items.as_mut_ptr();
+        std::ptr::copy_nonoverlapping(xs.as_ptr(), dst, xs.len());
+        std::ptr::copy_nonoverlapping(ys.as_ptr(), dst.add(xs.len()), ys.len());
+    }
+    Value::from_ptr(p)
+}
+
 /// The items of a tuple value.
 #[inline]
 pub fn items(t: Value) -> &'static [Value] {

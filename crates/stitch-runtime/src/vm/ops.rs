@@ -178,17 +178,10 @@ pub fn binary_fast(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<
         }
         (Some(Kind::List), binop::ADD) if b.is_kind(Kind::List) => {
             if op >= binop::INPLACE {
-                let items = crate::gc::Rooted::from_vec(list::items(b).to_vec());
-                let v = list::vec(a);
-                list::reserve(v, items.len());
-                for x in items.iter() {
-                    list::push(v, *x);
-                }
+                list::extend_from_list(a, b);
                 return Ok(Some(a));
             }
-            let mut all = list::items(a).to_vec();
-            all.extend_from_slice(list::items(b));
-            return Ok(Some(list::new(vm, &all)));
+            return Ok(Some(list::concat(vm, a, b)));
         }
         (Some(Kind::List), binop::ADD) if op >= binop::INPLACE => {
             let items = vm.collect_iter(b)?;
@@ -199,9 +192,7 @@ pub fn binary_fast(vm: &mut Vm, op: u32, a: Value, b: Value) -> PyResult<Option<
             return Ok(Some(a));
         }
         (Some(Kind::Tuple), binop::ADD) if b.is_kind(Kind::Tuple) => {
-            let mut all = tuple::items(a).to_vec();
-            all.extend_from_slice(tuple::items(b));
-            return Ok(Some(tuple::new(vm, &all)));
+            return Ok(Some(tuple::concat(vm, a, b)));
         }
         (Some(Kind::Bytes), binop::ADD) if b.is_kind(Kind::Bytes) => {
             let mut all = bytes::data(a).to_vec();
