@@ -265,6 +265,35 @@ pub unsafe fn trace_object(p: *mut Header, t: &mut Tracer) {
     }
 }
 
+/// Kinds whose objects may own memory outside the heap (see [`finalize_object`]).
+const FINALIZED_KINDS: u32 = (1 << Kind::Type as u32)
+    | (1 << Kind::Int as u32)
+    | (1 << Kind::Bytes as u32)
+    | (1 << Kind::List as u32)
+    | (1 << Kind::Dict as u32)
+    | (1 << Kind::Set as u32)
+    | (1 << Kind::Function as u32)
+    | (1 << Kind::Code as u32)
+    | (1 << Kind::Instance as u32)
+    | (1 << Kind::Shape as u32)
+    | (1 << Kind::Generator as u32)
+    | (1 << Kind::Native as u32)
+    | (1 << Kind::Str as u32);
+
+/// [`finalize_object`], skipping the call for kinds that own nothing outside the
+/// heap (the sweep's common case: tuples, cells, methods, iterators).
+///
+/// # Safety
+/// As for [`finalize_object`].
+#[inline(always)]
+pub unsafe fn finalize_if_needed(p: *mut Header) {
+    // SAFETY: p is an object header.
+    if FINALIZED_KINDS & (1 << unsafe { (*p).kind } as u32) != 0 {
+        // SAFETY: as the caller promises.
+        unsafe { finalize_object(p) }
+    }
+}
+
 /// Releases what an unreachable object owns outside the heap.
 ///
 /// # Safety
@@ -295,6 +324,7 @@ pub unsafe fn finalize_object(p: *mut Header) {
 ///
 /// # Safety
 /// `p` is a live object header.
+#[inline(always)]
 pub unsafe fn external_bytes(p: *mut Header) -> usize {
     // SAFETY: the kind names the layout.
     unsafe {

@@ -180,7 +180,8 @@ impl Vm {
             // until it is moved into the heap below.
             unsafe { crate::gc::with_in_flight(at, || self.collect()) };
         }
-        let p = self.heap.alloc(std::mem::size_of::<T>()) as *mut T;
+        // `obj` is written whole: the slot needs no zeroing first.
+        let p = self.heap.alloc_uninit(std::mem::size_of::<T>()) as *mut T;
         // SAFETY: p has room for T; T starts with a Header.
         unsafe {
             std::ptr::write(p, obj);
@@ -202,13 +203,13 @@ impl Vm {
         crate::modules::weakref::clear_unreachable(self);
         crate::modules::weakref::prune_dead();
         let live = self.heap.sweep(
-            |p| unsafe { crate::object::finalize_object(p) },
+            |p| unsafe { crate::object::finalize_if_needed(p) },
             |p| unsafe { crate::object::external_bytes(p) },
         );
         self.heap.live = live;
         self.heap.allocated = 0;
         crate::gc::reset_external();
-        self.heap.threshold = (live * 2).max(16 * 1024 * 1024);
+        self.heap.threshold = (live * 2).max(self.heap.floor);
         self.collections += 1;
         if let (Some(s), Some(start)) = (self.stats.as_mut(), start) {
             s.collections += 1;
