@@ -5,7 +5,7 @@
 use stitch_core::layout::Kind;
 use stitch_core::value::Value;
 
-use crate::object::{ValueExt, dict, list, module, str as pystr, tuple};
+use crate::object::{dict, list, module, str as pystr, tuple};
 use crate::vm::{PyResult, Vm};
 
 /// `IMPORT_NAME`: imports `name` (relative to `globals` when `level` > 0) and returns

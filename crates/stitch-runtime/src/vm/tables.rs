@@ -103,7 +103,6 @@ macro_rules! exception_hierarchy {
         }
     };
 }
-pub(crate) use exception_hierarchy;
 
 macro_rules! declare_exc_types {
     ($($field:ident $name:literal $parent:ident;)*) => {
