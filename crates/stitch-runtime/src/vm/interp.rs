@@ -1,11 +1,12 @@
 //! The tier-1 interpreter: one dispatch loop generated from the instruction list,
-//! each instruction running its micro-ops inlined, over registers held in [`Interp`].
+//! each instruction running its micro-ops inlined over a [`Fast`] copy of the
+//! registers held in [`Interp`] (which helpers and JIT code see).
 //!
 //! Python-to-Python calls push a frame and continue in the same loop; returning pops
 //! it. The loop only returns to Rust when its entry frame returns or yields, or an
 //! exception leaves it.
 
-use stitch_core::env::{Env, Helpers};
+use stitch_core::env::Helpers;
 use stitch_core::frame::{Frame, frame_kind};
 use stitch_core::instr::{Instr, Op};
 use stitch_core::layout::CodePrefix;
@@ -84,47 +85,6 @@ impl<'a> Interp<'a> {
     pub fn oparg_now(&self) -> u32 {
         // SAFETY: cur points at the running instruction.
         unsafe { (*self.cur).arg }
-    }
-}
-
-unsafe impl Env for Interp<'_> {
-    #[inline(always)]
-    fn oparg(&self) -> u32 {
-        // SAFETY: cur points at the running instruction.
-        unsafe { (*self.cur).arg }
-    }
-    #[inline(always)]
-    fn operand(&self, i: usize) -> u64 {
-        // SAFETY: cache words follow the instruction.
-        unsafe { *(self.cur.add(1 + i) as *const u64) }
-    }
-    #[inline(always)]
-    fn frame(&self) -> *mut Frame {
-        self.frame
-    }
-    #[inline(always)]
-    fn sp(&self) -> *mut Value {
-        self.sp
-    }
-    #[inline(always)]
-    fn set_sp(&mut self, sp: *mut Value) {
-        self.sp = sp;
-    }
-    #[inline(always)]
-    fn pending(&self) -> bool {
-        crate::signals::breaker()
-    }
-    #[inline(always)]
-    fn tick_counter(&mut self) -> bool {
-        let ins = self.cur as *mut Instr;
-        // SAFETY: cur is the running instruction word.
-        unsafe {
-            if (*ins).counter == 0 {
-                return true;
-            }
-            (*ins).counter -= 1;
-        }
-        false
     }
 }
 
